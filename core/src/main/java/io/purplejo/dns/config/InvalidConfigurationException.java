@@ -1,0 +1,8 @@
+package io.purplejo.dns.config;
+
+/** A setting that cannot be used; the message names the setting and the problem and never holds a secret. */
+public class InvalidConfigurationException extends RuntimeException {
+    public InvalidConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,22 @@
+package io.purplejo.dns.message;
+
+/** Names of the queues the publisher and workers share. */
+public final class QueueNames {
+    /** The legacy system's queue, still the default. */
+    public static final String DEFAULT_WORK_QUEUE = "dns_records";
+
+    private QueueNames() {
+    }
+
+    /**
+     * The dead-letter queue of a work queue. Workers publish poison messages there themselves, with the
+     * reason in a header, so the work queue needs no dead-letter arguments and a queue declared by the
+     * legacy publisher can be shared as it is.
+     */
+    public static String deadLetterQueue(String workQueue) {
+        return workQueue + ".dead";
+    }
+
+    /** Header holding why a message was dead-lettered. */
+    public static final String REASON_HEADER = "x-dnsx-reason";
+}

@@ -1,0 +1,35 @@
+package io.purplejo.dns.progress;
+
+import io.purplejo.dns.outcome.Outcome;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** A run's counters as the database holds them: what was selected, published and ended with each outcome. */
+public record RunProgress(long runId, String state, Long total, long published, Map<Outcome, Long> outcomes) {
+
+    public RunProgress {
+        EnumMap<Outcome, Long> copy = new EnumMap<>(Outcome.class);
+        copy.putAll(outcomes);
+        outcomes = Collections.unmodifiableMap(copy);
+    }
+
+    /** Domains that ended with a definite answer: records, no data or NXDOMAIN. */
+    public long resolved() {
+        return outcomes.entrySet().stream().filter(e -> !e.getKey().failed()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Domains that ended with a failure: SERVFAIL, REFUSED, timeout or an invalid name. */
+    public long failed() {
+        return outcomes.entrySet().stream().filter(e -> e.getKey().failed()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Domains with any recorded outcome. */
+    public long done() {
+        return resolved() + failed();
+    }
+
+    public long count(Outcome outcome) {
+        return outcomes.getOrDefault(outcome, 0L);
+    }
+}

@@ -1,0 +1,45 @@
+package io.purplejo.dns.schema;
+
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.db.Database;
+import io.purplejo.dns.db.DatabaseUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code migrate} subcommand every image has: brings the database to the current schema and exits. */
+public final class MigrateCommand {
+    private MigrateCommand() {
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(List<String> args, Map<String, String> env) {
+        CommandLineOptions declared = new CommandLineOptions("migrate")
+                .secret("postgres-dsn", "POSTGRES_DSN", "PostgreSQL DSN (postgresql://user:pass@host:5432/db)");
+        try {
+            ParsedOptions opts = declared.parse(args, env);
+            if (opts.helpRequested()) {
+                System.out.print(declared.usage());
+                return 0;
+            }
+            PostgresDsn dsn = PostgresDsn.parse(opts.required("postgres-dsn"));
+            try (Database db = Database.open(dsn, 1, "dnsx-migrate")) {
+                db.awaitReachable(Duration.ofSeconds(30));
+                List<Integer> applied = new SchemaMigrator(db.dataSource()).migrate();
+                System.out.println(applied.isEmpty() ? "schema is up to date"
+                        : "applied schema migrations " + applied);
+                return 0;
+            }
+        } catch (InvalidConfigurationException | DatabaseUnavailableException | SchemaMigrationException e) {
+            System.err.println("migrate: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv()));
+    }
+}

@@ -1,0 +1,12 @@
+package io.purplejo.dns.schema;
+
+/** The database could not be brought to the schema this program needs; the message says why. */
+public class SchemaMigrationException extends RuntimeException {
+    public SchemaMigrationException(String message) {
+        super(message);
+    }
+
+    public SchemaMigrationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,63 @@
+package io.purplejo.dns.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessageCodecTest {
+
+    @Test
+    void aBatchSurvivesTheRoundTrip() {
+        WorkMessage.DomainBatch batch = new WorkMessage.DomainBatch(17, List.of("A", "TXT"),
+                List.of(new WorkMessage.DomainRef(101, "example.com"), new WorkMessage.DomainRef(0, "münchen.de")));
+
+        WorkMessage decoded = MessageCodec.decode(MessageCodec.encode(batch), MessageCodec.BATCH_CONTENT_TYPE);
+
+        assertThat(decoded).isEqualTo(batch);
+    }
+
+    @Test
+    void aBatchIsRecognisedWithoutItsContentType() {
+        byte[] body = "{\"v\":1,\"run\":3,\"domains\":[[1,\"a.example\"]],\"future\":{\"x\":[1]}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(MessageCodec.decode(body, null)).isEqualTo(new WorkMessage.DomainBatch(3, List.of(),
+                List.of(new WorkMessage.DomainRef(1, "a.example"))));
+    }
+
+    @Test
+    void aLegacyBodyIsOneDomainOrTheStopSignal() {
+        assertThat(MessageCodec.decode("example.com".getBytes(StandardCharsets.UTF_8), null))
+                .isEqualTo(new WorkMessage.LegacyDomain("example.com"));
+        assertThat(MessageCodec.decode("__STOP__".getBytes(StandardCharsets.UTF_8), "text/plain"))
+                .isInstanceOf(WorkMessage.Stop.class);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"v":1,"run":3                          | not valid JSON
+            {"v":2,"run":3,"domains":[]}            | unsupported batch message version 2
+            {"v":1,"domains":[]}                    | no run id
+            {"v":1,"run":3}                         | no domains
+            {"v":1,"run":3,"domains":[["x",1]]}     | lacks its id
+            [1,2]                                   | not a JSON object
+            """)
+    void anUndecodableBatchIsRejectedWithItsReason(String body, String reason) {
+        assertThatThrownBy(() -> MessageCodec.decode(body.getBytes(StandardCharsets.UTF_8),
+                MessageCodec.BATCH_CONTENT_TYPE))
+                .isInstanceOf(UndecodableMessageException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aLegacyBodyThatIsNotUtf8IsUndecodable() {
+        assertThatThrownBy(() -> MessageCodec.decode(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}, null))
+                .isInstanceOf(UndecodableMessageException.class).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> MessageCodec.decode(new byte[0], null)).hasMessageContaining("empty");
+    }
+}
