@@ -41,6 +41,7 @@ CREATE TABLE dnsx_domain_outcomes (
     outcome        TEXT        NOT NULL
                    CHECK (outcome IN ('resolved', 'no_data', 'nxdomain', 'servfail', 'refused', 'timeout', 'invalid')),
     type_outcomes  TEXT,        -- per record type, e.g. "A=resolved MX=no_data TXT=timeout"
+    previous_outcome TEXT,      -- the outcome this row replaced, returned by the upsert so counters stay exact
     attempts       INTEGER     NOT NULL DEFAULT 1,
     resolved_at    TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (run_id, domain_id)

@@ -1,0 +1,107 @@
+package io.purplejo.dns.resolve;
+
+import io.purplejo.dns.outcome.Outcome;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * Turns a validated response into a {@link TypeAnswer}: keeps only answer-section records owned by the
+ * queried name or a name of its CNAME chain (what a recursive resolver returns for an alias), so that
+ * glue, stray or poisoned records are never stored.
+ */
+public final class AnswerExtractor {
+    /** Longer chains are loops or abuse; resolvers stop well before this. */
+    static final int MAX_CHAIN = 16;
+
+    private AnswerExtractor() {
+    }
+
+    public static TypeAnswer extract(Message response, Name qname, int qtype, int attempts) {
+        int rcode = response.getRcode();
+        List<Record> answer = response.getSection(Section.ANSWER);
+
+        Set<Name> owners = new LinkedHashSet<>();
+        owners.add(qname);
+        List<String> firstHop = new ArrayList<>();
+        Name current = qname;
+        for (int hop = 0; hop < MAX_CHAIN; hop++) {
+            Name next = null;
+            for (Record r : answer) {
+                if (r instanceof CNAMERecord c && r.getName().equals(current)) {
+                    next = c.getTarget();
+                    if (hop == 0) {
+                        String t = RecordFormat.host(next);
+                        if (!firstHop.contains(t)) {
+                            firstHop.add(t);
+                        }
+                    }
+                    break;
+                }
+            }
+            if (next == null || owners.contains(next)) {
+                break;
+            }
+            owners.add(next);
+            current = next;
+        }
+
+        List<String> values = new ArrayList<>();
+        List<byte[]> raw = new ArrayList<>();
+        if (qtype == Type.CNAME) {
+            values.addAll(firstHop);
+        } else {
+            for (Record r : answer) {
+                if (r.getType() != qtype || !owners.contains(r.getName())) {
+                    continue;
+                }
+                if (r instanceof TXTRecord txt) {
+                    byte[] bytes = RecordFormat.txtBytes(txt);
+                    if (!containsBytes(raw, bytes)) {
+                        raw.add(bytes);
+                        values.add(RecordFormat.utf8Text(bytes));
+                    }
+                } else {
+                    String text = RecordFormat.text(r);
+                    if (!values.contains(text)) {
+                        values.add(text);
+                    }
+                }
+            }
+        }
+
+        Outcome outcome = switch (rcode) {
+            case Rcode.NOERROR -> values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
+            case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+            case Rcode.REFUSED -> Outcome.REFUSED;
+            default -> Outcome.SERVFAIL;
+        };
+        if (outcome != Outcome.RESOLVED && outcome != Outcome.NO_DATA) {
+            values.clear();
+            raw.clear();
+        }
+        // values may hold null (TXT that is not text), which List.copyOf refuses
+        return new TypeAnswer(qtype, outcome, Collections.unmodifiableList(values), List.copyOf(raw),
+                List.copyOf(firstHop), attempts);
+    }
+
+    private static boolean containsBytes(List<byte[]> list, byte[] b) {
+        for (byte[] x : list) {
+            if (Arrays.equals(x, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

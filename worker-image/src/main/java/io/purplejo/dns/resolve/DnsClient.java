@@ -1,0 +1,595 @@
+package io.purplejo.dns.resolve;
+
+import io.purplejo.dns.outcome.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+
+/**
+ * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands of
+ * queries in flight. dnsjava is used only to build and parse messages; the transport is this class.
+ *
+ * <ul>
+ *   <li>Random 16-bit IDs per socket and kernel-chosen random source ports; a response counts only if it
+ *       comes from the queried resolver's address and port, carries a pending ID, and repeats the question.</li>
+ *   <li>Timeouts are exact: every attempt has the same timeout, so attempts time out in the order they
+ *       were sent and a FIFO queue is a complete timing wheel; the loop sleeps exactly until the next one.</li>
+ *   <li>Each retry goes to another resolver; timeouts, SERVFAIL and REFUSED are retried, NXDOMAIN is not.</li>
+ *   <li>Truncated answers are re-asked over TCP ({@link TcpFallback}); FORMERR to an EDNS query is re-asked without EDNS.</li>
+ *   <li>Every lookup has a hard deadline after which it ends as a timeout, whatever it is waiting for.</li>
+ *   <li>No exception escapes the loop: a failing callback is logged and the loop goes on.</li>
+ * </ul>
+ *
+ * {@link #lookup} may be called from any thread; callbacks run on the loop thread and must be quick.
+ */
+public final class DnsClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
+    private static final int ID_SPACE = 65536;
+    private static final int MAX_READS_PER_WAKEUP = 4096;
+
+    private final ResolverSettings settings;
+    private final List<ResolverState> resolvers = new ArrayList<>();
+    private final Selector selector;
+    private final DatagramChannel[] channels;
+    private final Lookup[][] pending;
+    private final int[] pendingCount;
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sleeping = new AtomicBoolean();
+    private final ArrayDeque<Lookup> fresh = new ArrayDeque<>();
+    private final ArrayDeque<Lookup> retries = new ArrayDeque<>();
+    private final ArrayDeque<AttemptTimeout> attemptTimeouts = new ArrayDeque<>();
+    private final ArrayDeque<Lookup> deadlines = new ArrayDeque<>();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(65535);
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] randomBytes = new byte[1 << 16];
+    private int randomPos = randomBytes.length;
+    private final TcpFallback tcp;
+    private final ExecutorService tcpPool;
+    private final Thread loopThread;
+    private volatile boolean running = true;
+    private int nextChannel;
+    private int nextResolver;
+    private long retryBlockedUntil;
+
+    /** Lookups accepted and not yet ended. */
+    private final AtomicInteger active = new AtomicInteger();
+    public final LongAdder queriesSent = new LongAdder();
+    public final LongAdder tcpQueries = new LongAdder();
+    public final LongAdder mismatchedResponses = new LongAdder();
+    public final LongAdder lateResponses = new LongAdder();
+    public final LongAdder malformedResponses = new LongAdder();
+    public final LongAdder loopErrors = new LongAdder();
+
+    public DnsClient(ResolverSettings settings) {
+        this.settings = settings;
+        long now = System.nanoTime();
+        for (InetSocketAddress a : settings.resolvers()) {
+            resolvers.add(new ResolverState(a, settings, now));
+        }
+        try {
+            selector = Selector.open();
+            channels = new DatagramChannel[settings.sockets()];
+            pending = new Lookup[settings.sockets()][];
+            pendingCount = new int[settings.sockets()];
+            for (int i = 0; i < channels.length; i++) {
+                DatagramChannel ch = DatagramChannel.open();
+                ch.configureBlocking(false);
+                // large buffers absorb bursts of answers; the kernel caps them at net.core.rmem_max
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, 8 << 20);
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+                ch.bind(null);
+                ch.register(selector, SelectionKey.OP_READ, i);
+                channels[i] = ch;
+                pending[i] = new Lookup[ID_SPACE];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open UDP sockets for DNS", e);
+        }
+        tcpPool = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "dns-tcp");
+            t.setDaemon(true);
+            return t;
+        });
+        tcp = new TcpFallback();
+        loopThread = new Thread(this::loop, "dns-client-loop");
+        loopThread.setDaemon(true);
+        loopThread.start();
+    }
+
+    /** The resolvers with their live windows and counters. */
+    public List<ResolverState> resolvers() {
+        return List.copyOf(resolvers);
+    }
+
+    /** Lookups accepted and not yet ended. */
+    public int activeLookups() {
+        return active.get();
+    }
+
+    /** Looks up one type of one name (ASCII); the callback receives exactly one answer, on the loop thread. */
+    public void lookup(Name name, int type, Consumer<TypeAnswer> callback) {
+        lookup(name, new int[] {type}, callback);
+    }
+
+    /**
+     * Looks up several types of one name; the callback receives one answer per type, on the loop thread.
+     * The queries are built here, on the caller's thread, to keep that work off the loop.
+     */
+    public void lookup(Name name, int[] types, Consumer<TypeAnswer> callback) {
+        String ascii = name.toString(true);
+        Lookup[] batch = new Lookup[types.length];
+        for (int i = 0; i < types.length; i++) {
+            batch[i] = new Lookup(name, types[i], callback);
+            batch[i].wire = QueryWire.build(ascii, types[i], settings.ednsPayload());
+        }
+        active.addAndGet(types.length);
+        inbox.add(() -> {
+            for (Lookup l : batch) {
+                accept(l);
+            }
+        });
+        if (sleeping.get()) {
+            selector.wakeup();
+        }
+    }
+
+    /** Stops the loop; lookups still in flight end as timeouts. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            loopThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tcpPool.shutdownNow();
+        try {
+            selector.close();
+            for (DatagramChannel ch : channels) {
+                ch.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("closing DNS sockets", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- loop thread only from here on
+
+    /** One lookup and its current attempt. */
+    private static final class Lookup {
+        final Name name;
+        final int type;
+        final Consumer<TypeAnswer> callback;
+        long deadline;
+        int attempts;
+        boolean done;
+        boolean noEdns;
+        boolean inTcp;
+        ResolverState lastResolver;
+        byte[] wire;
+        // the current UDP attempt
+        int channel = -1;
+        int id;
+        long sentAt;
+        ResolverState resolver;
+
+        Lookup(Name name, int type, Consumer<TypeAnswer> callback) {
+            this.name = name;
+            this.type = type;
+            this.callback = callback;
+        }
+    }
+
+    /** The timeout of one UDP attempt; stale once the lookup moved on to another attempt or ended. */
+    private record AttemptTimeout(Lookup lookup, int attempt, long deadline) {
+        boolean stale() {
+            return lookup.done || lookup.channel < 0 || lookup.attempts != attempt;
+        }
+    }
+
+    private void accept(Lookup l) {
+        l.deadline = System.nanoTime() + settings.deadline().toNanos();
+        deadlines.add(l);
+        fresh.add(l);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                long now = System.nanoTime();
+                Runnable task;
+                while ((task = inbox.poll()) != null) {
+                    task.run();
+                }
+                expireAttempts(now);
+                expireDeadlines(now);
+                long waitNanos = dispatch(now);
+                now = System.nanoTime();
+                if (!attemptTimeouts.isEmpty()) {
+                    waitNanos = Math.min(waitNanos, attemptTimeouts.peekFirst().deadline() - now);
+                }
+                if (!deadlines.isEmpty()) {
+                    waitNanos = Math.min(waitNanos, deadlines.peekFirst().deadline - now);
+                }
+                sleeping.set(true);
+                int ready;
+                if (!inbox.isEmpty() || waitNanos <= 0) {
+                    ready = selector.selectNow();
+                } else {
+                    long millis = Math.max(1, (waitNanos + 999_999) / 1_000_000);
+                    ready = selector.select(Math.min(millis, 1000));
+                }
+                sleeping.set(false);
+                if (ready > 0) {
+                    var keys = selector.selectedKeys();
+                    for (SelectionKey key : keys) {
+                        receive((Integer) key.attachment());
+                    }
+                    keys.clear();
+                }
+            } catch (Throwable t) {
+                loopErrors.increment();
+                LOG.error("DNS client loop error (the loop continues)", t);
+            }
+        }
+        // closing: end everything that is still open
+        for (Lookup l : new ArrayList<>(deadlines)) {
+            if (!l.done) {
+                finish(l, TypeAnswer.failed(l.type, Outcome.TIMEOUT, l.attempts));
+            }
+        }
+    }
+
+    /** Sends what windows and rate limits allow; returns how long until a rate-limited resolver has a token. */
+    private long dispatch(long now) {
+        long wait = Long.MAX_VALUE;
+        // retries first, each to a resolver other than the last one it asked
+        int n = retries.size();
+        for (int i = 0; i < n; i++) {
+            Lookup l = retries.pollFirst();
+            if (l.done) {
+                continue;
+            }
+            ResolverState r = pickResolver(now, l.lastResolver);
+            if (r == null) {
+                retries.addLast(l);
+                continue;
+            }
+            if (!send(l, r, now)) {
+                retries.addLast(l);
+                break;
+            }
+        }
+        while (!fresh.isEmpty()) {
+            Lookup l = fresh.peekFirst();
+            if (l.done) {
+                fresh.pollFirst();
+                continue;
+            }
+            ResolverState r = pickResolver(now, null);
+            if (r == null) {
+                break;
+            }
+            if (!send(l, r, now)) {
+                break;
+            }
+            fresh.pollFirst();
+        }
+        if (!fresh.isEmpty() || !retries.isEmpty()) {
+            for (ResolverState r : resolvers) {
+                long t = r.nanosUntilToken(now);
+                if (t > 0) {
+                    wait = Math.min(wait, t);
+                }
+            }
+            if (wait == Long.MAX_VALUE) {
+                wait = 1_000_000; // window-bound: answers or timeouts will free room
+            }
+        }
+        return wait;
+    }
+
+    private ResolverState pickResolver(long now, ResolverState avoid) {
+        int count = resolvers.size();
+        for (int i = 0; i < count; i++) {
+            ResolverState r = resolvers.get((nextResolver + i) % count);
+            if (r == avoid && count > 1) {
+                continue;
+            }
+            if (r.tryAcquire(now)) {
+                nextResolver = (nextResolver + i + 1) % count;
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private boolean send(Lookup l, ResolverState r, long now) {
+        int c = nextChannel;
+        nextChannel = (nextChannel + 1) % channels.length;
+        int id = allocateId(c);
+        if (id < 0) {
+            return false;
+        }
+        byte[] wire = l.wire;
+        wire[0] = (byte) (id >>> 8);
+        wire[1] = (byte) id;
+        sendBuffer.clear();
+        sendBuffer.put(wire).flip();
+        try {
+            if (channels[c].send(sendBuffer, r.address) == 0) {
+                return false; // socket buffer full: try again on the next turn
+            }
+        } catch (IOException e) {
+            r.errors.increment();
+            LOG.debug("send to {} failed: {}", r.address, e.toString());
+            // counts as an attempt that failed at once
+            l.attempts++;
+            l.lastResolver = r;
+            afterFailedAttempt(l, Outcome.TIMEOUT, now);
+            return true;
+        }
+        pending[c][id] = l;
+        pendingCount[c]++;
+        l.channel = c;
+        l.id = id;
+        l.resolver = r;
+        l.lastResolver = r;
+        l.sentAt = now;
+        l.attempts++;
+        r.inFlight++;
+        r.sent.increment();
+        queriesSent.increment();
+        attemptTimeouts.addLast(new AttemptTimeout(l, l.attempts, now + settings.timeout().toNanos()));
+        return true;
+    }
+
+    private int allocateId(int c) {
+        Lookup[] table = pending[c];
+        if (pendingCount[c] > ID_SPACE / 2) {
+            return -1;
+        }
+        for (int tries = 0; tries < 64; tries++) {
+            int id = nextRandom16();
+            if (table[id] == null) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    private int nextRandom16() {
+        if (randomPos + 2 > randomBytes.length) {
+            random.nextBytes(randomBytes);
+            randomPos = 0;
+        }
+        int v = ((randomBytes[randomPos] & 0xff) << 8) | (randomBytes[randomPos + 1] & 0xff);
+        randomPos += 2;
+        return v;
+    }
+
+    /** Removes the current UDP attempt from the pending table. */
+    private void clearAttempt(Lookup l) {
+        if (l.channel >= 0) {
+            if (pending[l.channel][l.id] == l) {
+                pending[l.channel][l.id] = null;
+                pendingCount[l.channel]--;
+            }
+            l.channel = -1;
+            l.resolver.inFlight--;
+        }
+    }
+
+    private void expireAttempts(long now) {
+        while (!attemptTimeouts.isEmpty()) {
+            AttemptTimeout t = attemptTimeouts.peekFirst();
+            if (t.stale()) {
+                attemptTimeouts.pollFirst();
+                continue;
+            }
+            if (t.deadline() - now > 0) {
+                break;
+            }
+            attemptTimeouts.pollFirst();
+            Lookup l = t.lookup();
+            ResolverState r = l.resolver;
+            clearAttempt(l);
+            r.timeouts.increment();
+            r.onTimeoutOrRefusal(now);
+            afterFailedAttempt(l, Outcome.TIMEOUT, now);
+        }
+    }
+
+    private void expireDeadlines(long now) {
+        while (!deadlines.isEmpty()) {
+            Lookup l = deadlines.peekFirst();
+            if (l.done) {
+                deadlines.pollFirst();
+                continue;
+            }
+            if (l.deadline - now > 0) {
+                break;
+            }
+            deadlines.pollFirst();
+            clearAttempt(l);
+            finish(l, TypeAnswer.failed(l.type, Outcome.TIMEOUT, l.attempts));
+        }
+    }
+
+    private void afterFailedAttempt(Lookup l, Outcome failure, long now) {
+        if (l.attempts < settings.attempts() && l.deadline - now > 0) {
+            retries.addLast(l);
+        } else {
+            finish(l, TypeAnswer.failed(l.type, failure, l.attempts));
+        }
+    }
+
+    private void receive(int c) {
+        DatagramChannel ch = channels[c];
+        for (int i = 0; i < MAX_READS_PER_WAKEUP; i++) {
+            receiveBuffer.clear();
+            SocketAddress from;
+            try {
+                from = ch.receive(receiveBuffer);
+            } catch (IOException e) {
+                // ICMP port unreachable and friends surface here on some systems; the attempt will time out
+                LOG.debug("receive failed: {}", e.toString());
+                continue;
+            }
+            if (from == null) {
+                return;
+            }
+            receiveBuffer.flip();
+            if (receiveBuffer.remaining() < Header.LENGTH) {
+                malformedResponses.increment();
+                continue;
+            }
+            int id = ((receiveBuffer.get(0) & 0xff) << 8) | (receiveBuffer.get(1) & 0xff);
+            Lookup l = pending[c][id];
+            if (l == null) {
+                lateResponses.increment();
+                continue;
+            }
+            if (!from.equals(l.resolver.address)) {
+                mismatchedResponses.increment();
+                continue;
+            }
+            byte[] bytes = new byte[receiveBuffer.remaining()];
+            receiveBuffer.get(bytes);
+            Message response;
+            try {
+                response = new Message(bytes);
+            } catch (IOException e) {
+                malformedResponses.increment();
+                continue;
+            }
+            if (!answers(response, l)) {
+                mismatchedResponses.increment();
+                continue;
+            }
+            long now = System.nanoTime();
+            ResolverState r = l.resolver;
+            clearAttempt(l);
+            r.onAnswer(now - l.sentAt);
+            onResponse(l, response, r, now, false);
+        }
+    }
+
+    /** Whether a response is the answer to the lookup's question (QR set, QUERY, same name, type and class). */
+    private static boolean answers(Message response, Lookup l) {
+        Header h = response.getHeader();
+        if (!h.getFlag(Flags.QR) || h.getOpcode() != Opcode.QUERY) {
+            return false;
+        }
+        Record q = response.getQuestion();
+        return q != null && q.getType() == l.type && q.getDClass() == DClass.IN && q.getName().equals(l.name);
+    }
+
+    private void onResponse(Lookup l, Message response, ResolverState r, long now, boolean overTcp) {
+        if (l.done) {
+            return;
+        }
+        int rcode = response.getRcode();
+        if (!overTcp && response.getHeader().getFlag(Flags.TC)) {
+            startTcp(l, r);
+            return;
+        }
+        if (rcode == Rcode.FORMERR && !l.noEdns && settings.ednsPayload() > 0) {
+            // an old server that does not speak EDNS: ask it again plainly
+            l.noEdns = true;
+            l.wire = QueryWire.build(l.name.toString(true), l.type, 0);
+            afterFailedAttempt(l, Outcome.SERVFAIL, now);
+            return;
+        }
+        if (rcode == Rcode.SERVFAIL || rcode == Rcode.REFUSED) {
+            r.errors.increment();
+            if (rcode == Rcode.REFUSED) {
+                r.onTimeoutOrRefusal(now);
+            }
+            afterFailedAttempt(l, rcode == Rcode.REFUSED ? Outcome.REFUSED : Outcome.SERVFAIL, now);
+            return;
+        }
+        finish(l, AnswerExtractor.extract(response, l.name, l.type, l.attempts));
+    }
+
+    private void startTcp(Lookup l, ResolverState r) {
+        l.inTcp = true;
+        l.attempts++;
+        tcpQueries.increment();
+        long remainingMillis = Math.max(1, (l.deadline - System.nanoTime()) / 1_000_000);
+        int timeoutMillis = (int) Math.min(remainingMillis, Math.max(settings.timeout().toMillis() * 2, 1));
+        byte[] wire = l.wire.clone();
+        tcpPool.execute(() -> {
+            Message m = null;
+            try {
+                m = tcp.query(r.address, wire, timeoutMillis);
+            } catch (IOException e) {
+                LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
+            }
+            Message result = m;
+            inbox.add(() -> onTcpResult(l, r, result));
+            if (sleeping.get()) {
+                selector.wakeup();
+            }
+        });
+    }
+
+    private void onTcpResult(Lookup l, ResolverState r, Message response) {
+        l.inTcp = false;
+        if (l.done) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (response == null || !answers(response, l)) {
+            r.errors.increment();
+            afterFailedAttempt(l, Outcome.TIMEOUT, now);
+            return;
+        }
+        onResponse(l, response, r, now, true);
+    }
+
+    private void finish(Lookup l, TypeAnswer answer) {
+        if (l.done) {
+            return;
+        }
+        l.done = true;
+        active.decrementAndGet();
+        try {
+            l.callback.accept(answer);
+        } catch (Throwable t) {
+            loopErrors.increment();
+            LOG.error("DNS answer callback failed for {} {}", l.name, l.type, t);
+        }
+    }
+}

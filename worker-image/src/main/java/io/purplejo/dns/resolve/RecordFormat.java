@@ -1,0 +1,132 @@
+package io.purplejo.dns.resolve;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.TXTRecord;
+
+/**
+ * The canonical text of each record type, as the legacy tables and the benchmark oracle hold them:
+ * A dotted quad; AAAA RFC 5952; host names lower-case without trailing dot (the root, as in a null MX,
+ * is "."); MX {@code "<preference> <exchange>"}; SOA {@code "mname rname serial refresh retry expire minimum"};
+ * TXT the character-strings joined without separator, bytes untouched.
+ */
+public final class RecordFormat {
+    private RecordFormat() {
+    }
+
+    /** The canonical text of a record, or null for a TXT record that is not valid UTF-8 text. */
+    public static String text(Record r) {
+        if (r instanceof ARecord a) {
+            return a.getAddress().getHostAddress();
+        } else if (r instanceof AAAARecord aaaa) {
+            return ipv6(aaaa.getAddress().getAddress());
+        } else if (r instanceof NSRecord ns) {
+            return host(ns.getTarget());
+        } else if (r instanceof CNAMERecord cname) {
+            return host(cname.getTarget());
+        } else if (r instanceof MXRecord mx) {
+            return mx.getPriority() + " " + host(mx.getTarget());
+        } else if (r instanceof SOARecord soa) {
+            return host(soa.getHost()) + " " + host(soa.getAdmin()) + " " + soa.getSerial() + " "
+                    + soa.getRefresh() + " " + soa.getRetry() + " " + soa.getExpire() + " " + soa.getMinimum();
+        } else if (r instanceof TXTRecord txt) {
+            return utf8Text(txtBytes(txt));
+        }
+        throw new IllegalArgumentException("unsupported record type " + r.getType());
+    }
+
+    /** A host name lower-case without trailing dot; the root name is ".". */
+    public static String host(Name name) {
+        String s = name.toString(true);
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A TXT record's character-strings joined without separator. */
+    public static byte[] txtBytes(TXTRecord txt) {
+        List<byte[]> parts = txt.getStringsAsByteArrays();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /** The bytes as text when they are valid UTF-8 without NUL (PostgreSQL text can hold it), else null. */
+    public static String utf8Text(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** RFC 5952 text of an IPv6 address (16 bytes, or 4 for an IPv4-mapped one as java.net hands it over): lower case, no leading zeros, the longest zero run as "::". */
+    public static String ipv6(byte[] address) {
+        byte[] a = address;
+        if (a.length == 4) {
+            // java.net turns an IPv4-mapped IPv6 address (::ffff:a.b.c.d) into an IPv4 one: map it back
+            a = new byte[16];
+            a[10] = (byte) 0xff;
+            a[11] = (byte) 0xff;
+            System.arraycopy(address, 0, a, 12, 4);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.purplejo.dns.resolve;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One resolver as the client loop sees it: its in-flight window (grows by one per answer, halves on a
+ * timeout or REFUSED, at most once per timeout period, like TCP congestion control), its token bucket
+ * and its counters. Only the loop thread changes the window and bucket; counters are read by metrics.
+ */
+public final class ResolverState {
+    final InetSocketAddress address;
+    private final int maxWindow;
+    private final int minWindow;
+    private final double queriesPerSecond;
+    private final double burst;
+    private final long backoffNanos;
+
+    double window;
+    int inFlight;
+    private double tokens;
+    private long tokensAt;
+    private long lastShrinkAt;
+
+    public final LongAdder sent = new LongAdder();
+    public final LongAdder answered = new LongAdder();
+    public final LongAdder timeouts = new LongAdder();
+    public final LongAdder errors = new LongAdder();
+    public final LongAdder latencyNanos = new LongAdder();
+
+    ResolverState(InetSocketAddress address, ResolverSettings settings, long now) {
+        this.address = address;
+        this.maxWindow = settings.maxWindow();
+        this.minWindow = settings.minWindow();
+        this.queriesPerSecond = settings.queriesPerSecond();
+        this.burst = Math.max(1, settings.queriesPerSecond() / 20.0);
+        this.backoffNanos = settings.timeout().toNanos();
+        this.window = maxWindow;
+        this.tokens = burst;
+        this.tokensAt = now;
+        this.lastShrinkAt = now - backoffNanos;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int window() {
+        return (int) window;
+    }
+
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** Whether a query may be sent now; takes a token if so. */
+    boolean tryAcquire(long now) {
+        if (inFlight >= (int) window) {
+            return false;
+        }
+        if (queriesPerSecond > 0) {
+            refill(now);
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+        }
+        return true;
+    }
+
+    /** Nanoseconds until a token is available, 0 when unlimited or available now. */
+    long nanosUntilToken(long now) {
+        if (queriesPerSecond <= 0) {
+            return 0;
+        }
+        refill(now);
+        return tokens >= 1 ? 0 : (long) ((1 - tokens) / queriesPerSecond * 1e9);
+    }
+
+    private void refill(long now) {
+        tokens = Math.min(burst, tokens + (now - tokensAt) / 1e9 * queriesPerSecond);
+        tokensAt = now;
+    }
+
+    void onAnswer(long rttNanos) {
+        answered.increment();
+        latencyNanos.add(rttNanos);
+        if (window < maxWindow) {
+            window = Math.min(maxWindow, window + 1);
+        }
+    }
+
+    void onTimeoutOrRefusal(long now) {
+        if (now - lastShrinkAt >= backoffNanos) {
+            window = Math.max(minWindow, window / 2);
+            lastShrinkAt = now;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.purplejo.dns.worker.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.resolve.DnsClient;
+import io.purplejo.dns.resolve.DomainResolution;
+import io.purplejo.dns.resolve.DomainResolver;
+import io.purplejo.dns.resolve.InFlightLimiter;
+import io.purplejo.dns.resolve.RecordTypes;
+import io.purplejo.dns.resolve.ResolverSettings;
+import io.purplejo.dns.resolve.TypeAnswer;
+import io.purplejo.dns.worker.ResolverOptions;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code dns-worker.jar resolve}: resolves the names on standard input (one per line) and prints one JSON
+ * line per name, in the order they complete, with a summary on standard error. No database, no queue.
+ */
+public final class ResolveCommand {
+    private static final DomainResolution END = DomainResolution.invalid("", "end");
+
+    private ResolveCommand() {
+    }
+
+    public static int run(List<String> args, Map<String, String> env, InputStream stdin, OutputStream stdout,
+                          PrintStream stderr) {
+        CommandLineOptions declared = ResolverOptions.declare(new CommandLineOptions("dns-worker.jar resolve"), "1000");
+        ParsedOptions opts;
+        ResolverSettings settings;
+        List<Integer> types;
+        int concurrency;
+        try {
+            opts = declared.parse(args, env);
+            if (opts.helpRequested()) {
+                stdout.write(declared.usage().getBytes(StandardCharsets.UTF_8));
+                return 0;
+            }
+            settings = ResolverOptions.settings(opts);
+            types = ResolverOptions.types(opts);
+            concurrency = opts.integer("concurrency", 1, 100_000);
+        } catch (InvalidConfigurationException e) {
+            stderr.println("resolve: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        InFlightLimiter limiter = new InFlightLimiter(concurrency);
+        // the loop thread hands results over without waking the writer; the writer polls
+        Queue<DomainResolution> done = new ConcurrentLinkedQueue<>();
+        Map<Outcome, Long> domainOutcomes = new EnumMap<>(Outcome.class);
+        long[] counted = new long[1];
+        Thread writer = new Thread(() -> writeResults(done, stdout, domainOutcomes, counted), "resolve-writer");
+        long started = System.nanoTime();
+        long queries;
+        try (DnsClient client = new DnsClient(settings)) {
+            writer.start();
+            DomainResolver resolver = new DomainResolver(client);
+            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                limiter.acquire(1);
+                resolver.resolve(line, types, r -> {
+                    done.add(r);
+                    limiter.release(1);
+                });
+            }
+            limiter.awaitEmpty();
+            done.add(END);
+            writer.join();
+            queries = client.queriesSent.sum();
+        } catch (IOException e) {
+            stderr.println("resolve: cannot read standard input: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stderr.printf("resolve: %d names in %.2f s: %.0f names/s, %.0f queries/s (%d queries)%n",
+                counted[0], seconds, counted[0] / seconds, queries / seconds, queries);
+        StringBuilder sb = new StringBuilder("resolve: outcomes");
+        domainOutcomes.forEach((k, v) -> sb.append(' ').append(k.dbName()).append('=').append(v));
+        stderr.println(sb);
+        return 0;
+    }
+
+    private static void writeResults(Queue<DomainResolution> done, OutputStream stdout,
+                                     Map<Outcome, Long> outcomes, long[] counted) {
+        JsonFactory json = new JsonFactory();
+        try {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+            JsonGenerator g = json.createGenerator(out);
+            g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            while (true) {
+                DomainResolution r = done.poll();
+                if (r == null) {
+                    LockSupport.parkNanos(1_000_000);
+                    continue;
+                }
+                if (r == END) {
+                    break;
+                }
+                counted[0]++;
+                outcomes.merge(r.outcome(), 1L, Long::sum);
+                writeOne(g, r);
+            }
+            g.flush();
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeOne(JsonGenerator g, DomainResolution r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("domain", r.name() == null ? r.input() : r.name().stored());
+        g.writeStringField("status", r.outcome().dbName());
+        if (r.invalidReason() != null) {
+            g.writeStringField("reason", r.invalidReason());
+        }
+        for (TypeAnswer a : r.answers().values()) {
+            g.writeObjectFieldStart(RecordTypes.name(a.type()));
+            g.writeStringField("status", a.outcome().dbName());
+            g.writeArrayFieldStart("values");
+            for (String v : a.values()) {
+                if (v != null) {
+                    g.writeString(v);
+                }
+            }
+            g.writeEndArray();
+            if (a.values().contains(null)) {
+                // TXT bytes that are not UTF-8 text: printed exactly, as base64
+                g.writeArrayFieldStart("values_base64");
+                for (int i = 0; i < a.values().size(); i++) {
+                    if (a.values().get(i) == null) {
+                        g.writeString(Base64.getEncoder().encodeToString(a.rawValues().get(i)));
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,55 @@
+package io.purplejo.dns.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+class RecordFormatTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+            "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+            "0:0:0:0:0:0:0:0, ::",
+            "0:0:0:0:0:0:0:1, ::1",
+            "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:0",
+            "fe80:0:0:0:0:0:0:0, fe80::",
+            "2001:DB8:0:0:0:0:ABCD:1, 2001:db8::abcd:1",
+            "0:0:0:0:0:ffff:c000:0201, ::ffff:c000:201",
+    })
+    void formatsIpv6AsRfc5952(String input, String expected) throws Exception {
+        assertThat(RecordFormat.ipv6(InetAddress.getByName(input).getAddress())).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            A     | 192.0.2.1                                                | 192.0.2.1
+            NS    | NS1.Example.COM.                                         | ns1.example.com
+            CNAME | Target.Example.                                          | target.example
+            MX    | 10 MX1.Example.COM.                                      | 10 mx1.example.com
+            MX    | 0 .                                                      | 0 .
+            SOA   | NS1.example.com. HostMaster.example.com. 4294967295 7200 900 1209600 300 | ns1.example.com hostmaster.example.com 4294967295 7200 900 1209600 300
+            TXT   | "v=spf1 " "Include:_spf.Example.com ~all"                | v=spf1 Include:_spf.Example.com ~all
+            """)
+    void formatsRecordsInTheLegacyForm(String type, String rdata, String expected) throws Exception {
+        Record r = Record.fromString(Name.fromString("x.example."), Type.value(type), DClass.IN, 300, rdata, Name.root);
+
+        assertThat(RecordFormat.text(r)).isEqualTo(expected);
+    }
+
+    @Test
+    void keepsTxtBytesThatAreNotTextApart() {
+        assertThat(RecordFormat.utf8Text("héllo".getBytes(StandardCharsets.UTF_8))).isEqualTo("héllo");
+        assertThat(RecordFormat.utf8Text(new byte[] {'a', (byte) 0xff})).isNull();
+        assertThat(RecordFormat.utf8Text(new byte[] {'a', 0, 'b'})).isNull();
+    }
+}

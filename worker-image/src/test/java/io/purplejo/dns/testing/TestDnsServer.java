@@ -1,0 +1,326 @@
+package io.purplejo.dns.testing;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * A DNS server for tests, on 127.0.0.1 (UDP and TCP, same ephemeral port), answering like a recursive
+ * resolver from records the test adds (an alias is answered with its CNAME chain and the target's
+ * records), and misbehaving on request per name: drop, delay, truncate, SERVFAIL, REFUSED, mismatched IDs,
+ * FORMERR to EDNS queries, or stray records that the name does not own.
+ */
+public final class TestDnsServer implements AutoCloseable {
+    /** How the server treats queries for a name. */
+    public enum Behavior { ANSWER, DROP, DELAY, TRUNCATE, SERVFAIL, REFUSED, WRONG_ID, FORMERR_EDNS, STRAY_RECORDS }
+
+    private final DatagramSocket udp;
+    private final ServerSocket tcp;
+    private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
+    private final Map<Name, Behavior> behaviors = new ConcurrentHashMap<>();
+    private final Map<Name, AtomicInteger> udpQueries = new ConcurrentHashMap<>();
+    private final Map<Name, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
+    private final List<Message> received = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
+    private volatile long delayMillis = 0;
+    private volatile boolean running = true;
+
+    private TestDnsServer() throws IOException {
+        udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        udp.setReceiveBufferSize(8 << 20);
+        tcp = new ServerSocket(udp.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+        Thread u = new Thread(this::serveUdp, "test-dns-udp");
+        u.setDaemon(true);
+        u.start();
+        Thread t = new Thread(this::serveTcp, "test-dns-tcp");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public static TestDnsServer start() {
+        try {
+            return new TestDnsServer();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the test DNS server", e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort());
+    }
+
+    /** "127.0.0.1:port", as --resolvers takes it. */
+    public String spec() {
+        return "127.0.0.1:" + udp.getLocalPort();
+    }
+
+    /** Adds a record in zone-file syntax with an absolute owner, e.g. {@code "a.test. 300 IN A 192.0.2.1"}. */
+    public TestDnsServer add(String rr) {
+        try {
+            Record r = Record.fromString(Name.fromString(rr.split("\\s+")[0]), typeOf(rr), DClass.IN, ttlOf(rr),
+                    dataOf(rr), Name.root);
+            zone.computeIfAbsent(r.getName(), k -> new CopyOnWriteArrayList<>()).add(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad record: " + rr, e);
+        }
+        return this;
+    }
+
+    /** Adds a record built by the test (for TXT with arbitrary bytes). */
+    public TestDnsServer add(Record r) {
+        zone.computeIfAbsent(r.getName(), k -> new CopyOnWriteArrayList<>()).add(r);
+        return this;
+    }
+
+    private static int typeOf(String rr) {
+        return Type.value(rr.split("\\s+")[3]);
+    }
+
+    private static long ttlOf(String rr) {
+        return Long.parseLong(rr.split("\\s+")[1]);
+    }
+
+    private static String dataOf(String rr) {
+        String[] p = rr.split("\\s+", 5);
+        return p.length > 4 ? p[4] : "";
+    }
+
+    public TestDnsServer behave(String name, Behavior behavior) {
+        behaviors.put(name(name), behavior);
+        return this;
+    }
+
+    /** How long DELAY holds an answer. */
+    public TestDnsServer delay(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
+    public int udpQueriesFor(String name) {
+        AtomicInteger n = udpQueries.get(name(name));
+        return n == null ? 0 : n.get();
+    }
+
+    public int tcpQueriesFor(String name) {
+        AtomicInteger n = tcpQueries.get(name(name));
+        return n == null ? 0 : n.get();
+    }
+
+    /** Every query received, in order. */
+    public List<Message> received() {
+        return new ArrayList<>(received);
+    }
+
+    private static Name name(String s) {
+        try {
+            return Name.fromString(s.endsWith(".") ? s : s + ".");
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private void serveUdp() {
+        byte[] buf = new byte[65535];
+        while (running) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                udp.receive(p);
+            } catch (IOException e) {
+                if (running) {
+                    continue;
+                }
+                return;
+            }
+            Message q;
+            try {
+                q = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+            } catch (IOException e) {
+                continue;
+            }
+            received.add(q);
+            Name qname = q.getQuestion().getName();
+            udpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
+            Behavior b = behaviors.getOrDefault(qname, Behavior.ANSWER);
+            InetSocketAddress client = (InetSocketAddress) p.getSocketAddress();
+            byte[] out;
+            switch (b) {
+                case DROP:
+                    continue;
+                case WRONG_ID: {
+                    Message r = answer(q);
+                    r.getHeader().setID((q.getHeader().getID() + 1) & 0xffff);
+                    out = r.toWire();
+                    break;
+                }
+                case TRUNCATE: {
+                    Message r = header(q, Rcode.NOERROR);
+                    r.getHeader().setFlag(Flags.TC);
+                    out = r.toWire();
+                    break;
+                }
+                case FORMERR_EDNS:
+                    out = (q.getOPT() != null ? header(q, Rcode.FORMERR) : answer(q)).toWire();
+                    break;
+                default: {
+                    Message r = answer(q);
+                    OPTRecord opt = q.getOPT();
+                    int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
+                    out = r.toWire();
+                    if (out.length > limit) {
+                        Message t = header(q, Rcode.NOERROR);
+                        t.getHeader().setFlag(Flags.TC);
+                        out = t.toWire();
+                    }
+                }
+            }
+            byte[] reply = out;
+            Runnable send = () -> {
+                try {
+                    udp.send(new DatagramPacket(reply, reply.length, client));
+                } catch (IOException e) {
+                    // the test is over
+                }
+            };
+            if (b == Behavior.DELAY) {
+                delayer.schedule(send, delayMillis, TimeUnit.MILLISECONDS);
+            } else {
+                send.run();
+            }
+        }
+    }
+
+    private void serveTcp() {
+        while (running) {
+            Socket s;
+            try {
+                s = tcp.accept();
+            } catch (IOException e) {
+                return;
+            }
+            Thread t = new Thread(() -> serveTcpConnection(s), "test-dns-tcp-conn");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void serveTcpConnection(Socket s) {
+        try (s) {
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            while (true) {
+                int len = in.readUnsignedShort();
+                byte[] b = new byte[len];
+                in.readFully(b);
+                Message q = new Message(b);
+                received.add(q);
+                Name qname = q.getQuestion().getName();
+                tcpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
+                Behavior behavior = behaviors.getOrDefault(qname, Behavior.ANSWER);
+                if (behavior == Behavior.DROP) {
+                    continue;
+                }
+                byte[] r = answer(q).toWire();
+                out.writeShort(r.length);
+                out.write(r);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // connection closed
+        }
+    }
+
+    private static Message header(Message q, int rcode) {
+        Message r = new Message(q.getHeader().getID());
+        r.getHeader().setFlag(Flags.QR);
+        r.getHeader().setFlag(Flags.RA);
+        if (q.getHeader().getFlag(Flags.RD)) {
+            r.getHeader().setFlag(Flags.RD);
+        }
+        r.getHeader().setRcode(rcode);
+        r.addRecord(q.getQuestion(), Section.QUESTION);
+        return r;
+    }
+
+    /** The answer a recursive resolver gives: CNAME chain followed, NXDOMAIN when the final name is unknown. */
+    private Message answer(Message q) {
+        Record question = q.getQuestion();
+        Name qname = question.getName();
+        int qtype = question.getType();
+        Behavior b = behaviors.getOrDefault(qname, Behavior.ANSWER);
+        if (b == Behavior.SERVFAIL) {
+            return header(q, Rcode.SERVFAIL);
+        }
+        if (b == Behavior.REFUSED) {
+            return header(q, Rcode.REFUSED);
+        }
+        Message r = header(q, Rcode.NOERROR);
+        Name current = qname;
+        for (int hop = 0; hop < 10; hop++) {
+            List<Record> rrs = zone.get(current);
+            if (rrs == null) {
+                r.getHeader().setRcode(Rcode.NXDOMAIN);
+                break;
+            }
+            Record cname = rrs.stream().filter(x -> x.getType() == Type.CNAME).findFirst().orElse(null);
+            if (cname != null && qtype != Type.CNAME) {
+                r.addRecord(cname, Section.ANSWER);
+                current = ((CNAMERecord) cname).getTarget();
+                continue;
+            }
+            for (Record x : rrs) {
+                if (x.getType() == qtype) {
+                    r.addRecord(x, Section.ANSWER);
+                }
+            }
+            break;
+        }
+        if (b == Behavior.STRAY_RECORDS) {
+            try {
+                r.addRecord(Record.fromString(Name.fromString("stray.invalid."), Type.A, DClass.IN, 300,
+                        "203.0.113.66", Name.root), Section.ANSWER);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        udp.close();
+        try {
+            tcp.close();
+        } catch (IOException e) {
+            // closing
+        }
+        delayer.shutdownNow();
+    }
+}
