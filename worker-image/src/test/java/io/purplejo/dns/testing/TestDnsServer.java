@@ -53,9 +53,23 @@ public final class TestDnsServer implements AutoCloseable {
     private volatile boolean running = true;
 
     private TestDnsServer() throws IOException {
-        udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        // UDP and TCP must share a port number: take a free UDP port, retry if its TCP twin is taken
+        DatagramSocket u0 = null;
+        ServerSocket t0 = null;
+        for (int attempt = 0; t0 == null; attempt++) {
+            u0 = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                t0 = new ServerSocket(u0.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                u0.close();
+                if (attempt > 20) {
+                    throw e;
+                }
+            }
+        }
+        udp = u0;
+        tcp = t0;
         udp.setReceiveBufferSize(8 << 20);
-        tcp = new ServerSocket(udp.getLocalPort(), 50, InetAddress.getLoopbackAddress());
         Thread u = new Thread(this::serveUdp, "test-dns-udp");
         u.setDaemon(true);
         u.start();
