@@ -1,15 +1,29 @@
 package io.purplejo.dns.worker;
 
+import ch.qos.logback.classic.Level;
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.MigrateCommand;
+import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.worker.cli.ResolveCommand;
+import io.purplejo.dns.worker.service.WorkerService;
+import io.purplejo.dns.worker.service.WorkerSettings;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Entry point of {@code dns-worker.jar}: {@code resolve} (standalone bulk resolution), {@code migrate}
  * (apply the schema), or, with no subcommand, the long-running queue worker.
  */
 public final class WorkerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
     private WorkerMain() {
     }
 
@@ -20,11 +34,47 @@ public final class WorkerMain {
         int code = switch (sub) {
             case "resolve" -> ResolveCommand.run(rest, System.getenv(), System.in, System.out, System.err);
             case "migrate" -> MigrateCommand.run(rest, System.getenv());
-            default -> {
-                System.err.println("dns-worker: the queue worker is not implemented yet; use 'resolve' or 'migrate'");
-                yield 2;
-            }
+            default -> runService(list, System.getenv());
         };
         System.exit(code);
+    }
+
+    /** Runs the queue worker until SIGTERM, SIGINT or a {@code __STOP__} message; returns the exit code. */
+    static int runService(List<String> args, Map<String, String> env) {
+        CommandLineOptions declared = WorkerSettings.declare();
+        WorkerSettings settings;
+        try {
+            ParsedOptions opts = declared.parse(args, env);
+            if (opts.helpRequested()) {
+                System.out.print(declared.usage());
+                return 0;
+            }
+            if (!opts.positionals().isEmpty()) {
+                throw new InvalidConfigurationException("unknown command '" + opts.positionals().get(0)
+                        + "' (commands: resolve, migrate; none for the queue worker)");
+            }
+            settings = WorkerSettings.from(opts, env);
+        } catch (InvalidConfigurationException e) {
+            System.err.println("dns-worker: " + e.getMessage());
+            return 2;
+        }
+        if (settings.verbose()) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        WorkerService service = new WorkerService(settings);
+        // SIGTERM drains instead of killing: the JVM's default would run no drain and exit 143
+        Signal.handle(new Signal("TERM"), s -> service.requestStop("SIGTERM"));
+        Signal.handle(new Signal("INT"), s -> service.requestStop("SIGINT"));
+        try {
+            service.start();
+            service.runUntilStopped();
+            return 0;
+        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
+            LOG.error("{}", e.getMessage());
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }

@@ -1,0 +1,188 @@
+package io.purplejo.dns.worker.service;
+
+import io.purplejo.dns.message.MessageCodec;
+import io.purplejo.dns.message.WorkMessage;
+import io.purplejo.dns.resolve.DomainResolution;
+import io.purplejo.dns.resolve.InFlightLimiter;
+import io.purplejo.dns.resolve.RecordTypes;
+import io.purplejo.dns.resolve.TypeAnswer;
+import io.purplejo.dns.worker.metrics.WorkerMetrics;
+import io.purplejo.dns.worker.store.RecordWriter;
+import io.purplejo.dns.worker.store.ResolvedDomain;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects resolved domains into batches and commits each in one transaction, then acknowledges every
+ * message whose last domain the batch held. A lost database is waited out with backoff (nothing is
+ * acknowledged meanwhile); a batch the database refuses for its data is split until the one domain at
+ * fault is found, which is dead-lettered with the error so the rest of the batch is stored.
+ */
+final class BatchWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+    private static final Logger RECORDS = LoggerFactory.getLogger("io.purplejo.dns.records");
+
+    private final Queue<CompletedDomain> completed = new ConcurrentLinkedQueue<>();
+    private final RecordWriter writer;
+    private final InFlightLimiter limiter;
+    private final WorkerMetrics metrics;
+    private final int batchSize;
+    private final long batchDelayNanos;
+    private final boolean logRecords;
+    private volatile boolean stopping;
+    private volatile long giveUpAt = Long.MAX_VALUE;
+    private volatile boolean databaseHealthy = true;
+
+    BatchWriter(RecordWriter writer, InFlightLimiter limiter, WorkerMetrics metrics, WorkerSettings settings) {
+        this.writer = writer;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.batchSize = settings.batchSize();
+        this.batchDelayNanos = settings.batchDelay().toNanos();
+        this.logRecords = settings.logRecords();
+    }
+
+    /** Called from the DNS loop: hands a resolved domain over without blocking. */
+    void add(CompletedDomain d) {
+        completed.add(d);
+    }
+
+    /** Flush everything promptly from now on; stop retrying a lost database at the given time. */
+    void stop(long giveUpAtNanos) {
+        this.giveUpAt = giveUpAtNanos;
+        this.stopping = true;
+    }
+
+    boolean databaseHealthy() {
+        return databaseHealthy;
+    }
+
+    @Override
+    public void run() {
+        List<CompletedDomain> batch = new ArrayList<>(batchSize);
+        long firstAt = 0;
+        while (true) {
+            CompletedDomain d;
+            while (batch.size() < batchSize && (d = completed.poll()) != null) {
+                if (batch.isEmpty()) {
+                    firstAt = System.nanoTime();
+                }
+                batch.add(d);
+            }
+            boolean due = batch.size() >= batchSize
+                    || (!batch.isEmpty() && (stopping || System.nanoTime() - firstAt >= batchDelayNanos));
+            if (due) {
+                flush(batch);
+                batch = new ArrayList<>(batchSize);
+                continue;
+            }
+            if (stopping && batch.isEmpty() && completed.isEmpty() && limiter.inFlight() == 0) {
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    private void flush(List<CompletedDomain> batch) {
+        long start = System.nanoTime();
+        boolean stored = writeWithRetry(batch);
+        metrics.batchWrite().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        for (CompletedDomain c : batch) {
+            limiter.release(1);
+            if (!stored) {
+                continue; // not committed: the message stays unacknowledged and is redelivered
+            }
+            metrics.domainStored(c.domain().resolution());
+            if (logRecords) {
+                logRecords(c.domain().resolution());
+            }
+            if (c.message().domainDone()) {
+                c.message().delivery().session().ack(c.message().delivery().deliveryTag());
+            }
+        }
+    }
+
+    /** True when the batch is committed (or its faulty domains dead-lettered), false when given up. */
+    private boolean writeWithRetry(List<CompletedDomain> batch) {
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                RecordWriter.WriteResult r = writer.write(batch.stream().map(CompletedDomain::domain).toList());
+                metrics.recordsWritten(r.recordsWritten());
+                if (!databaseHealthy) {
+                    LOG.info("PostgreSQL writes succeed again");
+                }
+                databaseHealthy = true;
+                return true;
+            } catch (SQLException e) {
+                if (isTransient(e)) {
+                    if (databaseHealthy) {
+                        LOG.warn("PostgreSQL write failed, retrying with backoff (nothing is acknowledged meanwhile): {}",
+                                e.getMessage());
+                    }
+                    databaseHealthy = false;
+                    if (System.nanoTime() - giveUpAt > 0) {
+                        LOG.warn("giving up on {} domains at shutdown; their messages will be redelivered", batch.size());
+                        return false;
+                    }
+                    LockSupport.parkNanos(backoffMillis * 1_000_000);
+                    backoffMillis = Math.min(backoffMillis * 2, 5_000);
+                    continue;
+                }
+                return isolateFault(batch, e);
+            } catch (RuntimeException e) {
+                return isolateFault(batch, new SQLException(e.toString(), "XX000", e));
+            }
+        }
+    }
+
+    private boolean isolateFault(List<CompletedDomain> batch, SQLException e) {
+        if (batch.size() == 1) {
+            CompletedDomain c = batch.get(0);
+            String reason = "database refused the domain: " + e.getMessage();
+            LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
+            metrics.deadLettered();
+            WorkMessage.DomainBatch single = new WorkMessage.DomainBatch(c.domain().runId(),
+                    List.of(), List.of(new WorkMessage.DomainRef(c.domain().domainIdHint(), c.domain().resolution().input())));
+            return c.message().delivery().session().deadLetter(MessageCodec.encode(single),
+                    c.message().delivery().properties(), reason);
+        }
+        int half = batch.size() / 2;
+        boolean first = writeWithRetry(batch.subList(0, half));
+        boolean second = writeWithRetry(batch.subList(half, batch.size()));
+        return first && second;
+    }
+
+    /** Connection and resource failures, serialization failures and deadlocks are worth retrying as they are. */
+    static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return true;
+        }
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
+                || state.equals("55P03") || e instanceof java.sql.SQLTransientException
+                || e instanceof java.sql.SQLRecoverableException;
+    }
+
+    private static void logRecords(DomainResolution r) {
+        StringBuilder sb = new StringBuilder();
+        for (TypeAnswer a : r.answers().values()) {
+            sb.append(' ').append(RecordTypes.name(a.type())).append('=');
+            if (a.values().isEmpty()) {
+                sb.append(a.outcome().dbName());
+            } else {
+                sb.append(String.join("|", a.values().stream().map(v -> v == null ? "<binary>" : v).toList()));
+            }
+        }
+        RECORDS.info("{} {}{}", r.name() == null ? r.input() : r.name().stored(), r.outcome().dbName(), sb);
+    }
+}

@@ -1,0 +1,7 @@
+package io.purplejo.dns.worker.service;
+
+import io.purplejo.dns.worker.store.ResolvedDomain;
+
+/** A resolved domain waiting for its batch, with the message it came in. */
+record CompletedDomain(TrackedMessage message, ResolvedDomain domain) {
+}

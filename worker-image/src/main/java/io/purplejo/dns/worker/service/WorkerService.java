@@ -1,0 +1,341 @@
+package io.purplejo.dns.worker.service;
+
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.db.Database;
+import io.purplejo.dns.message.MessageCodec;
+import io.purplejo.dns.message.UndecodableMessageException;
+import io.purplejo.dns.message.WorkMessage;
+import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.resolve.DnsClient;
+import io.purplejo.dns.resolve.DomainResolver;
+import io.purplejo.dns.resolve.InFlightLimiter;
+import io.purplejo.dns.resolve.RecordTypes;
+import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.worker.amqp.Delivery;
+import io.purplejo.dns.worker.amqp.QueueConnector;
+import io.purplejo.dns.worker.amqp.QueueSession;
+import io.purplejo.dns.worker.metrics.HealthServer;
+import io.purplejo.dns.worker.metrics.WorkerMetrics;
+import io.purplejo.dns.worker.store.RecordWriter;
+import io.purplejo.dns.worker.store.ResolvedDomain;
+import io.purplejo.dns.worker.store.RunRegistry;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue worker: consumes messages, resolves their domains with thousands of queries in flight, writes
+ * them in batches and acknowledges each message once all its domains are committed.
+ *
+ * <p>Threads: the AMQP client's dispatch thread only enqueues deliveries; the feeder thread decodes them and
+ * starts resolutions (blocking when {@code concurrency} domains are in flight); the DNS loop thread
+ * resolves; the batch writer commits and acknowledges; the supervisor reconnects to RabbitMQ with backoff
+ * and logs progress. A stop ({@code __STOP__} or SIGTERM) cancels consumption, gives back what was not
+ * started, lets what was started finish and commit within the grace period, and closes.
+ */
+public final class WorkerService {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final WorkerSettings settings;
+    private final WorkerMetrics metrics = new WorkerMetrics();
+    private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile String stopReason;
+    private volatile Delivery stopMessage;
+    private volatile boolean stopping;
+    private volatile QueueSession session;
+
+    private Database database;
+    private DnsClient dns;
+    private DomainResolver resolver;
+    private InFlightLimiter limiter;
+    private BatchWriter batchWriter;
+    private RunRegistry runs;
+    private QueueConnector connector;
+    private HealthServer health;
+    private Thread feeder;
+    private Thread writerThread;
+    private Thread supervisor;
+
+    public WorkerService(WorkerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Connects to PostgreSQL (migrating the schema) and starts every thread; RabbitMQ is connected in the background. */
+    public void start() {
+        LOG.info("worker {} starting: queue {}, PostgreSQL {}, RabbitMQ {}, resolvers {}, concurrency {}, prefetch {}",
+                settings.workerId(), settings.queue(), settings.postgres(), settings.rabbitmq(),
+                settings.resolver().resolvers(), settings.concurrency(), settings.prefetch());
+        database = Database.open(settings.postgres(), 4, "dns-worker-" + settings.workerId());
+        database.awaitReachable(Duration.ofSeconds(60));
+        new SchemaMigrator(database.dataSource()).migrate();
+        runs = new RunRegistry(database.dataSource());
+        limiter = new InFlightLimiter(settings.concurrency());
+        dns = new DnsClient(settings.resolver());
+        resolver = new DomainResolver(dns);
+        int shard = Math.floorMod(settings.workerId().hashCode(), 16);
+        batchWriter = new BatchWriter(new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);
+        metrics.bind(dns, limiter::inFlight);
+        connector = new QueueConnector(settings.rabbitmq(), settings.queue(), settings.prefetch(),
+                "dns-worker-" + settings.workerId());
+        if (settings.metricsPort() > 0) {
+            health = new HealthServer(settings.metricsPort(), metrics::scrape, this::healthy, this::ready);
+        }
+        writerThread = start("batch-writer", batchWriter);
+        feeder = start("feeder", this::feed);
+        supervisor = start("supervisor", this::supervise);
+    }
+
+    private static Thread start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Asks the worker to drain and stop (SIGTERM, or the legacy stop message). */
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+            LOG.info("stop requested ({}): draining", reason);
+        }
+        stopRequested.countDown();
+    }
+
+    /** Blocks until a stop is requested, drains within the grace period and closes everything. */
+    public void runUntilStopped() throws InterruptedException {
+        stopRequested.await();
+        shutdown();
+    }
+
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int metricsPort() {
+        return health == null ? 0 : health.port();
+    }
+
+    public WorkerMetrics metrics() {
+        return metrics;
+    }
+
+    private boolean healthy() {
+        return !stopping || stopped.getCount() > 0;
+    }
+
+    private boolean ready() {
+        QueueSession s = session;
+        return !stopping && s != null && s.isOpen() && batchWriter.databaseHealthy();
+    }
+
+    // ------------------------------------------------------------------------------------------- feeding
+
+    private void feed() {
+        while (true) {
+            Delivery d;
+            try {
+                d = deliveries.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (stopping) {
+                d.session().requeue(d.deliveryTag());
+                continue;
+            }
+            try {
+                handle(d);
+            } catch (InterruptedException e) {
+                d.session().requeue(d.deliveryTag());
+                return;
+            } catch (RuntimeException | SQLException e) {
+                // never let one message stop the feeder; the message is not acknowledged and comes back
+                LOG.error("cannot process a message; it is requeued", e);
+                d.session().requeue(d.deliveryTag());
+            }
+        }
+    }
+
+    private void handle(Delivery d) throws InterruptedException, SQLException {
+        Integer deliveries = deliveryCount(d);
+        if (deliveries != null && deliveries >= settings.maxDeliveries()) {
+            deadLetter(d, "delivered " + deliveries + " times without completing");
+            return;
+        }
+        if (d.properties() != null && d.properties().getTimestamp() != null) {
+            metrics.queueLag(System.currentTimeMillis() - d.properties().getTimestamp().getTime());
+        }
+        WorkMessage message;
+        try {
+            message = MessageCodec.decode(d.body(), d.properties() == null ? null : d.properties().getContentType());
+        } catch (UndecodableMessageException e) {
+            deadLetter(d, e.getMessage());
+            return;
+        }
+        if (message instanceof WorkMessage.Stop) {
+            stopMessage = d;
+            requestStop("__STOP__ message");
+            stopping = true;
+            QueueSession s = session;
+            if (s != null) {
+                s.cancel();
+            }
+            return;
+        }
+        if (message instanceof WorkMessage.LegacyDomain legacy) {
+            long run = runs.legacyRun(settings.queue(), settings.typeNames());
+            TrackedMessage tracked = new TrackedMessage(d, 1);
+            resolve(tracked, run, 0, legacy.name(), settings.types());
+            return;
+        }
+        WorkMessage.DomainBatch batch = (WorkMessage.DomainBatch) message;
+        if (!runs.exists(batch.runId())) {
+            deadLetter(d, "run " + batch.runId() + " does not exist");
+            return;
+        }
+        List<Integer> types;
+        try {
+            types = batch.recordTypes().isEmpty() ? settings.types() : RecordTypes.parse(batch.recordTypes());
+        } catch (InvalidConfigurationException e) {
+            deadLetter(d, e.getMessage());
+            return;
+        }
+        if (batch.domains().isEmpty()) {
+            d.session().ack(d.deliveryTag());
+            return;
+        }
+        TrackedMessage tracked = new TrackedMessage(d, batch.domains().size());
+        for (WorkMessage.DomainRef ref : batch.domains()) {
+            resolve(tracked, batch.runId(), ref.id(), ref.name(), types);
+        }
+    }
+
+    private void resolve(TrackedMessage tracked, long run, long domainId, String name, List<Integer> types)
+            throws InterruptedException {
+        limiter.acquire(1);
+        resolver.resolve(name, types, r -> batchWriter.add(
+                new CompletedDomain(tracked, new ResolvedDomain(run, domainId, r))));
+    }
+
+    private static Integer deliveryCount(Delivery d) {
+        Map<String, Object> headers = d.properties() == null ? null : d.properties().getHeaders();
+        Object n = headers == null ? null : headers.get("x-delivery-count");
+        return n instanceof Number num ? num.intValue() : null;
+    }
+
+    private void deadLetter(Delivery d, String reason) {
+        LOG.warn("dead-lettering a message: {}", reason);
+        metrics.deadLettered();
+        if (d.session().deadLetter(d.body(), d.properties(), reason)) {
+            d.session().ack(d.deliveryTag());
+        } else {
+            d.session().requeue(d.deliveryTag());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- supervising
+
+    private void supervise() {
+        long backoffMillis = 1000;
+        long lastProgress = System.nanoTime();
+        long lastDone = 0;
+        long lastQueries = 0;
+        while (stopped.getCount() > 0 && !stopping) {
+            QueueSession s = session;
+            if (s == null || !s.isOpen()) {
+                if (s != null) {
+                    s.close();
+                    LOG.warn("RabbitMQ connection lost; unacknowledged messages will be redelivered");
+                }
+                try {
+                    QueueSession fresh = connector.open();
+                    session = fresh;
+                    fresh.consume(deliveries::add);
+                    LOG.info("consuming {} on {}", settings.queue(), connector.uri());
+                    backoffMillis = 1000;
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot connect to RabbitMQ at {} ({}); retrying in {} ms", connector.uri(), e.getMessage(),
+                            backoffMillis);
+                    sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
+                    continue;
+                }
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
+                long done = metrics.domainsDone.sum();
+                long queries = dns.queriesSent.sum();
+                double secs = (now - lastProgress) / 1e9;
+                QueueSession current = session;
+                long depth = current == null ? -1 : current.queueDepth();
+                metrics.queueDepth(depth);
+                LOG.info("progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}, resolved {}, "
+                                + "no_data {}, nxdomain {}, timeout {}, servfail {}, refused {}, invalid {}",
+                        done, Math.round((done - lastDone) / secs), queries, Math.round((queries - lastQueries) / secs),
+                        limiter.inFlight(), depth, metrics.count(Outcome.RESOLVED), metrics.count(Outcome.NO_DATA),
+                        metrics.count(Outcome.NXDOMAIN), metrics.count(Outcome.TIMEOUT),
+                        metrics.count(Outcome.SERVFAIL), metrics.count(Outcome.REFUSED), metrics.count(Outcome.INVALID));
+                lastProgress = now;
+                lastDone = done;
+                lastQueries = queries;
+            }
+            sleep(200);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ stopping
+
+    private void shutdown() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.gracePeriod().toNanos();
+        // keep a few seconds of the grace period for committing and closing
+        long drainUntil = deadline - Math.min(settings.gracePeriod().toNanos() / 3, Duration.ofSeconds(5).toNanos());
+        stopping = true;
+        QueueSession s = session;
+        if (s != null) {
+            s.cancel();
+        }
+        Delivery pending;
+        while ((pending = deliveries.poll()) != null) {
+            pending.session().requeue(pending.deliveryTag());
+        }
+        batchWriter.stop(drainUntil);
+        writerThread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        boolean drained = !writerThread.isAlive();
+        if (drained && stopMessage != null) {
+            stopMessage.session().ack(stopMessage.deliveryTag());
+        }
+        if (!drained) {
+            LOG.warn("grace period over with {} domains in flight; their messages go back to the queue",
+                    limiter.inFlight());
+            writerThread.interrupt();
+        }
+        feeder.interrupt();
+        if (session != null) {
+            session.close(); // unacknowledged deliveries return to the queue
+        }
+        dns.close();
+        if (health != null) {
+            health.close();
+        }
+        database.close();
+        LOG.info("worker {} stopped ({}): {} domains stored", settings.workerId(), stopReason, metrics.domainsDone.sum());
+        stopped.countDown();
+    }
+}

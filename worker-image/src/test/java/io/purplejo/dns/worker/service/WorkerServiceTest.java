@@ -1,0 +1,240 @@
+package io.purplejo.dns.worker.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.MessageProperties;
+import io.purplejo.dns.message.MessageCodec;
+import io.purplejo.dns.message.QueueNames;
+import io.purplejo.dns.message.WorkMessage;
+import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.progress.RunProgress;
+import io.purplejo.dns.progress.RunProgressQuery;
+import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestDatabase;
+import io.purplejo.dns.testing.TestDnsServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WorkerServiceTest {
+    private TestDatabase db;
+    private TestBroker broker;
+    private TestDnsServer dns;
+    private WorkerService service;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.create();
+        new SchemaMigrator(db.database().dataSource()).migrate();
+        broker = TestBroker.create();
+        dns = TestDnsServer.start();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (service != null) {
+            service.requestStop("test over");
+            service.awaitStopped(Duration.ofSeconds(30));
+        }
+        dns.close();
+        broker.close();
+        db.close();
+    }
+
+    static List<String> args(TestDatabase db, TestBroker broker, TestDnsServer dns, String... extra) {
+        List<String> a = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
+                "--queue-name", broker.queue(), "--resolvers", dns.spec(), "--dns-timeout", "0.2",
+                "--batch-delay-ms", "20", "--grace-period", "10", "--metrics-port", "0", "--worker-id", "test-worker"));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    private WorkerService start(String... extra) {
+        WorkerSettings settings = WorkerSettings.from(WorkerSettings.declare().parse(args(db, broker, dns, extra),
+                Map.of()), Map.of());
+        service = new WorkerService(settings);
+        new Thread(() -> {
+            try {
+                service.runUntilStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-worker-main").start();
+        service.start();
+        return service;
+    }
+
+    private long domainId(String name) {
+        db.execute("INSERT INTO domains (name, created_at, updated_at) VALUES ('" + name + "', now(), now())");
+        return db.queryLong("SELECT id FROM domains WHERE name = '" + name + "'");
+    }
+
+    private RunProgress progress(String run) throws Exception {
+        return new RunProgressQuery(db.database().dataSource()).byName(run).orElseThrow();
+    }
+
+    @Test
+    void legacyMessagesAreResolvedStoredAndAcknowledged() throws Exception {
+        dns.add("known.test. 300 IN A 192.0.2.1").add("known.test. 300 IN TXT \"hello\"")
+                .add("fresh.test. 300 IN MX 10 mx.fresh.test.")
+                .add("xn--mnchen-3ya.test. 300 IN A 192.0.2.3");
+        long known = domainId("known.test");
+        long munich = domainId("münchen.test");
+        broker.publishLegacy("known.test", "Fresh.Test.", "xn--mnchen-3ya.test", "gone.test", "not a domain");
+
+        start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                db.queryLong("SELECT coalesce(sum(domains), 0) FROM dnsx_run_counters") == 5);
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + known)).containsExactly("192.0.2.1");
+        assertThat(db.queryStrings("SELECT content FROM txt_records")).containsExactly("hello");
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + munich)).containsExactly("192.0.2.3");
+        assertThat(db.queryStrings("SELECT d.name || ' ' || m.exchange FROM mx_records m JOIN domains d ON d.id = m.domain_id"))
+                .containsExactly("fresh.test mx.fresh.test");
+        assertThat(db.queryStrings("SELECT name FROM domains ORDER BY name"))
+                .containsExactly("fresh.test", "gone.test", "known.test", "münchen.test");
+        RunProgress p = progress("legacy:" + broker.queue());
+        assertThat(p.count(Outcome.RESOLVED)).isEqualTo(3);
+        assertThat(p.count(Outcome.NXDOMAIN)).isEqualTo(1);
+        assertThat(p.count(Outcome.INVALID)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.ready(broker.queue()) == 0);
+        service.requestStop("test");
+        assertThat(service.awaitStopped(Duration.ofSeconds(15))).isTrue();
+        service = null;
+        assertThat(broker.ready(broker.queue())).as("every message was acknowledged").isZero();
+    }
+
+    @Test
+    void batchMessagesOfARunAndLegacyMessagesShareOneQueue() throws Exception {
+        db.execute("INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/run-a', '{A,MX}')");
+        long run = db.queryLong("SELECT id FROM dnsx_runs WHERE name = 'ns/run-a'");
+        List<WorkMessage.DomainRef> refs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            dns.add("b" + i + ".test. 300 IN A 198.51.100." + i);
+            refs.add(new WorkMessage.DomainRef(domainId("b" + i + ".test"), "b" + i + ".test"));
+        }
+        dns.add("legacy.test. 300 IN A 192.0.2.99");
+        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(0, 25)));
+        broker.publishLegacy("legacy.test");
+        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(25, 40)));
+
+        start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> progress("ns/run-a").done() == 40);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
+                        + " WHERE r.name LIKE 'legacy:%'") == 1);
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(41);
+        assertThat(db.queryStrings("SELECT type_outcomes FROM dnsx_domain_outcomes WHERE run_id = " + run + " LIMIT 1"))
+                .containsExactly("A=resolved MX=no_data");
+        assertThat(progress("ns/run-a").count(Outcome.RESOLVED)).isEqualTo(40);
+    }
+
+    @Test
+    void theStopMessageDrainsWhatCameBeforeItAndLeavesTheRestQueued() throws Exception {
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            dns.add("s" + i + ".test. 300 IN A 192.0.2." + i);
+            before.add("s" + i + ".test");
+        }
+        broker.publishLegacy(before.toArray(String[]::new));
+        broker.publishLegacy(MessageCodec.STOP_BODY);
+        broker.publishLegacy("after1.test", "after2.test", "after3.test");
+
+        WorkerService s = start("--prefetch", "100");
+
+        assertThat(s.awaitStopped(Duration.ofSeconds(20))).as("the worker stops by itself").isTrue();
+        service = null;
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).isEqualTo(20);
+        List<String> left = broker.drain(broker.queue()).stream()
+                .map(r -> new String(r.getBody(), StandardCharsets.UTF_8)).toList();
+        assertThat(left).containsExactlyInAnyOrder("after1.test", "after2.test", "after3.test");
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterQueueWithTheirReasonAndTheQueueMovesOn() throws Exception {
+        dns.add("fine.test. 300 IN A 192.0.2.1");
+        broker.publishRaw("{\"v\":1,\"run\":".getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_BASIC);
+        broker.publishBatch(new WorkMessage.DomainBatch(424242, List.of(), List.of(new WorkMessage.DomainRef(0, "x.test"))));
+        broker.publishRaw(new byte[] {(byte) 0xff, (byte) 0xfe}, MessageProperties.PERSISTENT_TEXT_PLAIN);
+        broker.publishLegacy("fine.test");
+
+        start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+        List<GetResponse> dead = broker.drain(broker.deadLetterQueue());
+        assertThat(dead).extracting(r -> r.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString())
+                .anySatisfy(r -> assertThat(r).contains("not valid JSON"))
+                .anySatisfy(r -> assertThat(r).contains("run 424242 does not exist"))
+                .anySatisfy(r -> assertThat(r).contains("not valid UTF-8"));
+        assertThat(broker.ready(broker.queue())).isZero();
+    }
+
+    @Test
+    void metricsHealthAndReadinessAreServed() throws Exception {
+        dns.add("m.test. 300 IN A 192.0.2.1");
+        broker.publishLegacy("m.test");
+        WorkerService s = start("--metrics-port", "0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+        assertThat(s.metricsPort()).as("port 0 disables the server").isZero();
+        service.requestStop("restart with metrics");
+        service.awaitStopped(Duration.ofSeconds(15));
+
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        start("--metrics-port", String.valueOf(port));
+        broker.publishLegacy("m.test");
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(http, port, "/readyz").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                get(http, port, "/metrics").body().contains("dnsx_domains_total{outcome=\"resolved\"} 1.0"));
+        String metrics = get(http, port, "/metrics").body();
+        assertThat(metrics).contains("dnsx_resolver_queries_total{resolver=\"127.0.0.1:")
+                .contains("dnsx_resolver_latency_seconds_count").contains("dnsx_batch_write_seconds_count")
+                .contains("dnsx_domains_in_flight").contains("dnsx_lookups_total{outcome=\"resolved\",type=\"A\"}");
+        assertThat(get(http, port, "/healthz").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aLostDatabaseConnectionIsRetriedAndNothingIsAcknowledgedUntilCommitted() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            dns.add("p" + i + ".test. 300 IN A 192.0.2." + i);
+        }
+        start();
+        broker.publishLegacy("p0.test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+
+        // kill every connection of the worker while it has work: its writes fail with 57P01 and are retried
+        for (int i = 1; i < 30; i++) {
+            broker.publishLegacy("p" + i + ".test");
+            if (i % 10 == 0) {
+                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + db.dsn().database() + "' AND application_name LIKE 'dns-worker-%'");
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 30);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.ready(broker.queue()) == 0);
+        assertThat(progress("legacy:" + broker.queue()).count(Outcome.RESOLVED)).isEqualTo(30);
+    }
+}
