@@ -43,7 +43,9 @@ final class BatchWriter implements Runnable {
         this.writer = writer;
         this.limiter = limiter;
         this.metrics = metrics;
-        this.batchSize = settings.batchSize();
+        // domains hold their concurrency permit until committed, so a batch larger than half the permits
+        // would only fill after waiting out the batch delay: flush at half, while the other half resolves
+        this.batchSize = Math.max(1, Math.min(settings.batchSize(), settings.concurrency() / 2));
         this.batchDelayNanos = settings.batchDelay().toNanos();
         this.logRecords = settings.logRecords();
     }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Worker benchmark, on demand (not part of the test suite). Prints, side by side from one run:
+#   - dnsperf's queries/s against the dataset's unbound: the physical limit of this machine
+#   - `dns-worker.jar resolve`: names/s, queries/s, ratio to dnsperf, peak RSS at --concurrency 5000
+#   - end to end: legacy messages in RabbitMQ -> rows in PostgreSQL with one worker: domains/s,
+#     ratio to the legacy worker's 117 domains/s, peak RSS
+#   - correctness of resolve's output and of the database rows against the dataset's expected.json
+#
+# Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and RabbitMQ on 127.0.0.1:5672 (guest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+KIT=${BENCH_KIT:-$ROOT/../shared/bench-kit}
+N=${1:-50000}
+DS=${BENCH_DATASET:-/tmp/dnsx-bench-$N}
+PORT=5353
+AMQP="amqp://guest:guest@127.0.0.1:5672/%2F"
+DB=dnsx_bench
+QUEUE=dnsx_bench_legacy
+# the heap the container image gives the JVM in a 512 MiB pod (-XX:MaxRAMPercentage=50)
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
+JAR=$ROOT/worker-image/target/dns-worker.jar
+OUT=$ROOT/bench/out
+mkdir -p "$OUT"
+
+[ -f "$JAR" ] || mvn -B -q -ntp package -DskipTests
+command -v dnsperf >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dnsperf >/dev/null
+[ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
+if [ ! -f "$DS/expected.json" ]; then
+  python3 "$KIT/gen-dataset.py" --n "$N" --seed 1 --out "$DS" --port "$PORT" >/dev/null
+fi
+"$KIT/dns-server.sh" start "$DS" >/dev/null
+
+peak_rss_mb() { awk '/Maximum resident set size/{printf "%.0f", $6/1024}' "$1"; }
+
+echo "== dnsperf (physical limit, 10 s)"
+DNSPERF=$("$KIT/dnsperf-limit.sh" "$DS" 10)
+echo "$DNSPERF"
+DNSPERF_QPS=$(echo "$DNSPERF" | sed -E 's/.*dnsperf_qps=([0-9]+).*/\1/')
+
+echo "== resolve: one pass for correctness, then the dataset 4 times over (about as long as dnsperf's 10 s)"
+java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT < "$DS/domains.txt" > "$OUT/resolve.ndjson" 2>/dev/null
+python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/resolve.ndjson" > "$OUT/resolve-check.txt" || true
+cat "$DS/domains.txt" "$DS/domains.txt" "$DS/domains.txt" "$DS/domains.txt" > "$OUT/domains-x4.txt"
+java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT < "$OUT/domains-x4.txt" 2> "$OUT/resolve.err" > /dev/null
+RESOLVE_LINE=$(grep 'names/s' "$OUT/resolve.err")
+NAMES_S=$(echo "$RESOLVE_LINE" | sed -E 's/.*: ([0-9]+) names\/s.*/\1/')
+QPS=$(echo "$RESOLVE_LINE" | sed -E 's/.* ([0-9]+) queries\/s.*/\1/')
+/usr/bin/time -v java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT --concurrency 5000 \
+  < "$DS/domains.txt" > /dev/null 2> "$OUT/resolve-5000.err"
+RESOLVE_RSS=$(peak_rss_mb "$OUT/resolve-5000.err")
+
+echo "== end to end: $N legacy messages -> one worker -> PostgreSQL"
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+java -jar "$JAR" migrate --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" >/dev/null 2>&1
+psql -h 127.0.0.1 -U postgres -d $DB -q >/dev/null <<SQL
+CREATE TEMP TABLE t (name text);
+\copy t FROM '$DS/domains.txt'
+INSERT INTO domains (name, created_at, updated_at) SELECT name, now() - interval '30 days', now() - interval '30 days' FROM t;
+SQL
+e2e() { # concurrency prefetch label
+  java -cp "$JAR" "$ROOT/bench/LegacyFeed.java" "$AMQP" "$QUEUE" "$DS/domains.txt" 1 2>/dev/null
+  /usr/bin/time -v java $JVM_OPTS -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" \
+    --rabbitmq-url "$AMQP" --queue-name "$QUEUE" --resolvers 127.0.0.1:$PORT --metrics-port 0 \
+    --concurrency "$1" --prefetch "$2" > "$OUT/worker-$3.log" 2>&1
+  local secs
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/worker-$3.log")
+  echo "$secs $(peak_rss_mb "$OUT/worker-$3.log")"
+}
+read -r E2E_SECS E2E_RSS < <(e2e 500 800 default)
+read -r E2E5K_SECS E2E5K_RSS < <(e2e 5000 8000 c5000)
+psql -h 127.0.0.1 -U postgres -d $DB -At -f "$ROOT/bench/export-db.sql" > "$OUT/db.ndjson"
+python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/db.ndjson" > "$OUT/db-check.txt" || true
+
+rate() { python3 -c "print(round($1 / $2))"; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+E2E_RATE=$(rate "$N" "$E2E_SECS")
+E2E5K_RATE=$(rate "$N" "$E2E5K_SECS")
+echo
+echo "== results ($N names, $(nproc) cores, JVM $JVM_OPTS; worker time includes JVM start and schema check)"
+printf '%-46s %14s %10s\n' "measurement" "figure" "ratio"
+printf '%-46s %14s %10s\n' "dnsperf queries/s (limit)" "$DNSPERF_QPS" "1.00"
+printf '%-46s %14s %10s\n' "resolve queries/s" "$QPS" "$(ratio "$QPS" "$DNSPERF_QPS")"
+printf '%-46s %14s %10s\n' "resolve names/s" "$NAMES_S" ""
+printf '%-46s %14s %10s\n' "resolve peak RSS MB (--concurrency 5000)" "$RESOLVE_RSS" ""
+printf '%-46s %14s %10s\n' "end to end domains/s, 1 worker, concurrency 500" "$E2E_RATE" "$(ratio "$E2E_RATE" 117)x legacy"
+printf '%-46s %14s %10s\n' "end to end peak RSS MB, concurrency 500" "$E2E_RSS" ""
+printf '%-46s %14s %10s\n' "end to end domains/s, concurrency 5000" "$E2E5K_RATE" "$(ratio "$E2E5K_RATE" 117)x legacy"
+printf '%-46s %14s %10s\n' "end to end peak RSS MB, concurrency 5000" "$E2E5K_RSS" ""
+echo "-- resolve output vs expected.json"; cat "$OUT/resolve-check.txt"
+echo "-- database rows vs expected.json"; cat "$OUT/db-check.txt"
