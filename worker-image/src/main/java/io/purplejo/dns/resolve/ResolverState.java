@@ -74,7 +74,7 @@ public final class ResolverState {
             return 0;
         }
         refill(now);
-        return tokens >= 1 ? 0 : (long) ((1 - tokens) / queriesPerSecond * 1e9);
+        return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / queriesPerSecond * 1e9));
     }
 
     private void refill(long now) {

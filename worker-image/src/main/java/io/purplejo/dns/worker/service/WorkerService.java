@@ -129,6 +129,11 @@ public final class WorkerService {
         return metrics;
     }
 
+    /** Whether the worker is consuming with a healthy database, as /readyz reports it. */
+    public boolean metricsReady() {
+        return ready();
+    }
+
     private boolean healthy() {
         return !stopping || stopped.getCount() > 0;
     }

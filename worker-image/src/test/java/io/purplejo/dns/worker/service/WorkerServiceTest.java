@@ -2,6 +2,7 @@ package io.purplejo.dns.worker.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
@@ -14,6 +15,7 @@ import io.purplejo.dns.progress.RunProgressQuery;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
+import io.purplejo.dns.testing.Rabbitmqctl;
 import io.purplejo.dns.testing.TestDnsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,6 +183,46 @@ class WorkerServiceTest {
                 .anySatisfy(r -> assertThat(r).contains("run 424242 does not exist"))
                 .anySatisfy(r -> assertThat(r).contains("not valid UTF-8"));
         assertThat(broker.ready(broker.queue())).isZero();
+    }
+
+    @Test
+    void aMessageDeliveredTooOftenIsDeadLettered() throws Exception {
+        dns.add("loop.test. 300 IN A 192.0.2.1");
+        broker.publishRaw("loop.test".getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_TEXT_PLAIN.builder()
+                .headers(Map.of("x-delivery-count", 5)).build());
+
+        start("--max-deliveries", "5");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == 1);
+        assertThat(broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders().get(QueueNames.REASON_HEADER)
+                .toString()).contains("delivered 5 times");
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
+    }
+
+    @Test
+    void aLostRabbitMqConnectionIsReopenedAndItsUnacknowledgedMessagesAreStoredOnce() throws Exception {
+        assumeTrue(Rabbitmqctl.available(), "rabbitmqctl is needed to cut the worker's connection");
+        List<String> slow = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            dns.add("r" + i + ".test. 300 IN A 192.0.2." + i).behave("r" + i + ".test", TestDnsServer.Behavior.DELAY);
+            slow.add("r" + i + ".test");
+        }
+        dns.delay(300);
+        start("--concurrency", "20", "--prefetch", "30", "--dns-timeout", "2.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.metricsReady());
+        broker.publishLegacy(slow.toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") >= 10);
+
+        Rabbitmqctl.closeConnection("dns-worker-test-worker");
+
+        await().atMost(Duration.ofSeconds(40)).until(() ->
+                db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") == 60 && broker.ready(broker.queue()) == 0);
+        service.requestStop("test");
+        assertThat(service.awaitStopped(Duration.ofSeconds(15))).isTrue();
+        service = null;
+        assertThat(broker.ready(broker.queue())).as("nothing left unacknowledged").isZero();
+        assertThat(progress("legacy:" + broker.queue()).count(Outcome.RESOLVED)).isEqualTo(60);
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(60);
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.purplejo.dns.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResolverStateTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private static ResolverState state(int qps, int maxWindow) {
+        ResolverSettings s = ResolverSettings.defaults(List.of(new InetSocketAddress("127.0.0.1", 53)))
+                .withTimeout(Duration.ofSeconds(1)).withQueriesPerSecond(qps).withMaxWindow(maxWindow);
+        return new ResolverState(s.resolvers().get(0), s, 0);
+    }
+
+    @Test
+    void theWindowHalvesOnATimeoutAtMostOncePerTimeoutPeriodAndRegrowsWithAnswers() {
+        ResolverState r = state(0, 1000);
+
+        r.onTimeoutOrRefusal(10 * SECOND);
+        r.onTimeoutOrRefusal(10 * SECOND + 1);
+        assertThat(r.window()).as("a burst of timeouts from one outage halves once").isEqualTo(500);
+
+        r.onTimeoutOrRefusal(11 * SECOND);
+        assertThat(r.window()).isEqualTo(250);
+
+        for (int i = 0; i < 100; i++) {
+            r.onAnswer(1000);
+        }
+        assertThat(r.window()).isEqualTo(350);
+    }
+
+    @Test
+    void theWindowNeverShrinksBelowItsMinimumNorGrowsAboveItsMaximum() {
+        ResolverState r = state(0, 100);
+        for (int i = 0; i < 50; i++) {
+            r.onTimeoutOrRefusal(i * 2 * SECOND);
+        }
+        assertThat(r.window()).isEqualTo(8);
+        for (int i = 0; i < 500; i++) {
+            r.onAnswer(1000);
+        }
+        assertThat(r.window()).isEqualTo(100);
+    }
+
+    @Test
+    void noQueryIsSentBeyondTheWindow() {
+        ResolverState r = state(0, 10);
+        int sent = 0;
+        while (r.tryAcquire(0)) {
+            r.inFlight++;
+            sent++;
+        }
+        assertThat(sent).isEqualTo(10);
+    }
+
+    @Test
+    void theRateLimitAllowsQueriesPerSecondWithASmallBurst() {
+        ResolverState r = state(1000, 100_000);
+        int sentInOneSecond = 0;
+        for (long t = 0; t < SECOND; t += 100_000) { // try every 0.1 ms
+            while (r.tryAcquire(t)) {
+                sentInOneSecond++;
+            }
+        }
+        assertThat(sentInOneSecond).isBetween(1000, 1000 + 50);
+        while (r.tryAcquire(SECOND)) {
+            sentInOneSecond++;
+        }
+        assertThat(r.nanosUntilToken(SECOND)).as("drained: the next token is at most 1 ms away")
+                .isPositive().isLessThanOrEqualTo(SECOND / 1000);
+    }
+}
