@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(maxConnections);
         cfg.setMinimumIdle(1);
         cfg.setPoolName(applicationName);
-        cfg.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        cfg.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         cfg.setInitializationFailTimeout(-1);
         cfg.addDataSourceProperty("ApplicationName", applicationName);
         // batched inserts become multi-row statements: the biggest single win for bulk writes
@@ -57,8 +57,17 @@ public final class Database implements AutoCloseable {
                 last = e;
             }
         } while (System.nanoTime() < deadline);
-        throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + dsn + ": "
-                + (last == null ? "connection not valid" : last.getMessage()), last);
+        throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + dsn + " within "
+                + timeout.toSeconds() + " s: " + (last == null ? "connection not valid" : rootMessage(last)), last);
+    }
+
+    /** The pool's own message ("request timed out") hides why; the driver's cause says it. */
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     public DataSource dataSource() {
