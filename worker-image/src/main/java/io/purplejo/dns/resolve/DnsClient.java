@@ -190,7 +190,7 @@ public final class DnsClient implements AutoCloseable {
     private static final class Lookup {
         final Name name;
         final int type;
-        final Consumer<TypeAnswer> callback;
+        Consumer<TypeAnswer> callback;
         long deadline;
         int attempts;
         boolean done;
@@ -585,8 +585,12 @@ public final class DnsClient implements AutoCloseable {
         }
         l.done = true;
         active.decrementAndGet();
+        Consumer<TypeAnswer> callback = l.callback;
+        // an ended lookup may stay queued behind a slow one until its deadline: keep it small
+        l.callback = null;
+        l.wire = null;
         try {
-            l.callback.accept(answer);
+            callback.accept(answer);
         } catch (Throwable t) {
             loopErrors.increment();
             LOG.error("DNS answer callback failed for {} {}", l.name, l.type, t);
