@@ -22,7 +22,11 @@ public class LegacyFeed {
         int stops = Integer.parseInt(args[3]);
         long start = System.nanoTime();
         try (Connection c = f.newConnection("bench-legacy-feed"); Channel ch = c.createChannel()) {
-            ch.queueDeclare(queue, true, false, false, null);
+            try (Channel probe = c.createChannel()) {
+                probe.queueDeclarePassive(queue);
+            } catch (java.io.IOException e) {
+                ch.queueDeclare(queue, true, false, false, null);
+            }
             ch.confirmSelect();
             int n = 0;
             for (String line : lines) {

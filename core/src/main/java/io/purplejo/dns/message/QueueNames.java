@@ -17,6 +17,15 @@ public final class QueueNames {
         return workQueue + ".dead";
     }
 
+    /**
+     * Arguments a work queue is created with (by whichever of publisher and worker comes first): messages
+     * the broker itself dead-letters (rejected, expired, over a delivery limit) land in the same
+     * dead-letter queue as those the worker moves there. An existing queue is always used as it is.
+     */
+    public static java.util.Map<String, Object> workQueueArguments(String workQueue) {
+        return java.util.Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", deadLetterQueue(workQueue));
+    }
+
     /** Header holding why a message was dead-lettered. */
     public static final String REASON_HEADER = "x-dnsx-reason";
 }

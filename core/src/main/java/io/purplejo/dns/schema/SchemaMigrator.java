@@ -26,7 +26,8 @@ public final class SchemaMigrator {
     /** The scripts, in order. A new script is appended here and never edited after release. */
     static final List<String> SCRIPTS = List.of(
             "V1__legacy_dns_tables.sql",
-            "V2__runs_and_outcomes.sql");
+            "V2__runs_and_outcomes.sql",
+            "V3__publisher_selection.sql");
 
     private final DataSource dataSource;
 

@@ -55,13 +55,13 @@ class SchemaMigratorTest {
             List<Integer> applied = new SchemaMigrator(migrated.database().dataSource()).migrate();
             reference.execute(legacySchema());
 
-            assertThat(applied).containsExactly(1, 2);
+            assertThat(applied).containsExactly(1, 2, 3);
             List<String> expected = legacyShape(reference);
             assertThat(expected).hasSizeGreaterThan(50);
             assertThat(legacyShape(migrated)).containsExactlyElementsOf(expected);
             assertThat(migrated.queryStrings("SELECT tablename FROM pg_tables WHERE tablename LIKE 'dnsx_%' ORDER BY 1"))
                     .containsExactly("dnsx_domain_outcomes", "dnsx_invalid_names", "dnsx_oversized_records",
-                            "dnsx_run_counters", "dnsx_runs", "dnsx_schema_history");
+                            "dnsx_run_counters", "dnsx_run_members", "dnsx_runs", "dnsx_schema_history");
         }
     }
 
@@ -87,7 +87,7 @@ class SchemaMigratorTest {
 
             List<Integer> applied = new SchemaMigrator(db.database().dataSource()).migrate();
 
-            assertThat(applied).containsExactly(1, 2);
+            assertThat(applied).containsExactly(1, 2, 3);
             assertThat(legacyShape(db)).containsExactlyElementsOf(shapeBefore);
             assertThat(rowDigests(db)).containsExactlyElementsOf(rowsBefore);
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs")).isZero();
@@ -108,7 +108,7 @@ class SchemaMigratorTest {
         try (TestDatabase db = TestDatabase.create()) {
             new SchemaMigrator(db.database().dataSource()).migrate();
             assertThat(new SchemaMigrator(db.database().dataSource()).migrate()).isEmpty();
-            assertThat(db.queryLong("SELECT count(*) FROM dnsx_schema_history")).isEqualTo(2);
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_schema_history")).isEqualTo(3);
         }
     }
 
@@ -178,7 +178,7 @@ class SchemaMigratorTest {
             }
 
             assertThat(db.queryStrings("SELECT version FROM dnsx_schema_history ORDER BY version"))
-                    .containsExactly("1", "2");
+                    .containsExactly("1", "2", "3");
             assertThat(appliedInProcess).doesNotHaveDuplicates();
             assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isEqualTo(1);
         }

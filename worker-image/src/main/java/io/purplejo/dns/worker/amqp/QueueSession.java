@@ -58,7 +58,7 @@ public final class QueueSession implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-        channel.queueDeclare(name, true, false, false, null);
+        channel.queueDeclare(name, true, false, false, QueueNames.workQueueArguments(name));
     }
 
     /** Starts delivering messages to the handler (on the client's dispatch thread). */

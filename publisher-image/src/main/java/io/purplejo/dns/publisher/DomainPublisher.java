@@ -1,0 +1,229 @@
+package io.purplejo.dns.publisher;
+
+import io.purplejo.dns.db.Database;
+import io.purplejo.dns.message.MessageCodec;
+import io.purplejo.dns.message.WorkMessage;
+import io.purplejo.dns.publisher.amqp.ConfirmingChannel;
+import io.purplejo.dns.publisher.run.PublishRun;
+import io.purplejo.dns.publisher.run.RunStore;
+import io.purplejo.dns.publisher.selection.SelectionSql;
+import io.purplejo.dns.publisher.stream.BackPressure;
+import io.purplejo.dns.publisher.stream.ConfirmTracker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams the selected domains in id order (keyset pagination, constant memory) into the queue, in batch
+ * messages for a run or one legacy message per domain without one. A message counts as published when
+ * the broker confirms it; the run's checkpoint and published counter follow the confirms, so a publisher
+ * killed at any point and started again continues after the last confirmed domain.
+ */
+public final class DomainPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(DomainPublisher.class);
+    private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long DEPTH_EVERY_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final PublisherSettings settings;
+    private final Database database;
+
+    public DomainPublisher(PublisherSettings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    /** What a finished publish did. */
+    public record Result(long runId, long published, long total) {
+    }
+
+    public Result publish() throws SQLException, IOException, InterruptedException, TimeoutException {
+        RunStore runs = new RunStore(database.dataSource());
+        PublishRun run;
+        Long runId = null;
+        if (settings.runMode()) {
+            run = runs.createOrResume(settings.runName(), settings.selection(), settings.recordTypes());
+            runId = run.id();
+            LOG.info("run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
+                    settings.runName(), run.id(), run.total(), run.published(), run.checkpoint());
+        } else {
+            if (settings.selection().explicit()) {
+                runs.insertMissing(settings.selection().names());
+            }
+            long limit = maxDomainId();
+            long total = count(limit);
+            run = new PublishRun(0, 0, 0, limit, total, false);
+            LOG.info("legacy mode: {} domains selected", total);
+        }
+        SelectionSql sql = SelectionSql.of(settings.selection(), runId);
+        ConfirmTracker tracker = new ConfirmTracker(run.checkpoint());
+        try (ConfirmingChannel channel = new ConfirmingChannel(settings.rabbitmq(), settings.queue(), tracker,
+                settings.confirmWindow())) {
+            if (settings.purgeQueue()) {
+                channel.purge();
+                LOG.info("purged queue {}", settings.queue());
+            }
+            long published = run.published();
+            if (!run.finished()) {
+                published = stream(run, sql, channel, tracker, runs);
+            } else {
+                LOG.info("run '{}' was already published completely", settings.runName());
+            }
+            if (settings.stopMessages() > 0) {
+                channel.publishStops(settings.stopMessages());
+                LOG.info("sent {} stop messages", settings.stopMessages());
+            }
+            return new Result(run.id(), published, settings.runMode() ? published : run.total());
+        }
+    }
+
+    private long stream(PublishRun run, SelectionSql sql, ConfirmingChannel channel, ConfirmTracker tracker,
+                        RunStore runs) throws SQLException, IOException, InterruptedException {
+        Long limit = settings.selection().limit();
+        long remaining = limit == null ? Long.MAX_VALUE : Math.max(0, limit - run.published());
+        long cursor = run.checkpoint();
+        BackPressure pressure = new BackPressure(settings.maxQueueDepth());
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long lastDepthCheck = 0;
+        long sentAtDepthCheck = 0;
+        // read the depth at least every tenth of the maximum, so the queue overshoots it by little
+        long depthCheckEvery = Math.max(1, settings.maxQueueDepth() / 10) * messageSizeOf(settings);
+        long sentDomains = 0;
+        int messageSize = messageSizeOf(settings);
+        List<WorkMessage.DomainRef> pending = new ArrayList<>(messageSize);
+        ProgressSaver saver = settings.runMode() ? ProgressSaver.start(runs, run, tracker) : null;
+        try (Connection c = database.dataSource().getConnection()) {
+            while (remaining > 0) {
+                List<WorkMessage.DomainRef> page = readPage(c, sql, cursor, run.domainIdLimit(),
+                        (int) Math.min(settings.pageSize(), remaining));
+                if (page.isEmpty()) {
+                    break;
+                }
+                cursor = page.get(page.size() - 1).id();
+                remaining -= page.size();
+                for (WorkMessage.DomainRef d : page) {
+                    pending.add(d);
+                    if (pending.size() == messageSize) {
+                        send(channel, run, pending);
+                        sentDomains += pending.size();
+                        pending = new ArrayList<>(messageSize);
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastDepthCheck >= DEPTH_EVERY_NANOS || sentDomains - sentAtDepthCheck >= depthCheckEvery) {
+                        lastDepthCheck = now;
+                        sentAtDepthCheck = sentDomains;
+                        waitForRoom(channel, pressure);
+                    }
+                    if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+                        progress(run, tracker, sentDomains, started, channel);
+                        lastProgress = now;
+                    }
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            send(channel, run, pending);
+            sentDomains += pending.size();
+        }
+        if (!channel.awaitConfirms(120_000)) {
+            throw new IOException("the broker did not confirm every message within 120 s");
+        }
+        if (saver != null) {
+            saver.stop();
+        }
+        long published;
+        synchronized (tracker) {
+            published = run.published() + tracker.confirmedDomains();
+            if (settings.runMode()) {
+                runs.finish(run.id(), tracker.checkpoint(), published);
+            }
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        LOG.info("published {} domains in {} s ({} domains/s), all confirmed", sentDomains,
+                String.format("%.1f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
+        return published;
+    }
+
+    private static int messageSizeOf(PublisherSettings settings) {
+        return settings.runMode() ? settings.messageSize() : 1;
+    }
+
+    private void send(ConfirmingChannel channel, PublishRun run, List<WorkMessage.DomainRef> domains)
+            throws IOException, InterruptedException {
+        long first = domains.get(0).id();
+        long last = domains.get(domains.size() - 1).id();
+        if (settings.runMode()) {
+            byte[] body = MessageCodec.encode(new WorkMessage.DomainBatch(run.id(), settings.recordTypes(), domains));
+            channel.publish(body, MessageCodec.BATCH_CONTENT_TYPE, first, last, domains.size());
+        } else {
+            for (WorkMessage.DomainRef d : domains) {
+                channel.publish(d.name().getBytes(StandardCharsets.UTF_8), "text/plain", d.id(), d.id(), 1);
+            }
+        }
+    }
+
+    private void waitForRoom(ConfirmingChannel channel, BackPressure pressure) throws IOException, InterruptedException {
+        if (!pressure.hold(channel.depth())) {
+            return;
+        }
+        LOG.info("queue {} holds more than {} messages: pausing", settings.queue(), settings.maxQueueDepth());
+        long depth;
+        do {
+            Thread.sleep(250);
+            depth = channel.depth();
+        } while (pressure.hold(depth));
+        LOG.info("queue {} is down to {} messages: resuming", settings.queue(), depth);
+    }
+
+    private void progress(PublishRun run, ConfirmTracker tracker, long sent, long started, ConfirmingChannel channel)
+            throws IOException {
+        long confirmed;
+        synchronized (tracker) {
+            confirmed = run.published() + tracker.confirmedDomains();
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        double rate = sent / Math.max(secs, 1e-9);
+        long left = Math.max(0, run.total() - confirmed);
+        LOG.info("publish progress: {}/{} domains confirmed, {} domains/s, ETA {}, queue {} messages", confirmed,
+                run.total(), Math.round(rate), rate > 0 ? Duration.ofSeconds((long) (left / rate)) : "unknown",
+                channel.depth());
+    }
+
+    private List<WorkMessage.DomainRef> readPage(Connection c, SelectionSql sql, long afterId, long upToId, int size)
+            throws SQLException {
+        List<WorkMessage.DomainRef> page = new ArrayList<>(size);
+        try (PreparedStatement ps = sql.page(c, afterId, upToId, size); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                page.add(new WorkMessage.DomainRef(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return page;
+    }
+
+    /** How many domains the selection holds now (for --count-only and legacy mode). */
+    public long count(long upToId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long n = SelectionSql.of(settings.selection(), null).count(c, 0, upToId);
+            Long limit = settings.selection().limit();
+            return limit == null ? n : Math.min(n, limit);
+        }
+    }
+
+    public long maxDomainId() throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM domains");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.purplejo.dns.publisher.run;
+
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.names.DomainName;
+import io.purplejo.dns.publisher.selection.Selection;
+import io.purplejo.dns.publisher.selection.SelectionSql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * Creates or resumes a run's row in {@code dnsx_runs} and keeps its publish checkpoint. The run's domain
+ * set is fixed at creation: the snapshot bound ({@code domain_id_limit}), the explicit members, and the
+ * total counted then.
+ */
+public final class RunStore {
+    private final DataSource dataSource;
+
+    public RunStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Returns the run named so, creating it when new. A run that exists with another selection or other
+     * record types is refused: its set was fixed when it started.
+     */
+    public PublishRun createOrResume(String name, Selection selection, List<String> recordTypes) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                PublishRun run = load(c, name, selection, recordTypes);
+                if (run == null) {
+                    run = create(c, name, selection, recordTypes);
+                }
+                c.commit();
+                return run;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static PublishRun load(Connection c, String name, Selection selection, List<String> types)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, selection::text, record_types, publish_checkpoint,"
+                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE name = ? FOR UPDATE")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                if (!selection.sameAs(rs.getString(2))) {
+                    throw new InvalidConfigurationException("run '" + name + "' exists with another selection ("
+                            + rs.getString(2) + "); a run's selection cannot change after it starts");
+                }
+                List<String> stored = List.of((String[]) rs.getArray(3).getArray());
+                if (!stored.equals(types)) {
+                    throw new InvalidConfigurationException("run '" + name + "' exists with record types " + stored
+                            + "; a run's record types cannot change after it starts");
+                }
+                long limit = rs.getLong(6);
+                if (rs.wasNull()) {
+                    return null; // created by someone who did not start publishing: start it now
+                }
+                return new PublishRun(rs.getLong(1), rs.getLong(4), rs.getLong(5), limit, rs.getLong(7),
+                        "published".equals(rs.getString(8)));
+            }
+        }
+    }
+
+    private static PublishRun create(Connection c, String name, Selection selection, List<String> types)
+            throws SQLException {
+        long runId;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dnsx_runs (name, selection, record_types, state) VALUES (?, ?::jsonb, ?, 'publishing')"
+                        + " ON CONFLICT (name) DO UPDATE SET state = 'publishing', updated_at = now() RETURNING id")) {
+            ps.setString(1, name);
+            ps.setString(2, selection.toJson());
+            ps.setArray(3, c.createArrayOf("text", types.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                runId = rs.getLong(1);
+            }
+        }
+        if (selection.explicit()) {
+            addMembers(c, runId, selection.names());
+        }
+        long limit;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM domains");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            limit = rs.getLong(1);
+        }
+        long total = SelectionSql.of(selection, runId).count(c, 0, limit);
+        if (selection.limit() != null) {
+            total = Math.min(total, selection.limit());
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET domain_id_limit = ?, total = ?,"
+                + " publish_checkpoint = 0, published = 0, publish_started_at = now(), updated_at = now() WHERE id = ?")) {
+            ps.setLong(1, limit);
+            ps.setLong(2, total);
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+        return new PublishRun(runId, 0, 0, limit, total, false);
+    }
+
+    /** Inserts the valid names into domains where missing; throws naming the first invalid one. */
+    public void insertMissing(List<String> rawNames) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            insertNames(c, rawNames);
+        }
+    }
+
+    /** Inserts the explicit names into domains when missing (valid names only) and records them as members. */
+    private static void addMembers(Connection c, long runId, List<String> rawNames) throws SQLException {
+        TreeSet<String> names = insertNames(c, rawNames);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dnsx_run_members (run_id, domain_id)"
+                + " SELECT ?, d.id FROM domains d WHERE d.name = ANY(?) ON CONFLICT DO NOTHING")) {
+            ps.setLong(1, runId);
+            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static TreeSet<String> insertNames(Connection c, List<String> rawNames) throws SQLException {
+        TreeSet<String> names = new TreeSet<>();
+        List<String> invalid = new ArrayList<>();
+        for (String raw : rawNames) {
+            DomainName.Parsed p = DomainName.parse(raw);
+            if (p.valid()) {
+                names.add(p.name().stored());
+            } else {
+                invalid.add(raw);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidConfigurationException(invalid.size() + " of the listed domains are not valid names, e.g. '"
+                    + invalid.get(0) + "'");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO domains (name, created_at, updated_at)"
+                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
+            ps.setArray(1, c.createArrayOf("text", names.toArray()));
+            ps.executeUpdate();
+        }
+        return names;
+    }
+
+    /** Records confirmed progress; called as confirms arrive. */
+    public void saveProgress(long runId, long checkpoint, long published) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
+                     + " updated_at = now() WHERE id = ?")) {
+            ps.setLong(1, checkpoint);
+            ps.setLong(2, published);
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks publishing complete; the total becomes what was published, so completion checks are exact. */
+    public void finish(long runId, long checkpoint, long published) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
+                     + " total = ?, state = 'published', publish_finished_at = now(), updated_at = now() WHERE id = ?")) {
+            ps.setLong(1, checkpoint);
+            ps.setLong(2, published);
+            ps.setLong(3, published);
+            ps.setLong(4, runId);
+            ps.executeUpdate();
+        }
+    }
+}

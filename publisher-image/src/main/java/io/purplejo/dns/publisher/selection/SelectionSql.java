@@ -1,0 +1,110 @@
+package io.purplejo.dns.publisher.selection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL predicate of a selection over {@code domains d}. Every query over it is bounded by the run's
+ * snapshot ({@code d.id <= limit}) and walks the primary key, so the set is fixed when the run starts:
+ * rows inserted later have larger ids, and the run's own workers only touch domains behind the cursor.
+ */
+public final class SelectionSql {
+    /** Legacy record tables: a domain with a row in any of them was extracted before. */
+    private static final List<String> RECORD_TABLES = List.of("a_records", "aaaa_records", "ns_records",
+            "soa_records", "mx_records", "cname_records", "txt_records");
+
+    private final String where;
+    private final List<Object> params;
+
+    private SelectionSql(String where, List<Object> params) {
+        this.where = where;
+        this.params = params;
+    }
+
+    /**
+     * @param runId the run whose explicit member list to use, or null in legacy mode (explicit names are
+     *              then matched by name)
+     */
+    public static SelectionSql of(Selection s, Long runId) {
+        StringBuilder w = new StringBuilder();
+        List<Object> p = new ArrayList<>();
+        if (s.explicit()) {
+            if (runId != null) {
+                w.append(" AND d.id IN (SELECT m.domain_id FROM dnsx_run_members m WHERE m.run_id = ?)");
+                p.add(runId);
+            } else {
+                w.append(" AND d.name = ANY(?)");
+                p.add(s.names().stream().map(n -> {
+                    io.purplejo.dns.names.DomainName.Parsed parsed = io.purplejo.dns.names.DomainName.parse(n);
+                    return parsed.valid() ? parsed.name().stored() : n;
+                }).toList());
+            }
+        }
+        switch (s.mode()) {
+            case NEVER_EXTRACTED -> {
+                w.append(" AND NOT EXISTS (SELECT 1 FROM dnsx_domain_outcomes o WHERE o.domain_id = d.id)");
+                for (String t : RECORD_TABLES) {
+                    w.append(" AND NOT EXISTS (SELECT 1 FROM ").append(t).append(" r WHERE r.domain_id = d.id)");
+                }
+            }
+            case NOT_EXTRACTED_SINCE -> {
+                w.append(" AND d.updated_at < ?");
+                p.add(Timestamp.from(s.since()));
+            }
+            default -> { }
+        }
+        if (!s.suffixes().isEmpty()) {
+            w.append(" AND (");
+            for (int i = 0; i < s.suffixes().size(); i++) {
+                if (i > 0) {
+                    w.append(" OR ");
+                }
+                w.append("d.name = ? OR d.name LIKE ? ESCAPE '\\'");
+                String suffix = s.suffixes().get(i);
+                p.add(suffix);
+                p.add("%." + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            }
+            w.append(')');
+        }
+        return new SelectionSql(w.toString(), p);
+    }
+
+    /** Counts the selected domains with {@code afterId < id <= upToId}. */
+    public long count(Connection c, long afterId, long upToId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM domains d WHERE d.id > ? AND d.id <= ?" + where)) {
+            bind(c, ps, afterId, upToId, 3);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A page query: the next {@code pageSize} selected domains after {@code afterId}, in id order. */
+    public PreparedStatement page(Connection c, long afterId, long upToId, int pageSize) throws SQLException {
+        PreparedStatement ps = c.prepareStatement("SELECT d.id, d.name FROM domains d WHERE d.id > ? AND d.id <= ?"
+                + where + " ORDER BY d.id LIMIT ?");
+        int next = bind(c, ps, afterId, upToId, 3);
+        ps.setInt(next, pageSize);
+        return ps;
+    }
+
+    private int bind(Connection c, PreparedStatement ps, long afterId, long upToId, int first) throws SQLException {
+        ps.setLong(1, afterId);
+        ps.setLong(2, upToId);
+        int i = first;
+        for (Object o : params) {
+            if (o instanceof List<?> list) {
+                ps.setArray(i++, c.createArrayOf("text", list.toArray()));
+            } else {
+                ps.setObject(i++, o);
+            }
+        }
+        return i;
+    }
+}

@@ -1,0 +1,251 @@
+package io.purplejo.dns.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.GetResponse;
+import io.purplejo.dns.message.MessageCodec;
+import io.purplejo.dns.message.WorkMessage;
+import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PublisherTest {
+    TestDatabase db;
+    TestBroker broker;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.create();
+        new SchemaMigrator(db.database().dataSource()).migrate();
+        broker = TestBroker.create();
+    }
+
+    @AfterEach
+    void tearDown() {
+        broker.close();
+        db.close();
+    }
+
+    void domains(String pattern, int n) {
+        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('" + pattern + "', g),"
+                + " now() - interval '30 days', now() - interval '30 days' FROM generate_series(1, " + n + ") g");
+    }
+
+    int publish(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
+                "--queue-name", broker.queue(), "--worker-count", "0"));
+        args.addAll(List.of(extra));
+        out.reset();
+        err.reset();
+        return PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    long countOnly(String... extra) {
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("--count-only");
+        assertThat(publish(args.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return Long.parseLong(out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    /** Every domain id in the queue's batch messages, with how often it was published. */
+    Map<Long, Integer> drainBatches() {
+        Map<Long, Integer> seen = new HashMap<>();
+        for (GetResponse r : broker.drain(broker.queue())) {
+            WorkMessage m = MessageCodec.decode(r.getBody(), r.getProps().getContentType());
+            if (m instanceof WorkMessage.DomainBatch b) {
+                b.domains().forEach(d -> seen.merge(d.id(), 1, Integer::sum));
+            }
+        }
+        return seen;
+    }
+
+    Set<Long> ids(String where) {
+        Set<Long> s = new TreeSet<>();
+        db.queryStrings("SELECT id FROM domains " + where).forEach(x -> s.add(Long.parseLong(x)));
+        return s;
+    }
+
+    @Test
+    void aRunPublishesExactlyItsSelectedSetInBatchMessagesAndRecordsItsProgress() {
+        domains("d%s.example.com", 1000);
+
+        assertThat(publish("--select", "all", "--run-name", "ns/r1", "--message-size", "100")).isZero();
+
+        assertThat(broker.ready(broker.queue())).isEqualTo(10);
+        Map<Long, Integer> seen = drainBatches();
+        assertThat(seen.keySet()).isEqualTo(ids(""));
+        assertThat(seen.values()).containsOnly(1);
+        assertThat(db.queryStrings("SELECT state || ' ' || total || ' ' || published || ' ' || publish_checkpoint"
+                + " FROM dnsx_runs WHERE name = 'ns/r1'"))
+                .containsExactly("published 1000 1000 " + db.queryLong("SELECT max(id) FROM domains"));
+    }
+
+    @Test
+    void eachSelectionCountsWhatItShould() {
+        domains("a%s.example.com", 100);
+        domains("b%s.example.org", 50);
+        domains("c%s.test", 30);
+        // extracted before: by a legacy worker (records), or by this system (an outcome)
+        db.execute("INSERT INTO a_records (domain_id, ip_address, created_at, updated_at)"
+                + " SELECT id, '192.0.2.1', now(), now() FROM domains WHERE name LIKE 'a1%'");
+        db.execute("INSERT INTO dnsx_runs (name, record_types) VALUES ('old', '{A}')");
+        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
+                + " SELECT (SELECT id FROM dnsx_runs WHERE name = 'old'), id, 'nxdomain', now() FROM domains"
+                + " WHERE name LIKE 'b1%'");
+        db.execute("UPDATE domains SET updated_at = '2026-06-01T00:00:00Z' WHERE name LIKE 'c%'");
+        long extractedA = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'a1%'");
+        long extractedB = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'b1%'");
+
+        assertThat(countOnly("--select", "all")).isEqualTo(180);
+        assertThat(countOnly("--select", "never-extracted")).isEqualTo(180 - extractedA - extractedB);
+        assertThat(countOnly("--select", "not-extracted-since", "--since", "2026-07-01T00:00:00Z")).isEqualTo(30);
+        assertThat(countOnly("--select", "all", "--suffixes", ".org,test")).isEqualTo(80);
+        assertThat(countOnly("--select", "all", "--suffixes", "example.com")).isEqualTo(100);
+        assertThat(countOnly("--select", "all", "--limit", "42")).isEqualTo(42);
+        assertThat(countOnly("--domains", "a1.example.com,c2.test")).isEqualTo(2);
+    }
+
+    @Test
+    void anExplicitListInsertsTheMissingDomainsAndPublishesOnlyThem() {
+        domains("d%s.example.com", 20);
+
+        assertThat(publish("--run-name", "ns/list", "--domains", "d3.example.com,New.Example.NET.,d7.example.com")).isZero();
+
+        Map<Long, Integer> seen = drainBatches();
+        assertThat(seen.keySet()).isEqualTo(ids("WHERE name IN ('d3.example.com', 'new.example.net', 'd7.example.com')"));
+        assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(21);
+    }
+
+    @Test
+    void keysetPaginationSkipsNothingWhileWorkersMarkDomainsExtractedAndRowsAreInserted() throws Exception {
+        domains("k%s.example.com", 5000);
+        Set<Long> selectedAtStart = ids("");
+        // a stand-in for the workers: every published domain gets an A record (so it stops being "never
+        // extracted") while new domains keep arriving; OFFSET paging would skip a part of the set
+        CompletableFuture<Map<Long, Integer>> consumer = CompletableFuture.supplyAsync(() -> {
+            Map<Long, Integer> seen = new HashMap<>();
+            long deadline = System.currentTimeMillis() + 60_000;
+            int round = 0;
+            while (seen.size() < selectedAtStart.size() && System.currentTimeMillis() < deadline) {
+                Map<Long, Integer> batch = drainBatches();
+                batch.forEach((k, v) -> seen.merge(k, v, Integer::sum));
+                if (!batch.isEmpty()) {
+                    db.execute("INSERT INTO a_records (domain_id, ip_address, created_at, updated_at) SELECT id,"
+                            + " '192.0.2.9', now(), now() FROM domains WHERE id IN (" + join(batch.keySet()) + ")");
+                    db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('late%s-"
+                            + (round++) + ".example.com', g), now(), now() FROM generate_series(1, 50) g");
+                }
+            }
+            return seen;
+        });
+
+        assertThat(publish("--select", "never-extracted", "--run-name", "ns/keyset", "--batch-size", "200",
+                "--message-size", "50", "--max-queue-depth", "4")).isZero();
+
+        Map<Long, Integer> seen = consumer.get(90, TimeUnit.SECONDS);
+        assertThat(seen.keySet()).isEqualTo(selectedAtStart);
+        assertThat(seen.values()).containsOnly(1);
+    }
+
+    static String join(Set<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    void backPressurePausesWhileTheQueueIsFullAndResumesAsItDrains() throws Exception {
+        domains("bp%s.example.com", 2000);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() ->
+                publish("--select", "all", "--run-name", "ns/bp", "--message-size", "10", "--max-queue-depth", "20",
+                        "--confirm-window", "5"));
+
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> broker.ready(broker.queue()) >= 20);
+        // paused: the queue does not grow past the limit, plus at most a tenth of it published between two
+        // depth readings, plus the confirm window in flight
+        await().during(java.time.Duration.ofMillis(1500)).atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> broker.ready(broker.queue()) <= 20 + 2 + 5);
+        assertThat(run).isNotDone();
+
+        Map<Long, Integer> seen = new HashMap<>();
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            drainBatches().forEach((k, v) -> seen.merge(k, v, Integer::sum));
+            return run.isDone();
+        });
+        drainBatches().forEach((k, v) -> seen.merge(k, v, Integer::sum));
+        assertThat(run.get()).isZero();
+        assertThat(seen.keySet()).isEqualTo(ids(""));
+    }
+
+    @Test
+    void purgeEmptiesTheQueueFirstAndCountOnlyPublishesNothing() {
+        domains("p%s.example.com", 30);
+        broker.publishLegacy("stale1.example", "stale2.example");
+
+        assertThat(countOnly("--select", "all")).isEqualTo(30);
+        assertThat(broker.ready(broker.queue())).isEqualTo(2);
+
+        assertThat(publish("--select", "all", "--purge-queue", "--worker-count", "2")).isZero();
+
+        List<String> bodies = broker.drain(broker.queue()).stream()
+                .map(r -> new String(r.getBody(), StandardCharsets.UTF_8)).toList();
+        assertThat(bodies).hasSize(32).doesNotContain("stale1.example", "stale2.example");
+        assertThat(bodies.subList(30, 32)).containsOnly("__STOP__");
+        assertThat(bodies.subList(0, 30)).allMatch(b -> b.matches("p\\d+\\.example\\.com"));
+    }
+
+    @Test
+    void badInputEndsWithAClearOneLineReasonAndItsExitCode() {
+        assertThat(publish("--select", "not-extracted-since")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs --since");
+
+        assertThat(publish("--select", "sometimes")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not one of all, never-extracted");
+
+        assertThat(publish("--domains", "ok.example,bad name")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not valid names");
+
+        assertThat(publish("--rabbitmq-url", "amqp://guest:Hunter2@127.0.0.1:1/")).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("RabbitMQ at amqp://guest:***@127.0.0.1:1/")
+                .doesNotContain("Hunter2");
+
+        assertThat(publish("--postgres-dsn", "postgresql://x:Hunter2@127.0.0.1:99999/db")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("invalid port").doesNotContain("Hunter2");
+
+        domains("r%s.example.com", 5);
+        assertThat(publish("--run-name", "ns/fixed", "--select", "all")).isZero();
+        assertThat(publish("--run-name", "ns/fixed", "--select", "never-extracted")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("selection cannot change");
+    }
+
+    @Test
+    void aDatabaseWithoutTheDomainsTableIsRefused() {
+        try (TestDatabase empty = TestDatabase.create()) {
+            List<String> args = List.of("--postgres-dsn", empty.dsnText(), "--rabbitmq-url", TestBroker.URL,
+                    "--queue-name", broker.queue());
+
+            int code = PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(3);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no domains table");
+            assertThat(empty.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isZero();
+        }
+    }
+}
