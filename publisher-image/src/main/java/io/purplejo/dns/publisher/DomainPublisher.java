@@ -149,7 +149,7 @@ public final class DomainPublisher {
         }
         double secs = (System.nanoTime() - started) / 1e9;
         LOG.info("published {} domains in {} s ({} domains/s), all confirmed", sentDomains,
-                String.format("%.1f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
+                String.format("%.2f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
         return published;
     }
 
