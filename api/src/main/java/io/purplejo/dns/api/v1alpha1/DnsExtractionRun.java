@@ -1,5 +1,7 @@
 package io.purplejo.dns.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -10,6 +12,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(DnsExtractionRun.GROUP)
 @Version(DnsExtractionRun.VERSION)
 @ShortNames({"dnsrun", "dxr"})
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Published", jsonPath = ".status.published", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Resolved", jsonPath = ".status.resolved", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Failed", jsonPath = ".status.failed", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.workers.ready", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Rate", jsonPath = ".status.rate", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(name = "Total", jsonPath = ".status.total", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Queue", jsonPath = ".status.queueDepth", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Desired", jsonPath = ".status.workers.desired", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "ETA", jsonPath = ".status.eta", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", type = Type.STRING, priority = 1)
 public class DnsExtractionRun extends CustomResource<DnsExtractionRunSpec, DnsExtractionRunStatus>
         implements Namespaced {
     public static final String GROUP = "dns.purplejo.io";

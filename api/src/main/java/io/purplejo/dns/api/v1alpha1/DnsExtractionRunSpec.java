@@ -1,89 +1,75 @@
 package io.purplejo.dns.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What a run extracts and with which resources; selection and record types are fixed once it starts. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class DnsExtractionRunSpec {
-    private DomainSelection selection = new DomainSelection();
-    private List<String> recordTypes = new ArrayList<>(List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT"));
-    private ResolverSpec resolvers = new ResolverSpec();
-    private WorkerSpec workers = new WorkerSpec();
-    private SecretKeyRef postgresDsnSecret;
-    private SecretKeyRef rabbitmqUrlSecret;
-    private String queueName;
-    private Boolean suspend = false;
-    private Integer ttlSecondsAfterFinished;
+    @JsonPropertyDescription("Which domains of the domains table the run resolves. Fixed once the run starts.")
+    @ValidationRule(value = "self == oldSelf",
+            message = "selection cannot change after the run starts; create a new DnsExtractionRun")
+    public DomainSelection selection = new DomainSelection();
 
-    public DomainSelection getSelection() {
-        return selection;
-    }
+    @JsonPropertyDescription("Record types to extract. Fixed once the run starts.")
+    @Size(min = 1, max = 7)
+    @Default("[\"A\",\"AAAA\",\"NS\",\"MX\",\"SOA\",\"CNAME\",\"TXT\"]")
+    @ValidationRule(value = "self == oldSelf",
+            message = "recordTypes cannot change after the run starts; create a new DnsExtractionRun")
+    public List<RecordType> recordTypes = new ArrayList<>(List.of(RecordType.values()));
 
-    public void setSelection(DomainSelection selection) {
-        this.selection = selection;
-    }
+    @JsonPropertyDescription("The recursive resolvers the workers query, and how hard.")
+    public ResolverSpec resolvers = new ResolverSpec();
 
-    public List<String> getRecordTypes() {
-        return recordTypes;
-    }
+    @JsonPropertyDescription("Bounds and tuning of the worker Deployment.")
+    public WorkerSpec workers = new WorkerSpec();
 
-    public void setRecordTypes(List<String> recordTypes) {
-        this.recordTypes = recordTypes;
-    }
+    @JsonPropertyDescription("Images of the publisher and the workers.")
+    public ImageSpec images = new ImageSpec();
 
-    public ResolverSpec getResolvers() {
-        return resolvers;
-    }
+    @JsonPropertyDescription("Resources of each worker pod.")
+    public ResourceRequirements workerResources;
 
-    public void setResolvers(ResolverSpec resolvers) {
-        this.resolvers = resolvers;
-    }
+    @JsonPropertyDescription("Resources of the publisher pod.")
+    public ResourceRequirements publisherResources;
 
-    public WorkerSpec getWorkers() {
-        return workers;
-    }
+    @Required
+    @JsonPropertyDescription("Secret key holding the PostgreSQL DSN (postgresql://user:pass@host:5432/db).")
+    public SecretKeyRef postgresDsnSecret;
 
-    public void setWorkers(WorkerSpec workers) {
-        this.workers = workers;
-    }
+    @Required
+    @JsonPropertyDescription("Secret key holding the RabbitMQ URL (amqp://user:pass@host:5672/vhost).")
+    public SecretKeyRef rabbitmqUrlSecret;
 
-    public SecretKeyRef getPostgresDsnSecret() {
-        return postgresDsnSecret;
-    }
+    @JsonPropertyDescription("Queue of the run; default dnsx.<namespace>.<name>. Removed when the run is deleted.")
+    @Pattern("^[A-Za-z0-9._:-]{1,200}$")
+    public String queueName;
 
-    public void setPostgresDsnSecret(SecretKeyRef postgresDsnSecret) {
-        this.postgresDsnSecret = postgresDsnSecret;
-    }
+    @JsonPropertyDescription("Suspends the run: workers scale to zero and the publisher Job is suspended.")
+    @Default("false")
+    public Boolean suspend = false;
 
-    public SecretKeyRef getRabbitmqUrlSecret() {
-        return rabbitmqUrlSecret;
-    }
+    @JsonPropertyDescription("Deletes the run this many seconds after it finished.")
+    @Min(0)
+    public Integer ttlSecondsAfterFinished;
 
-    public void setRabbitmqUrlSecret(SecretKeyRef rabbitmqUrlSecret) {
-        this.rabbitmqUrlSecret = rabbitmqUrlSecret;
-    }
+    @JsonPropertyDescription("Fails the run when it has not finished this many seconds after it started.")
+    @Min(1)
+    public Long activeDeadlineSeconds;
 
-    public String getQueueName() {
-        return queueName;
-    }
-
-    public void setQueueName(String queueName) {
-        this.queueName = queueName;
-    }
-
-    public Boolean getSuspend() {
-        return suspend;
-    }
-
-    public void setSuspend(Boolean suspend) {
-        this.suspend = suspend;
-    }
-
-    public Integer getTtlSecondsAfterFinished() {
-        return ttlSecondsAfterFinished;
-    }
-
-    public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
-        this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
-    }
+    @JsonPropertyDescription("Retries of the publisher Job's pod before the run fails.")
+    @Min(0)
+    @Max(20)
+    @Default("3")
+    public Integer publisherBackoffLimit = 3;
 }

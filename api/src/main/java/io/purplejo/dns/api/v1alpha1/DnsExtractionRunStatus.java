@@ -1,164 +1,63 @@
 package io.purplejo.dns.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** What the operator observed of a run: phase, counters, workers, rate and conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class DnsExtractionRunStatus {
-    private RunPhase phase;
-    private Long total;
-    private Long published;
-    private Long resolved;
-    private Long failed;
-    private Map<String, Long> outcomes = new LinkedHashMap<>();
-    private Long queueDepth;
-    private Integer desiredWorkers;
-    private Integer readyWorkers;
-    private Double rate;
-    private String eta;
-    private String startTime;
-    private String completionTime;
-    private Long observedGeneration;
-    private String publisherJob;
-    private String workerDeployment;
-    private List<Condition> conditions = new ArrayList<>();
+    public RunPhase phase;
+    public String message;
+    public Long total;
+    public Long published;
+    /** Domains with a definite answer: records, no data, NXDOMAIN. */
+    public Long resolved;
+    /** Domains that failed: SERVFAIL, REFUSED, timeout, invalid name. */
+    public Long failed;
+    /** Domains by outcome. */
+    public Map<String, Long> outcomes = new LinkedHashMap<>();
+    public Long queueDepth;
+    public WorkerCounts workers;
+    /** Domains per second over the last minutes, as text ("1234.5"). */
+    public String rate;
+    /** Time left at the current rate ("1h2m"). */
+    public String eta;
+    public String startTime;
+    public String completionTime;
+    public Long observedGeneration;
+    public String publisherJob;
+    public String workerDeployment;
+    /** Publisher Job attempts (a retry after a failed Job is a new Job). */
+    public Integer publisherAttempts;
+    /** When the current worker count was last lowered or when it last wished lower (for stabilisation). */
+    public String scaleDownCandidateSince;
+    public List<Condition> conditions = new ArrayList<>();
 
-    public RunPhase getPhase() {
-        return phase;
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DnsExtractionRunStatus s)) {
+            return false;
+        }
+        return phase == s.phase && Objects.equals(message, s.message) && Objects.equals(total, s.total)
+                && Objects.equals(published, s.published) && Objects.equals(resolved, s.resolved)
+                && Objects.equals(failed, s.failed) && Objects.equals(outcomes, s.outcomes)
+                && Objects.equals(queueDepth, s.queueDepth) && Objects.equals(workers, s.workers)
+                && Objects.equals(rate, s.rate) && Objects.equals(eta, s.eta)
+                && Objects.equals(startTime, s.startTime) && Objects.equals(completionTime, s.completionTime)
+                && Objects.equals(observedGeneration, s.observedGeneration)
+                && Objects.equals(publisherJob, s.publisherJob) && Objects.equals(workerDeployment, s.workerDeployment)
+                && Objects.equals(publisherAttempts, s.publisherAttempts)
+                && Objects.equals(scaleDownCandidateSince, s.scaleDownCandidateSince)
+                && Objects.equals(conditions, s.conditions);
     }
 
-    public void setPhase(RunPhase phase) {
-        this.phase = phase;
-    }
-
-    public Long getTotal() {
-        return total;
-    }
-
-    public void setTotal(Long total) {
-        this.total = total;
-    }
-
-    public Long getPublished() {
-        return published;
-    }
-
-    public void setPublished(Long published) {
-        this.published = published;
-    }
-
-    public Long getResolved() {
-        return resolved;
-    }
-
-    public void setResolved(Long resolved) {
-        this.resolved = resolved;
-    }
-
-    public Long getFailed() {
-        return failed;
-    }
-
-    public void setFailed(Long failed) {
-        this.failed = failed;
-    }
-
-    public Map<String, Long> getOutcomes() {
-        return outcomes;
-    }
-
-    public void setOutcomes(Map<String, Long> outcomes) {
-        this.outcomes = outcomes;
-    }
-
-    public Long getQueueDepth() {
-        return queueDepth;
-    }
-
-    public void setQueueDepth(Long queueDepth) {
-        this.queueDepth = queueDepth;
-    }
-
-    public Integer getDesiredWorkers() {
-        return desiredWorkers;
-    }
-
-    public void setDesiredWorkers(Integer desiredWorkers) {
-        this.desiredWorkers = desiredWorkers;
-    }
-
-    public Integer getReadyWorkers() {
-        return readyWorkers;
-    }
-
-    public void setReadyWorkers(Integer readyWorkers) {
-        this.readyWorkers = readyWorkers;
-    }
-
-    public Double getRate() {
-        return rate;
-    }
-
-    public void setRate(Double rate) {
-        this.rate = rate;
-    }
-
-    public String getEta() {
-        return eta;
-    }
-
-    public void setEta(String eta) {
-        this.eta = eta;
-    }
-
-    public String getStartTime() {
-        return startTime;
-    }
-
-    public void setStartTime(String startTime) {
-        this.startTime = startTime;
-    }
-
-    public String getCompletionTime() {
-        return completionTime;
-    }
-
-    public void setCompletionTime(String completionTime) {
-        this.completionTime = completionTime;
-    }
-
-    public Long getObservedGeneration() {
-        return observedGeneration;
-    }
-
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
-    }
-
-    public String getPublisherJob() {
-        return publisherJob;
-    }
-
-    public void setPublisherJob(String publisherJob) {
-        this.publisherJob = publisherJob;
-    }
-
-    public String getWorkerDeployment() {
-        return workerDeployment;
-    }
-
-    public void setWorkerDeployment(String workerDeployment) {
-        this.workerDeployment = workerDeployment;
-    }
-
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
+    @Override
+    public int hashCode() {
+        return Objects.hash(phase, total, published, resolved, failed, queueDepth);
     }
 }

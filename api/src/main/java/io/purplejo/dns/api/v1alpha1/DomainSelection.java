@@ -1,58 +1,42 @@
 package io.purplejo.dns.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Which domains of the {@code domains} table a run resolves. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.mode != 'NotExtractedSince' || has(self.notExtractedSince)",
+        message = "notExtractedSince is required with mode NotExtractedSince")
+@ValidationRule(value = "self.mode == 'NotExtractedSince' || !has(self.notExtractedSince)",
+        message = "notExtractedSince only goes with mode NotExtractedSince")
 public class DomainSelection {
-    /** All, NeverExtracted or NotExtractedSince. */
-    private String mode = "All";
-    /** RFC 3339 time, with mode NotExtractedSince. */
-    private String notExtractedSince;
-    /** Only names ending with one of these suffixes. */
-    private List<String> suffixes = new ArrayList<>();
-    /** An explicit list of names, inserted into domains when missing. */
-    private List<String> domains = new ArrayList<>();
-    /** At most this many domains. */
-    private Long limit;
+    /** How the domains are chosen. */
+    public enum Mode { All, NeverExtracted, NotExtractedSince }
 
-    public String getMode() {
-        return mode;
-    }
+    @JsonPropertyDescription("All, NeverExtracted (no outcome and no record yet) or NotExtractedSince.")
+    @Default("NeverExtracted")
+    public Mode mode = Mode.NeverExtracted;
 
-    public void setMode(String mode) {
-        this.mode = mode;
-    }
+    @JsonPropertyDescription("RFC 3339 time, with mode NotExtractedSince: domains not extracted since then.")
+    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    public String notExtractedSince;
 
-    public String getNotExtractedSince() {
-        return notExtractedSince;
-    }
+    @JsonPropertyDescription("Only names equal to or ending with '.' + one of these suffixes.")
+    @Size(max = 1000)
+    public List<@Pattern("^[A-Za-z0-9._-]{1,253}$") String> suffixes = new ArrayList<>();
 
-    public void setNotExtractedSince(String notExtractedSince) {
-        this.notExtractedSince = notExtractedSince;
-    }
+    @JsonPropertyDescription("An explicit list of names (inserted into domains when missing); overrides mode.")
+    @Size(max = 10000)
+    public List<String> domains = new ArrayList<>();
 
-    public List<String> getSuffixes() {
-        return suffixes;
-    }
-
-    public void setSuffixes(List<String> suffixes) {
-        this.suffixes = suffixes;
-    }
-
-    public List<String> getDomains() {
-        return domains;
-    }
-
-    public void setDomains(List<String> domains) {
-        this.domains = domains;
-    }
-
-    public Long getLimit() {
-        return limit;
-    }
-
-    public void setLimit(Long limit) {
-        this.limit = limit;
-    }
+    @JsonPropertyDescription("At most this many domains.")
+    @Min(1)
+    public Long limit;
 }

@@ -1,6 +1,10 @@
 package io.purplejo.dns.api.v1alpha1;
 
-/** Where a run is in its life. */
+/** Where a run is in its life (see the operator's phase machine for the transitions). */
 public enum RunPhase {
-    Pending, Publishing, Resolving, Succeeded, Failed, Suspended
+    Pending, Publishing, Resolving, Succeeded, Failed, Suspended;
+
+    public boolean finished() {
+        return this == Succeeded || this == Failed;
+    }
 }

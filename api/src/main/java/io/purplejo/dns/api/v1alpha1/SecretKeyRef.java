@@ -1,23 +1,23 @@
 package io.purplejo.dns.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
 /** A key of a Secret in the run's namespace. */
 public class SecretKeyRef {
-    private String name;
-    private String key;
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    public String name;
 
-    public String getName() {
-        return name;
+    @Required
+    @Pattern("^[-._a-zA-Z0-9]+$")
+    public String key;
+
+    public SecretKeyRef() {
     }
 
-    public void setName(String name) {
+    public SecretKeyRef(String name, String key) {
         this.name = name;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
         this.key = key;
     }
 }

@@ -1,0 +1,29 @@
+package io.purplejo.dns.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
+
+/** Desired and ready workers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class WorkerCounts {
+    public Integer desired;
+    public Integer ready;
+
+    public WorkerCounts() {
+    }
+
+    public WorkerCounts(Integer desired, Integer ready) {
+        this.desired = desired;
+        this.ready = ready;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkerCounts w && Objects.equals(desired, w.desired) && Objects.equals(ready, w.ready);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(desired, ready);
+    }
+}
