@@ -1,0 +1,13 @@
+package io.purplejo.dns.operator.phase;
+
+/** The publisher Job as the operator sees it. */
+public enum PublisherState {
+    /** No Job yet. */
+    NONE,
+    /** Created or running. */
+    ACTIVE,
+    /** Completed: every selected domain is published and confirmed. */
+    SUCCEEDED,
+    /** Failed after its backoff limit. */
+    FAILED
+}
