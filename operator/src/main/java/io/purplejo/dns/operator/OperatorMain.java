@@ -1,15 +1,82 @@
 package io.purplejo.dns.operator;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.health.HealthServer;
+import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.operator.reconciler.DnsExtractionRunReconciler;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
-/** Entry point of {@code dns-operator.jar}. */
+
+/** Entry point of {@code dns-operator.jar}: starts the controller for {@code DnsExtractionRun}. */
 public final class OperatorMain {
     private OperatorMain() {
     }
 
-    public static void main(String[] args) {
-        // The reconciler is the subject of issue 5 (operator); until it lands the jar says so.
-        System.err.println("dns-operator: the reconciler is not implemented yet " + Arrays.toString(args));
-        System.exit(2);
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions declared = OperatorSettings.declare();
+        OperatorSettings settings;
+        try {
+            ParsedOptions o = declared.parse(Arrays.asList(args), System.getenv());
+            if (o.helpRequested()) {
+                System.out.print(declared.usage());
+                return;
+            }
+            settings = OperatorSettings.from(o);
+        } catch (InvalidConfigurationException e) {
+            System.err.println("dns-operator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RunBackends backends = new RunBackends();
+        Operator operator = start(client, settings, backends, registry, Clock.systemUTC());
+        operator.installShutdownHook(Duration.ofSeconds(30));
+        if (settings.metricsPort() > 0) {
+            var runtime = operator.getRuntimeInfo();
+            new HealthServer(settings.metricsPort(), registry::scrape, runtime::allEventSourcesAreHealthy,
+                    () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(backends::close));
     }
+
+    /** Builds, registers and starts the operator (the tests call this with a mock API server). */
+    public static Operator start(KubernetesClient client, OperatorSettings settings, RunBackends backends,
+                                 PrometheusMeterRegistry registry, Clock clock) {
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    // status and finalizers are written with plain updates: server-side apply is not
+                    // available everywhere (test API servers), and the same code must run in both
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
+            if (settings.leaderElection()) {
+                o.withLeaderElectionConfiguration(settings.leaseNamespace() == null
+                        ? new LeaderElectionConfiguration("dns-operator-lease")
+                        : new LeaderElectionConfiguration("dns-operator-lease", settings.leaseNamespace()));
+            }
+        });
+        operator.register(new DnsExtractionRunReconciler(settings, backends, clock), c -> {
+            if (settings.namespaces().isEmpty()) {
+                c.watchingAllNamespaces();
+            } else {
+                c.settingNamespaces(settings.namespaces());
+            }
+            c.withReconciliationMaxInterval(settings.reconcileInterval().multipliedBy(6));
+        });
+        operator.start();
+        return operator;
+    }
+
 }

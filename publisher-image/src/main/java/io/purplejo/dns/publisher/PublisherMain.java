@@ -42,7 +42,8 @@ public final class PublisherMain {
         System.exit(run(list, System.getenv(), System.out, System.err));
     }
 
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** Runs the publisher with these arguments and environment; returns the exit code. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         CommandLineOptions declared = PublisherSettings.declare();
         PublisherSettings settings;
         try {

@@ -12,7 +12,7 @@ import java.util.Set;
  * Pending ──Job created──► Publishing ──Job succeeded──► Resolving ──every published domain has an outcome──► Succeeded
  *    │                        │  ▲                           │  ▲
  *    └──────── suspend ──────►│ Suspended ◄──── suspend ─────┘  │   (resume returns to Publishing or Resolving)
- * any active phase ──Job failed, deadline exceeded, or a spec problem──► Failed
+ * any active phase ──Job failed or deadline exceeded──► Failed; a new run waits in Pending for missing Secrets
  * </pre>
  * Succeeded and Failed are final. {@link #next} is pure; {@link #allowed} lists the legal moves, and a
  * decision outside them is a bug that the tests catch.
@@ -45,8 +45,9 @@ public final class PhaseMachine {
         if (current.finished()) {
             return new PhaseDecision(current, current == RunPhase.Succeeded ? "Completed" : "Failed", null);
         }
-        if (in.specProblem() != null) {
-            return new PhaseDecision(RunPhase.Failed, "InvalidSpec", in.specProblem());
+        if (in.waitingForSpec() && in.publisher() == PublisherState.NONE) {
+            return new PhaseDecision(current == RunPhase.Suspended ? RunPhase.Suspended : RunPhase.Pending,
+                    "InvalidSpec", "waiting for the spec's Secrets (see the Degraded condition)");
         }
         if (in.deadlineExceeded()) {
             return new PhaseDecision(RunPhase.Failed, "DeadlineExceeded",

@@ -29,7 +29,7 @@ class PhaseMachineTest {
             """)
     void movesAlongItsTransitions(RunPhase current, PublisherState publisher, boolean suspended, long published,
                                   long done, boolean deadline, RunPhase expected) {
-        PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, suspended, publisher, published, done,
+        PhaseDecision d = PhaseMachine.next(new PhaseInput(current, false, suspended, publisher, published, done,
                 deadline));
 
         assertThat(d.phase()).isEqualTo(expected);
@@ -37,13 +37,14 @@ class PhaseMachineTest {
     }
 
     @Test
-    void aSpecProblemFailsTheRunWithItsMessage() {
-        PhaseDecision d = PhaseMachine.next(new PhaseInput(RunPhase.Pending, "Secret extraction-db has no key dsn",
-                false, PublisherState.NONE, 0, 0, false));
+    void aNewRunWaitsInPendingForItsSecretsButAStartedRunCarriesOn() {
+        PhaseDecision waiting = PhaseMachine.next(new PhaseInput(null, true, false, PublisherState.NONE, 0, 0, false));
+        PhaseDecision started = PhaseMachine.next(new PhaseInput(RunPhase.Publishing, true, false,
+                PublisherState.ACTIVE, 0, 0, false));
 
-        assertThat(d.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(d.reason()).isEqualTo("InvalidSpec");
-        assertThat(d.message()).isEqualTo("Secret extraction-db has no key dsn");
+        assertThat(waiting.phase()).isEqualTo(RunPhase.Pending);
+        assertThat(waiting.reason()).isEqualTo("InvalidSpec");
+        assertThat(started.phase()).isEqualTo(RunPhase.Publishing);
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.worker.amqp.Delivery;
 import io.purplejo.dns.worker.amqp.QueueConnector;
 import io.purplejo.dns.worker.amqp.QueueSession;
-import io.purplejo.dns.worker.metrics.HealthServer;
+import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
 import io.purplejo.dns.worker.store.ResolvedDomain;

@@ -1,4 +1,4 @@
-package io.purplejo.dns.worker.metrics;
+package io.purplejo.dns.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,0 +1,298 @@
+package io.purplejo.dns.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
+import io.purplejo.dns.api.v1alpha1.DomainSelection;
+import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
+import io.purplejo.dns.operator.OperatorMain;
+import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestDatabase;
+import io.purplejo.dns.testing.TestDnsServer;
+import java.io.FileInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class DnsExtractionRunReconcilerTest {
+    static final String NS = "extraction";
+    static final int DOMAINS = 60;
+
+    KubernetesClient client;
+    TestDatabase db;
+    TestDnsServer dns;
+    TestBroker broker;
+    RunBackends backends;
+    Operator operator;
+    ClusterPlay play;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        try (FileInputStream crd = new FileInputStream(Path.of("..", "crds",
+                "dnsextractionruns.dns.purplejo.io-v1.yml").toFile())) {
+            client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+        }
+        db = TestDatabase.create();
+        new SchemaMigrator(db.database().dataSource()).migrate();
+        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('op%s.example', g), now(), now()"
+                + " FROM generate_series(1, " + DOMAINS + ") g");
+        dns = TestDnsServer.start();
+        for (int i = 1; i <= DOMAINS; i++) {
+            dns.add("op" + i + ".example. 300 IN A 192.0.2." + i);
+        }
+        broker = TestBroker.create();
+        secret("extraction-db", "dsn", db.dsnText());
+        secret("extraction-mq", "url", TestBroker.URL);
+        backends = new RunBackends();
+        operator = OperatorMain.start(client, new OperatorSettings(Set.of(), Duration.ofSeconds(1), "worker:test",
+                "publisher:test", 0, false, null), backends, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC());
+        play = new ClusterPlay(client, NS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        play.close();
+        operator.stop();
+        backends.close();
+        broker.close();
+        dns.close();
+        db.close();
+    }
+
+    void secret(String name, String key, String value) {
+        Secret s = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build())
+                .addToStringData(key, value).build();
+        client.secrets().inNamespace(NS).resource(s).createOr(r -> r.update());
+    }
+
+    DnsExtractionRun create(String name, Consumer<DnsExtractionRunSpec> customize) {
+        DnsExtractionRunSpec spec = new DnsExtractionRunSpec();
+        spec.selection.mode = DomainSelection.Mode.All;
+        spec.resolvers.servers = List.of(dns.spec());
+        spec.resolvers.timeoutSeconds = 0.5;
+        spec.workers.messagesPerWorker = 1;
+        spec.workers.maxWorkers = 4;
+        spec.workers.scaleDownStabilizationSeconds = 0;
+        spec.postgresDsnSecret = new SecretKeyRef("extraction-db", "dsn");
+        spec.rabbitmqUrlSecret = new SecretKeyRef("extraction-mq", "url");
+        spec.queueName = broker.queue() + "-" + name;
+        customize.accept(spec);
+        DnsExtractionRun run = new DnsExtractionRun();
+        run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        run.setSpec(spec);
+        return client.resource(run).create();
+    }
+
+    DnsExtractionRun get(String name) {
+        return client.resources(DnsExtractionRun.class).inNamespace(NS).withName(name).get();
+    }
+
+    RunPhase phase(String name) {
+        DnsExtractionRun r = get(name);
+        return r == null || r.getStatus() == null ? null : r.getStatus().phase;
+    }
+
+    Job job(String name) {
+        return client.batch().v1().jobs().inNamespace(NS).withName(name + "-publisher").get();
+    }
+
+    Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name + "-workers").get();
+    }
+
+    static Condition condition(DnsExtractionRun run, String type) {
+        return run.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+    }
+
+    List<String> eventReasons(String name) {
+        return client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();
+    }
+
+    @Test
+    void aRunGoesFromCreationToSucceededWithRealCountsAndScalesToZero() {
+        create("complete", s -> { });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("complete") != null);
+        Job job = job("complete");
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getKind()).isEqualTo("DnsExtractionRun"));
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("POSTGRES_DSN")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getValue()).as("credentials are never copied into the pod spec").isNull();
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("extraction-db");
+                });
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("complete") == RunPhase.Publishing);
+
+        assertThat(play.runJob("complete-publisher")).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            play.syncDeployment("complete-workers");
+            return phase("complete") == RunPhase.Succeeded;
+        });
+        DnsExtractionRun done = get("complete");
+        assertThat(done.getStatus().total).isEqualTo(DOMAINS);
+        assertThat(done.getStatus().published).isEqualTo(DOMAINS);
+        assertThat(done.getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(done.getStatus().failed).isZero();
+        assertThat(done.getStatus().outcomes).containsEntry("resolved", (long) DOMAINS);
+        assertThat(done.getStatus().completionTime).isNotNull();
+        assertThat(done.getStatus().observedGeneration).isEqualTo(done.getMetadata().getGeneration());
+        assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
+        assertThat(condition(done, "Failed").getStatus()).isEqualTo("False");
+        assertThat(condition(done, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(condition(done, "Complete").getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
+        assertThat(done.getStatus().workers.desired).as("scaled to zero at completion").isZero();
+        assertThat(deployment("complete").getSpec().getReplicas()).isZero();
+        assertThat(eventReasons("complete")).contains("PublisherCreated", "WorkersCreated", "PhaseSucceeded");
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
+    }
+
+    @Test
+    void aFailedPublisherJobFailsTheRun() {
+        create("broken", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("broken") != null);
+
+        play.finishJob("broken-publisher", false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("broken") == RunPhase.Failed);
+        DnsExtractionRun run = get("broken");
+        assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
+        assertThat(condition(run, "Failed").getReason()).isEqualTo("PublisherFailed");
+        assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
+        assertThat(eventReasons("broken")).contains("PhaseFailed");
+    }
+
+    @Test
+    void aMissingSecretHoldsTheRunWithADegradedConditionThatSaysWhatToFix() {
+        create("nosecret", s -> s.postgresDsnSecret = new SecretKeyRef("not-there", "dsn"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("nosecret").getStatus() != null
+                && get("nosecret").getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded")));
+        DnsExtractionRun run = get("nosecret");
+        assertThat(run.getStatus().phase).isEqualTo(RunPhase.Pending);
+        assertThat(condition(run, "Degraded").getStatus()).isEqualTo("True");
+        assertThat(condition(run, "Degraded").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(run, "Degraded").getMessage())
+                .contains("Secret not-there (spec.postgresDsnSecret) does not exist in namespace extraction");
+        assertThat(job("nosecret")).isNull();
+        assertThat(eventReasons("nosecret")).contains("InvalidSpec");
+
+        secret("not-there", "dsn", db.dsnText());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("nosecret") != null);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "False".equals(condition(get("nosecret"), "Degraded").getStatus()));
+    }
+
+    @Test
+    void suspendScalesWorkersToZeroAndSuspendsTheJobAndResumeContinues() {
+        create("pausable", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("pausable") != null);
+
+        DnsExtractionRun run = get("pausable");
+        run.getSpec().suspend = true;
+        client.resource(run).update();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Suspended);
+        assertThat(job("pausable").getSpec().getSuspend()).isTrue();
+        assertThat(get("pausable").getStatus().workers.desired).isZero();
+
+        run = get("pausable");
+        run.getSpec().suspend = false;
+        client.resource(run).update();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Publishing);
+        assertThat(job("pausable").getSpec().getSuspend()).isFalse();
+        assertThat(eventReasons("pausable")).contains("Suspended", "Resumed");
+    }
+
+    @Test
+    void workersScaleUpFromTheQueueDepthAtMostDoublingAndKeepTheirCountWhenTheQueueCannotBeRead() {
+        create("scaling", s -> {
+            s.workers.maxWorkers = 8;
+            s.workers.messagesPerWorker = 1;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("scaling") != null);
+        // the publisher's messages wait in the queue: nobody consumes (the Deployment is not played)
+        assertThat(play.runJob("scaling-publisher")).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling") != null
+                && deployment("scaling").getSpec().getReplicas() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling").getSpec().getReplicas() == 1
+                || deployment("scaling").getSpec().getReplicas() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling").getSpec().getReplicas() == 1);
+        // 60 domains at 100 per message: 1 message, one worker; the backlog view keeps it at one
+        assertThat(get("scaling").getStatus().queueDepth).isEqualTo(1L);
+
+        secret("extraction-mq", "url", "amqp://guest:guest@127.0.0.1:1/");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "True".equals(condition(get("scaling"), "Degraded").getStatus()));
+        DnsExtractionRun run = get("scaling");
+        assertThat(condition(run, "Degraded").getReason()).isEqualTo("QueueUnavailable");
+        assertThat(deployment("scaling").getSpec().getReplicas()).as("the count is kept").isEqualTo(1);
+    }
+
+    @Test
+    void deletingARunRemovesItsQueueAndObjectsAndKeepsTheRecords() throws Exception {
+        create("doomed", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("doomed") != null);
+        assertThat(play.runJob("doomed-publisher")).isZero();
+        String queue = get("doomed").getSpec().queueName;
+        assertThat(broker.ready(queue)).isPositive();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("doomed").getMetadata().getFinalizers() != null
+                && !get("doomed").getMetadata().getFinalizers().isEmpty());
+
+        client.resource(get("doomed")).delete();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("doomed") == null);
+        assertThat(broker.ready(queue)).as("the queue is gone").isEqualTo(-1);
+        assertThat(job("doomed")).isNull();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = 'extraction/doomed'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedRunIsDeletedAfterItsTtl() {
+        create("shortlived", s -> s.ttlSecondsAfterFinished = 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("shortlived") != null);
+        play.finishJob("shortlived-publisher", false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("shortlived") == null);
+        assertThat(eventReasons("shortlived")).contains("PhaseFailed", "Expired");
+    }
+
+
+}
