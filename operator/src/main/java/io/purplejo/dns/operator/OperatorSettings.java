@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * @param metricsPort       port of /metrics, /healthz and /readyz; 0 for none
  * @param leaderElection    whether replicas elect a leader (needed with more than one replica)
  * @param leaseNamespace    namespace of the leader-election lease
+ * @param scaleUpPeriod     least time between two scale-ups of a run's workers
  */
 public record OperatorSettings(Set<String> namespaces, Duration reconcileInterval, String workerImage,
-                               String publisherImage, int metricsPort, boolean leaderElection, String leaseNamespace) {
+                               String publisherImage, int metricsPort, boolean leaderElection, String leaseNamespace,
+                               Duration scaleUpPeriod) {
 
     public static CommandLineOptions declare() {
         return new CommandLineOptions("dns-operator.jar")
@@ -30,7 +32,8 @@ public record OperatorSettings(Set<String> namespaces, Duration reconcileInterva
                         "default publisher image")
                 .value("metrics-port", "METRICS_PORT", "8080", "port of /metrics, /healthz, /readyz; 0 for none")
                 .flag("leader-election", "LEADER_ELECTION", false, "elect a leader among replicas")
-                .value("lease-namespace", "LEASE_NAMESPACE", null, "namespace of the leader-election lease");
+                .value("lease-namespace", "LEASE_NAMESPACE", null, "namespace of the leader-election lease")
+                .value("scale-up-period", "SCALE_UP_PERIOD_SECONDS", "15", "least seconds between two scale-ups");
     }
 
     public static OperatorSettings from(ParsedOptions o) {
@@ -38,6 +41,7 @@ public record OperatorSettings(Set<String> namespaces, Duration reconcileInterva
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new OperatorSettings(ns, Duration.ofSeconds(o.integer("reconcile-interval", 1, 3600)),
                 o.required("worker-image"), o.required("publisher-image"), o.integer("metrics-port", 0, 65535),
-                o.flag("leader-election"), o.string("lease-namespace"));
+                o.flag("leader-election"), o.string("lease-namespace"),
+                Duration.ofSeconds(o.integer("scale-up-period", 0, 3600)));
     }
 }

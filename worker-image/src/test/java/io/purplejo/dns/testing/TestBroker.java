@@ -77,6 +77,21 @@ public final class TestBroker implements AutoCloseable {
         confirm();
     }
 
+    /** Publishes a legacy body to another queue (declared durable if missing), confirmed. */
+    public void publishRawTo(String otherQueue, byte[] body) {
+        try {
+            try (Channel probe = connection.createChannel()) {
+                probe.queueDeclarePassive(otherQueue);
+            } catch (IOException | TimeoutException e) {
+                channel.queueDeclare(otherQueue, true, false, false, null);
+            }
+            channel.basicPublish("", otherQueue, MessageProperties.PERSISTENT_TEXT_PLAIN, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        confirm();
+    }
+
     private void publish(byte[] body, AMQP.BasicProperties props) {
         try {
             channel.basicPublish("", queue, props, body);

@@ -36,6 +36,8 @@ public class DnsExtractionRunStatus {
     public Integer publisherAttempts;
     /** When the current worker count was last lowered or when it last wished lower (for stabilisation). */
     public String scaleDownCandidateSince;
+    /** When workers were last added (scale-ups are spaced by the operator's scale-up period). */
+    public String lastScaleUpTime;
     public List<Condition> conditions = new ArrayList<>();
 
     @Override
@@ -53,6 +55,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(publisherJob, s.publisherJob) && Objects.equals(workerDeployment, s.workerDeployment)
                 && Objects.equals(publisherAttempts, s.publisherAttempts)
                 && Objects.equals(scaleDownCandidateSince, s.scaleDownCandidateSince)
+                && Objects.equals(lastScaleUpTime, s.lastScaleUpTime)
                 && Objects.equals(conditions, s.conditions);
     }
 

@@ -113,7 +113,8 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
                 run.getSpec().workers.minWorkers, run.getSpec().workers.maxWorkers,
                 run.getSpec().workers.messagesPerWorker, active, phase.phase() == RunPhase.Suspended, now,
                 old.scaleDownCandidateSince == null ? null : Instant.parse(old.scaleDownCandidateSince),
-                Duration.ofSeconds(run.getSpec().workers.scaleDownStabilizationSeconds)));
+                Duration.ofSeconds(run.getSpec().workers.scaleDownStabilizationSeconds),
+                old.lastScaleUpTime == null ? null : Instant.parse(old.lastScaleUpTime), settings.scaleUpPeriod()));
 
         // act
         act(run, client, events, obs, phase, scaling, currentWorkers);

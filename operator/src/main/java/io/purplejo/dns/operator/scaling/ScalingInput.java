@@ -16,8 +16,10 @@ import java.time.Instant;
  * @param now                     the time of this decision
  * @param scaleDownCandidateSince since when a lower count has been wanted, or null
  * @param stabilization           how long a lower count must be wanted before workers are removed
+ * @param lastScaleUp             when workers were last added, or null
+ * @param scaleUpPeriod           the least time between two scale-ups, so that each doubling is a step in time
  */
 public record ScalingInput(int current, long queueDepth, int minWorkers, int maxWorkers, int messagesPerWorker,
                            boolean active, boolean suspended, Instant now, Instant scaleDownCandidateSince,
-                           Duration stabilization) {
+                           Duration stabilization, Instant lastScaleUp, Duration scaleUpPeriod) {
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Decides how many workers a run needs, like KEDA with the HPA's behaviour: desired =
  * ceil(backlog / messagesPerWorker) clamped to [min, max]; no change within a 10% tolerance; scale up at
- * most doubling per step; scale down only after the lower count has been wanted for the stabilisation
+ * most doubling per step, one step per scale-up period; scale down only after the lower count has been wanted for the stabilisation
  * window; zero as soon as the run is complete or suspended; the current count when the queue cannot be
  * read. An active run keeps at least one worker: the queue depth counts only messages not yet delivered,
  * so an empty queue does not mean the workers have nothing in hand.
@@ -38,6 +38,11 @@ public final class WorkerScaler {
             return new ScalingDecision(current, null, "within tolerance", false);
         }
         if (target > current) {
+            if (current > 0 && in.lastScaleUp() != null
+                    && Duration.between(in.lastScaleUp(), in.now()).compareTo(in.scaleUpPeriod()) < 0) {
+                return new ScalingDecision(current, null, "backlog needs " + target
+                        + " workers; next scale-up after the scale-up period", false);
+            }
             int limited = Math.min(target, Math.max(2 * current, 1));
             return new ScalingDecision(limited, null, "backlog of " + in.queueDepth() + " messages needs " + target
                     + " workers" + (limited < target ? " (at most doubling per step)" : ""), false);

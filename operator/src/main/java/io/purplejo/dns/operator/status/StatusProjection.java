@@ -62,6 +62,9 @@ public final class StatusProjection {
         int ready = deployment == null || deployment.getStatus() == null
                 || deployment.getStatus().getReadyReplicas() == null ? 0 : deployment.getStatus().getReadyReplicas();
         s.workers = new WorkerCounts(scaling.desired(), ready);
+        int before = deployment == null || deployment.getSpec().getReplicas() == null ? 0
+                : deployment.getSpec().getReplicas();
+        s.lastScaleUpTime = scaling.desired() > before ? now.toString() : old.lastScaleUpTime;
         s.scaleDownCandidateSince = scaling.scaleDownCandidateSince() == null ? null
                 : scaling.scaleDownCandidateSince().toString();
         Double r = phase.phase().finished() ? null : rate.rate();

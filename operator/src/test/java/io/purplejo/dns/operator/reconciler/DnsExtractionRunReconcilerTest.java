@@ -72,7 +72,7 @@ class DnsExtractionRunReconcilerTest {
         secret("extraction-mq", "url", TestBroker.URL);
         backends = new RunBackends();
         operator = OperatorMain.start(client, new OperatorSettings(Set.of(), Duration.ofSeconds(1), "worker:test",
-                "publisher:test", 0, false, null), backends, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                "publisher:test", 0, false, null, Duration.ofSeconds(1)), backends, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 Clock.systemUTC());
         play = new ClusterPlay(client, NS);
     }
@@ -241,28 +241,44 @@ class DnsExtractionRunReconcilerTest {
     }
 
     @Test
-    void workersScaleUpFromTheQueueDepthAtMostDoublingAndKeepTheirCountWhenTheQueueCannotBeRead() {
+    void workersScaleWithTheBacklogAtMostDoublingThenDownAndKeepTheirCountWhenTheQueueCannotBeRead() {
         create("scaling", s -> {
             s.workers.maxWorkers = 8;
             s.workers.messagesPerWorker = 1;
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("scaling") != null);
-        // the publisher's messages wait in the queue: nobody consumes (the Deployment is not played)
-        assertThat(play.runJob("scaling-publisher")).isZero();
+        String queue = get("scaling").getSpec().queueName;
+        // a backlog of 30 messages that nobody consumes (the Deployment is not played)
+        for (int i = 0; i < 30; i++) {
+            broker.publishRawTo(queue, ("op" + (i + 1) + ".example").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(40)).until(() -> {
+            Deployment d = deployment("scaling");
+            if (d != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(d.getSpec().getReplicas()))) {
+                seen.add(d.getSpec().getReplicas());
+            }
+            return d != null && d.getSpec().getReplicas() == 8;
+        });
+        assertThat(seen).as("1 -> 2 -> 4 -> 8, never more than doubling").containsExactly(1, 2, 4, 8);
+        assertThat(client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> "Scaled".equals(e.getReason()) && "scaling".equals(e.getInvolvedObject().getName()))
+                .map(Event::getMessage).toList())
+                .anySatisfy(m -> assertThat(m).startsWith("workers 1 -> 2: backlog of"))
+                .anySatisfy(m -> assertThat(m).startsWith("workers 2 -> 4"))
+                .anySatisfy(m -> assertThat(m).startsWith("workers 4 -> 8"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling") != null
-                && deployment("scaling").getSpec().getReplicas() == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling").getSpec().getReplicas() == 1
-                || deployment("scaling").getSpec().getReplicas() == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deployment("scaling").getSpec().getReplicas() == 1);
-        // 60 domains at 100 per message: 1 message, one worker; the backlog view keeps it at one
-        assertThat(get("scaling").getStatus().queueDepth).isEqualTo(1L);
+        broker.drain(queue);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deployment("scaling").getSpec().getReplicas() == 1);
+        assertThat(get("scaling").getStatus().queueDepth).isZero();
 
         secret("extraction-mq", "url", "amqp://guest:guest@127.0.0.1:1/");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "True".equals(condition(get("scaling"), "Degraded").getStatus()));
         DnsExtractionRun run = get("scaling");
         assertThat(condition(run, "Degraded").getReason()).isEqualTo("QueueUnavailable");
+        assertThat(condition(run, "Degraded").getMessage()).contains("cannot read the queue depth")
+                .doesNotContain("guest:guest");
         assertThat(deployment("scaling").getSpec().getReplicas()).as("the count is kept").isEqualTo(1);
     }
 

@@ -14,7 +14,19 @@ class WorkerScalerTest {
 
     private static ScalingInput in(int current, long depth, int min, int max, boolean active, boolean suspended,
                                    Instant candidateSince) {
-        return new ScalingInput(current, depth, min, max, 100, active, suspended, NOW, candidateSince, WINDOW);
+        return new ScalingInput(current, depth, min, max, 100, active, suspended, NOW, candidateSince, WINDOW,
+                null, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void scalesUpAgainOnlyAfterTheScaleUpPeriod() {
+        ScalingInput soon = new ScalingInput(2, 950, 0, 10, 100, true, false, NOW, null, WINDOW,
+                NOW.minusSeconds(10), Duration.ofSeconds(15));
+        ScalingInput later = new ScalingInput(2, 950, 0, 10, 100, true, false, NOW, null, WINDOW,
+                NOW.minusSeconds(15), Duration.ofSeconds(15));
+
+        assertThat(WorkerScaler.decide(soon).desired()).isEqualTo(2);
+        assertThat(WorkerScaler.decide(later).desired()).isEqualTo(4);
     }
 
     @ParameterizedTest(name = "current {0}, queue {1}, min {2}, max {3} -> {4}")
