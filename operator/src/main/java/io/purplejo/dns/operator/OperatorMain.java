@@ -13,6 +13,7 @@ import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.operator.observe.RunBackends;
 import io.purplejo.dns.operator.reconciler.DnsExtractionRunReconciler;
+import io.purplejo.dns.operator.status.RunGauges;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,11 +45,16 @@ public final class OperatorMain {
         Operator operator = start(client, settings, backends, registry, Clock.systemUTC());
         operator.installShutdownHook(Duration.ofSeconds(30));
         if (settings.metricsPort() > 0) {
-            var runtime = operator.getRuntimeInfo();
-            new HealthServer(settings.metricsPort(), registry::scrape, runtime::allEventSourcesAreHealthy,
-                    () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy());
+            healthServer(operator, registry, settings.metricsPort());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(backends::close));
+    }
+
+    /** Serves /metrics (JOSDK's and the runs' gauges), /healthz and /readyz (both fail when an informer is unhealthy). */
+    public static HealthServer healthServer(Operator operator, PrometheusMeterRegistry registry, int port) {
+        var runtime = operator.getRuntimeInfo();
+        return new HealthServer(port, registry::scrape, runtime::allEventSourcesAreHealthy,
+                () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy());
     }
 
     /** Builds, registers and starts the operator (the tests call this with a mock API server). */
@@ -67,7 +73,7 @@ public final class OperatorMain {
                         : new LeaderElectionConfiguration("dns-operator-lease", settings.leaseNamespace()));
             }
         });
-        operator.register(new DnsExtractionRunReconciler(settings, backends, clock), c -> {
+        operator.register(new DnsExtractionRunReconciler(settings, backends, new RunGauges(registry), clock), c -> {
             if (settings.namespaces().isEmpty()) {
                 c.watchingAllNamespaces();
             } else {

@@ -20,4 +20,13 @@ class CrdFileTest {
                         + " and commit it", FILE)
                 .isEqualTo(Files.readString(generated));
     }
+
+    @Test
+    void theHelmChartShipsTheSameCrd() throws Exception {
+        Path chart = Path.of("..", "charts", "dns-extraction-operator", "crds", FILE);
+
+        assertThat(Files.readString(chart))
+                .as("the chart's CRD differs from crds/%s; crds/regenerate.sh copies it to both", FILE)
+                .isEqualTo(Files.readString(Path.of("..", "crds", FILE)));
+    }
 }

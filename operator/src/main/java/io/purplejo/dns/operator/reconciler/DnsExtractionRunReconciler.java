@@ -33,6 +33,7 @@ import io.purplejo.dns.operator.scaling.ScalingInput;
 import io.purplejo.dns.operator.scaling.WorkerScaler;
 import io.purplejo.dns.operator.status.RateWindow;
 import io.purplejo.dns.operator.status.RunEvents;
+import io.purplejo.dns.operator.status.RunGauges;
 import io.purplejo.dns.operator.status.StatusProjection;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Clock;
@@ -59,10 +60,12 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     private final RunBackends backends;
     private final Clock clock;
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
+    private final RunGauges gauges;
 
-    public DnsExtractionRunReconciler(OperatorSettings settings, RunBackends backends, Clock clock) {
+    public DnsExtractionRunReconciler(OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
         this.settings = settings;
         this.backends = backends;
+        this.gauges = gauges;
         this.clock = clock;
     }
 
@@ -136,6 +139,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         if (!next.equals(old)) {
             writeStatus(client, run, next);
         }
+        gauges.update(run, next);
         if (phase.phase().finished()) {
             rates.remove(run.getMetadata().getUid());
             Integer ttl = run.getSpec().ttlSecondsAfterFinished;
@@ -275,6 +279,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         KubernetesClient client = context.getClient();
         RunEvents events = new RunEvents(client);
         rates.remove(run.getMetadata().getUid());
+        gauges.remove(run);
         SecretValues.Result creds = SecretValues.read(client, run);
         if (creds.rabbitmq() != null) {
             try {

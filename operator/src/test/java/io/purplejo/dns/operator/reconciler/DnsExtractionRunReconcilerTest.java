@@ -51,6 +51,7 @@ class DnsExtractionRunReconcilerTest {
     TestBroker broker;
     RunBackends backends;
     Operator operator;
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ClusterPlay play;
 
     @BeforeEach
@@ -72,8 +73,7 @@ class DnsExtractionRunReconcilerTest {
         secret("extraction-mq", "url", TestBroker.URL);
         backends = new RunBackends();
         operator = OperatorMain.start(client, new OperatorSettings(Set.of(), Duration.ofSeconds(1), "worker:test",
-                "publisher:test", 0, false, null, Duration.ofSeconds(1)), backends, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                Clock.systemUTC());
+                "publisher:test", 0, false, null, Duration.ofSeconds(1)), backends, registry, Clock.systemUTC());
         play = new ClusterPlay(client, NS);
     }
 
@@ -179,6 +179,35 @@ class DnsExtractionRunReconcilerTest {
         assertThat(deployment("complete").getSpec().getReplicas()).isZero();
         assertThat(eventReasons("complete")).contains("PublisherCreated", "WorkersCreated", "PhaseSucceeded");
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
+        assertThat(registry.scrape())
+                .contains("dnsx_run_resolved{name=\"complete\",namespace=\"extraction\"} " + DOMAINS + ".0")
+                .contains("dnsx_run_phase{name=\"complete\",namespace=\"extraction\",phase=\"Succeeded\"} 1.0")
+                .contains("operator_sdk_reconciliations");
+    }
+
+    @Test
+    void healthAndReadinessFollowTheOperatorsInformersAndMetricsAreServed() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (var health = OperatorMain.healthServer(operator, registry, port)) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            await().atMost(Duration.ofSeconds(10)).until(() -> get.apply("/readyz").statusCode() == 200);
+            assertThat(get.apply("/healthz").statusCode()).isEqualTo(200);
+            assertThat(get.apply("/metrics").body()).contains("operator_sdk");
+
+            operator.stop();
+            assertThat(get.apply("/readyz").statusCode()).as("not ready once the informers stop").isEqualTo(503);
+        }
     }
 
     @Test
