@@ -60,6 +60,21 @@ public final class OperatorMain {
     /** Builds, registers and starts the operator (the tests call this with a mock API server). */
     public static Operator start(KubernetesClient client, OperatorSettings settings, RunBackends backends,
                                  PrometheusMeterRegistry registry, Clock clock) {
+        return start(client, settings, backends, registry, clock, leaderElection(settings, Duration.ofSeconds(15), true));
+    }
+
+    /**
+     * The lease configuration: renewal within two thirds of the lease, retries every fifth; a replica that
+     * loses the lease exits (when {@code exitOnStopLeading}) so that Kubernetes restarts it as a standby.
+     */
+    public static LeaderElectionConfiguration leaderElection(OperatorSettings settings, Duration lease,
+                                                             boolean exitOnStopLeading) {
+        return new LeaderElectionConfiguration("dns-operator-lease", settings.leaseNamespace(), lease,
+                lease.multipliedBy(2).dividedBy(3), lease.dividedBy(5), null, null, exitOnStopLeading);
+    }
+
+    public static Operator start(KubernetesClient client, OperatorSettings settings, RunBackends backends,
+                                 PrometheusMeterRegistry registry, Clock clock, LeaderElectionConfiguration lease) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
@@ -68,9 +83,7 @@ public final class OperatorMain {
                     .withUseSSAToPatchPrimaryResource(false)
                     .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
             if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(settings.leaseNamespace() == null
-                        ? new LeaderElectionConfiguration("dns-operator-lease")
-                        : new LeaderElectionConfiguration("dns-operator-lease", settings.leaseNamespace()));
+                o.withLeaderElectionConfiguration(lease);
             }
         });
         operator.register(new DnsExtractionRunReconciler(settings, backends, new RunGauges(registry), clock), c -> {
