@@ -60,6 +60,12 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     private final RunBackends backends;
     private final Clock clock;
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
+    /**
+     * When each run's workers were last added, as this process did it. The status holds it too, but a
+     * reconciliation triggered by our own Deployment change may see the run from a cache that does not
+     * have the status written a moment before; without this, scale-ups would not be spaced.
+     */
+    private final Map<String, Instant> lastScaleUps = new ConcurrentHashMap<>();
     private final RunGauges gauges;
 
     public DnsExtractionRunReconciler(OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
@@ -117,7 +123,10 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
                 run.getSpec().workers.messagesPerWorker, active, phase.phase() == RunPhase.Suspended, now,
                 old.scaleDownCandidateSince == null ? null : Instant.parse(old.scaleDownCandidateSince),
                 Duration.ofSeconds(run.getSpec().workers.scaleDownStabilizationSeconds),
-                old.lastScaleUpTime == null ? null : Instant.parse(old.lastScaleUpTime), settings.scaleUpPeriod()));
+                lastScaleUp(run, old), settings.scaleUpPeriod()));
+        if (scaling.desired() > currentWorkers) {
+            lastScaleUps.put(run.getMetadata().getUid(), now);
+        }
 
         // act
         act(run, client, events, obs, phase, scaling, currentWorkers);
@@ -142,6 +151,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         gauges.update(run, next);
         if (phase.phase().finished()) {
             rates.remove(run.getMetadata().getUid());
+            lastScaleUps.remove(run.getMetadata().getUid());
             Integer ttl = run.getSpec().ttlSecondsAfterFinished;
             if (ttl != null && next.completionTime != null) {
                 Instant expiry = Instant.parse(next.completionTime).plusSeconds(ttl);
@@ -156,6 +166,15 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
             return UpdateControl.noUpdate();
         }
         return UpdateControl.<DnsExtractionRun>noUpdate().rescheduleAfter(settings.reconcileInterval().toMillis());
+    }
+
+    private Instant lastScaleUp(DnsExtractionRun run, DnsExtractionRunStatus old) {
+        Instant fromStatus = old.lastScaleUpTime == null ? null : Instant.parse(old.lastScaleUpTime);
+        Instant remembered = lastScaleUps.get(run.getMetadata().getUid());
+        if (fromStatus == null) {
+            return remembered;
+        }
+        return remembered == null || fromStatus.isAfter(remembered) ? fromStatus : remembered;
     }
 
     private Observation observe(DnsExtractionRun run, Context<DnsExtractionRun> context, KubernetesClient client) {
@@ -255,22 +274,25 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     }
 
     private static void writeStatus(KubernetesClient client, DnsExtractionRun run, DnsExtractionRunStatus status) {
-        try {
-            // a PUT of the status subresource: supported by every API server, test servers included
-            // (server-side apply and merge patches of lists are not)
+        // a PUT of the status subresource: supported by every API server, test servers included (server-side
+        // apply and merge patches of lists are not); on a conflict, read the run again and retry, since the
+        // status carries scaling state (when workers were last added) that must not be lost
+        for (int attempt = 1; ; attempt++) {
             DnsExtractionRun latest = client.resources(DnsExtractionRun.class)
                     .inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName()).get();
             if (latest == null) {
                 return;
             }
             latest.setStatus(status);
-            client.resource(latest).updateStatus();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                LOG.debug("status of {} changed meanwhile; the next reconciliation writes it", run.getMetadata().getName());
+            try {
+                client.resource(latest).updateStatus();
                 return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 5) {
+                    throw e;
+                }
+                LOG.debug("status of {} changed meanwhile; writing it again", run.getMetadata().getName());
             }
-            throw e;
         }
     }
 
@@ -279,6 +301,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         KubernetesClient client = context.getClient();
         RunEvents events = new RunEvents(client);
         rates.remove(run.getMetadata().getUid());
+        lastScaleUps.remove(run.getMetadata().getUid());
         gauges.remove(run);
         SecretValues.Result creds = SecretValues.read(client, run);
         if (creds.rabbitmq() != null) {

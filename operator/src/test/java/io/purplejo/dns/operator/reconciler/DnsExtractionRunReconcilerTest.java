@@ -128,6 +128,22 @@ class DnsExtractionRunReconcilerTest {
         return client.apps().deployments().inNamespace(NS).withName(name + "-workers").get();
     }
 
+    /** Like kubectl edit: the operator writes the status meanwhile, so a conflict is retried on the latest version. */
+    void suspend(String name, boolean suspend) {
+        for (int attempt = 1; ; attempt++) {
+            DnsExtractionRun run = get(name);
+            run.getSpec().suspend = suspend;
+            try {
+                client.resource(run).update();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static Condition condition(DnsExtractionRun run, String type) {
         return run.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
     }
@@ -177,7 +193,8 @@ class DnsExtractionRunReconcilerTest {
         assertThat(condition(done, "Complete").getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
         assertThat(done.getStatus().workers.desired).as("scaled to zero at completion").isZero();
         assertThat(deployment("complete").getSpec().getReplicas()).isZero();
-        assertThat(eventReasons("complete")).contains("PublisherCreated", "WorkersCreated", "PhaseSucceeded");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventReasons("complete"))
+                .contains("PublisherCreated", "WorkersCreated", "PhaseSucceeded"));
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
         assertThat(registry.scrape())
                 .contains("dnsx_run_resolved{name=\"complete\",namespace=\"extraction\"} " + DOMAINS + ".0")
@@ -222,7 +239,8 @@ class DnsExtractionRunReconcilerTest {
         assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
         assertThat(condition(run, "Failed").getReason()).isEqualTo("PublisherFailed");
         assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
-        assertThat(eventReasons("broken")).contains("PhaseFailed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventReasons("broken")).contains("PhaseFailed"));
     }
 
     @Test
@@ -238,7 +256,8 @@ class DnsExtractionRunReconcilerTest {
         assertThat(condition(run, "Degraded").getMessage())
                 .contains("Secret not-there (spec.postgresDsnSecret) does not exist in namespace extraction");
         assertThat(job("nosecret")).isNull();
-        assertThat(eventReasons("nosecret")).contains("InvalidSpec");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventReasons("nosecret")).contains("InvalidSpec"));
 
         secret("not-there", "dsn", db.dsnText());
 
@@ -252,21 +271,18 @@ class DnsExtractionRunReconcilerTest {
         create("pausable", s -> { });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("pausable") != null);
 
-        DnsExtractionRun run = get("pausable");
-        run.getSpec().suspend = true;
-        client.resource(run).update();
+        suspend("pausable", true);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Suspended);
         assertThat(job("pausable").getSpec().getSuspend()).isTrue();
         assertThat(get("pausable").getStatus().workers.desired).isZero();
 
-        run = get("pausable");
-        run.getSpec().suspend = false;
-        client.resource(run).update();
+        suspend("pausable", false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Publishing);
         assertThat(job("pausable").getSpec().getSuspend()).isFalse();
-        assertThat(eventReasons("pausable")).contains("Suspended", "Resumed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventReasons("pausable")).contains("Suspended", "Resumed"));
     }
 
     @Test
@@ -290,12 +306,14 @@ class DnsExtractionRunReconcilerTest {
             return d != null && d.getSpec().getReplicas() == 8;
         });
         assertThat(seen).as("1 -> 2 -> 4 -> 8, never more than doubling").containsExactly(1, 2, 4, 8);
-        assertThat(client.v1().events().inNamespace(NS).list().getItems().stream()
+        // the event of a change is recorded just after the change itself
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
+                .list().getItems().stream()
                 .filter(e -> "Scaled".equals(e.getReason()) && "scaling".equals(e.getInvolvedObject().getName()))
                 .map(Event::getMessage).toList())
                 .anySatisfy(m -> assertThat(m).startsWith("workers 1 -> 2: backlog of"))
                 .anySatisfy(m -> assertThat(m).startsWith("workers 2 -> 4"))
-                .anySatisfy(m -> assertThat(m).startsWith("workers 4 -> 8"));
+                .anySatisfy(m -> assertThat(m).startsWith("workers 4 -> 8")));
 
         broker.drain(queue);
         await().atMost(Duration.ofSeconds(20)).until(() -> deployment("scaling").getSpec().getReplicas() == 1);
@@ -336,7 +354,8 @@ class DnsExtractionRunReconcilerTest {
         play.finishJob("shortlived-publisher", false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("shortlived") == null);
-        assertThat(eventReasons("shortlived")).contains("PhaseFailed", "Expired");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventReasons("shortlived")).contains("PhaseFailed", "Expired"));
     }
 
 
