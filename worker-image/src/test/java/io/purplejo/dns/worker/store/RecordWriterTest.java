@@ -212,6 +212,7 @@ class RecordWriterTest {
         assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(400);
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(400);
         assertThat(progress().count(Outcome.RESOLVED)).isEqualTo(400);
-        assertThat(db.queryLong("SELECT count(DISTINCT shard) FROM dnsx_run_counters")).isEqualTo(2);
+        // each writer adds only to its own shard (which of them counts a domain depends on who wrote it first)
+        assertThat(db.queryStrings("SELECT DISTINCT shard FROM dnsx_run_counters")).isSubsetOf("3", "7");
     }
 }
