@@ -2,7 +2,7 @@ package io.purplejo.dns.operator.observe;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import io.purplejo.dns.amqp.AmqpConnections;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.db.Database;
@@ -74,22 +74,7 @@ public final class RunBackends implements AutoCloseable {
         if (c != null && c.isOpen()) {
             return c;
         }
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(uri.host());
-        f.setPort(uri.port());
-        f.setVirtualHost(uri.virtualHost());
-        f.setUsername(uri.user());
-        f.setPassword(uri.password());
-        f.setAutomaticRecoveryEnabled(false);
-        f.setConnectionTimeout(5_000);
-        try {
-            if (uri.tls()) {
-                f.useSslProtocol();
-            }
-            c = f.newConnection("dns-operator");
-        } catch (TimeoutException | java.security.GeneralSecurityException e) {
-            throw new IOException("cannot connect to " + uri + ": " + e.getMessage(), e);
-        }
+        c = AmqpConnections.open(uri, "dns-operator");
         brokers.put(key, c);
         return c;
     }

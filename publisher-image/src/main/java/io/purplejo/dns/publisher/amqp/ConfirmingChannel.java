@@ -3,14 +3,12 @@ package io.purplejo.dns.publisher.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
+import io.purplejo.dns.amqp.AmqpConnections;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.publisher.stream.ConfirmTracker;
 import java.io.IOException;
-import java.security.KeyManagementException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -30,26 +28,7 @@ public final class ConfirmingChannel implements AutoCloseable {
         this.queue = queue;
         this.tracker = tracker;
         this.window = window;
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(uri.host());
-        f.setPort(uri.port());
-        f.setVirtualHost(uri.virtualHost());
-        f.setUsername(uri.user());
-        f.setPassword(uri.password());
-        f.setAutomaticRecoveryEnabled(false);
-        f.setConnectionTimeout(10_000);
-        if (uri.tls()) {
-            try {
-                f.useSslProtocol();
-            } catch (NoSuchAlgorithmException | KeyManagementException e) {
-                throw new IOException("TLS is not available", e);
-            }
-        }
-        try {
-            connection = f.newConnection("dns-publisher");
-        } catch (TimeoutException e) {
-            throw new IOException("timed out connecting to " + uri, e);
-        }
+        connection = AmqpConnections.open(uri, "dns-publisher");
         channel = connection.createChannel();
         declare();
         channel.confirmSelect();
