@@ -131,6 +131,11 @@ public final class DnsClient implements AutoCloseable {
         return List.copyOf(resolvers);
     }
 
+    /** Whether the event loop is running (it survives every error; it ends only on close). */
+    public boolean isRunning() {
+        return running && loopThread.isAlive();
+    }
+
     /** Lookups accepted and not yet ended. */
     public int activeLookups() {
         return active.get();

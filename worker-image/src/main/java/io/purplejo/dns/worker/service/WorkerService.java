@@ -134,8 +134,12 @@ public final class WorkerService {
         return ready();
     }
 
+    /** Alive: the DNS loop, the feeder and the batch writer run (while draining, the writer may have ended). */
     private boolean healthy() {
-        return !stopping || stopped.getCount() > 0;
+        if (stopping) {
+            return true;
+        }
+        return dns.isRunning() && feeder.isAlive() && writerThread.isAlive() && supervisor.isAlive();
     }
 
     private boolean ready() {
