@@ -8,7 +8,6 @@ import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.TypeAnswer;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
-import io.purplejo.dns.worker.store.ResolvedDomain;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
