@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -60,12 +61,6 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     private final RunBackends backends;
     private final Clock clock;
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
-    /**
-     * When each run's workers were last added, as this process did it. The status holds it too, but a
-     * reconciliation triggered by our own Deployment change may see the run from a cache that does not
-     * have the status written a moment before; without this, scale-ups would not be spaced.
-     */
-    private final Map<String, Instant> lastScaleUps = new ConcurrentHashMap<>();
     private final RunGauges gauges;
 
     public DnsExtractionRunReconciler(OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
@@ -123,10 +118,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
                 run.getSpec().workers.messagesPerWorker, active, phase.phase() == RunPhase.Suspended, now,
                 old.scaleDownCandidateSince == null ? null : Instant.parse(old.scaleDownCandidateSince),
                 Duration.ofSeconds(run.getSpec().workers.scaleDownStabilizationSeconds),
-                lastScaleUp(run, old), settings.scaleUpPeriod()));
-        if (scaling.desired() > currentWorkers) {
-            lastScaleUps.put(run.getMetadata().getUid(), now);
-        }
+                old.lastScaleUpTime == null ? null : Instant.parse(old.lastScaleUpTime), settings.scaleUpPeriod()));
 
         // act
         act(run, client, events, obs, phase, scaling, currentWorkers);
@@ -146,12 +138,11 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         DnsExtractionRunStatus next = StatusProjection.project(run, old, obs.job(), obs.deployment(), p,
                 obs.queueDepth(), phase, scaling, problem(obs), rate, now);
         if (!next.equals(old)) {
-            writeStatus(client, run, next);
+            writeStatus(run, context, next);
         }
         gauges.update(run, next);
         if (phase.phase().finished()) {
             rates.remove(run.getMetadata().getUid());
-            lastScaleUps.remove(run.getMetadata().getUid());
             Integer ttl = run.getSpec().ttlSecondsAfterFinished;
             if (ttl != null && next.completionTime != null) {
                 Instant expiry = Instant.parse(next.completionTime).plusSeconds(ttl);
@@ -166,15 +157,6 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
             return UpdateControl.noUpdate();
         }
         return UpdateControl.<DnsExtractionRun>noUpdate().rescheduleAfter(settings.reconcileInterval().toMillis());
-    }
-
-    private Instant lastScaleUp(DnsExtractionRun run, DnsExtractionRunStatus old) {
-        Instant fromStatus = old.lastScaleUpTime == null ? null : Instant.parse(old.lastScaleUpTime);
-        Instant remembered = lastScaleUps.get(run.getMetadata().getUid());
-        if (fromStatus == null) {
-            return remembered;
-        }
-        return remembered == null || fromStatus.isAfter(remembered) ? fromStatus : remembered;
     }
 
     private Observation observe(DnsExtractionRun run, Context<DnsExtractionRun> context, KubernetesClient client) {
@@ -273,27 +255,18 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         }
     }
 
-    private static void writeStatus(KubernetesClient client, DnsExtractionRun run, DnsExtractionRunStatus status) {
-        // a PUT of the status subresource: supported by every API server, test servers included (server-side
-        // apply and merge patches of lists are not); on a conflict, read the run again and retry, since the
-        // status carries scaling state (when workers were last added) that must not be lost
-        for (int attempt = 1; ; attempt++) {
-            DnsExtractionRun latest = client.resources(DnsExtractionRun.class)
-                    .inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName()).get();
-            if (latest == null) {
-                return;
-            }
-            latest.setStatus(status);
-            try {
-                client.resource(latest).updateStatus();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt >= 5) {
-                    throw e;
-                }
-                LOG.debug("status of {} changed meanwhile; writing it again", run.getMetadata().getName());
-            }
-        }
+    /**
+     * Writes the status with a plain update of the status subresource (supported by every API server, test
+     * servers included; server-side apply and merge patches of lists are not), retried on conflicts, and
+     * puts the result in the operator's cache: the status carries scaling state (when workers were last
+     * added), and the reconciliation that our own Deployment change triggers must not read an older copy.
+     */
+    private static void writeStatus(DnsExtractionRun run, Context<DnsExtractionRun> context,
+                                    DnsExtractionRunStatus status) {
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(run, context, r -> {
+            r.setStatus(status);
+            return r;
+        });
     }
 
     @Override
@@ -301,7 +274,6 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         KubernetesClient client = context.getClient();
         RunEvents events = new RunEvents(client);
         rates.remove(run.getMetadata().getUid());
-        lastScaleUps.remove(run.getMetadata().getUid());
         gauges.remove(run);
         SecretValues.Result creds = SecretValues.read(client, run);
         if (creds.rabbitmq() != null) {
