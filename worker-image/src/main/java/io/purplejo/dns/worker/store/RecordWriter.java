@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,43 +148,40 @@ public final class RecordWriter {
     }
 
     private int writeRecords(Connection c, Map<Integer, ResolvedDomain> domains) throws SQLException {
-        TableRows a = new TableRows();
-        TableRows aaaa = new TableRows();
-        TableRows ns = new TableRows();
-        TableRows soa = new TableRows();
-        TableRows mx = new TableRows();
-        TableRows cname = new TableRows();
-        TableRows txt = new TableRows();
+        Map<LegacyTable, TableRows> rows = new EnumMap<>(LegacyTable.class);
+        for (LegacyTable t : LegacyTable.values()) {
+            rows.put(t, new TableRows());
+        }
         List<Oversized> oversized = new ArrayList<>();
 
         for (Map.Entry<Integer, ResolvedDomain> e : domains.entrySet()) {
             int id = e.getKey();
             DomainResolution r = e.getValue().resolution();
             for (String target : r.cnameTargets()) {
-                cname.add(id, target);
+                rows.get(LegacyTable.CNAME).add(id, target);
             }
             for (TypeAnswer answer : r.answers().values()) {
                 List<String> values = answer.values();
                 for (int i = 0; i < values.size(); i++) {
                     String v = values.get(i);
                     switch (answer.type()) {
-                        case Type.A -> a.add(id, v);
-                        case Type.AAAA -> aaaa.add(id, v);
-                        case Type.NS -> ns.add(id, v);
+                        case Type.A -> rows.get(LegacyTable.A).add(id, v);
+                        case Type.AAAA -> rows.get(LegacyTable.AAAA).add(id, v);
+                        case Type.NS -> rows.get(LegacyTable.NS).add(id, v);
                         case Type.MX -> {
                             int space = v.indexOf(' ');
-                            mx.add(id, v.substring(space + 1), Integer.parseInt(v.substring(0, space)));
+                            rows.get(LegacyTable.MX).add(id, v.substring(space + 1), Integer.parseInt(v.substring(0, space)));
                         }
                         case Type.SOA -> {
                             if (ValuePlacement.fitsLegacyColumn(v, ValuePlacement.VARCHAR_255)) {
-                                soa.add(id, v);
+                                rows.get(LegacyTable.SOA).add(id, v);
                             } else {
                                 oversized.add(Oversized.of(id, "SOA", v.getBytes(StandardCharsets.UTF_8), v));
                             }
                         }
                         case Type.TXT -> {
                             if (ValuePlacement.fitsLegacyColumn(v, ValuePlacement.TXT_COLUMN_CHARS)) {
-                                txt.add(id, v);
+                                rows.get(LegacyTable.TXT).add(id, v);
                             } else {
                                 oversized.add(Oversized.of(id, "TXT", answer.rawValues().get(i), v));
                             }
@@ -194,39 +192,21 @@ public final class RecordWriter {
             }
         }
         int n = 0;
-        n += upsert(c, "INSERT INTO a_records (domain_id, ip_address, created_at, updated_at)"
-                + " SELECT d, v, now(), now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, ip_address) DO UPDATE SET updated_at = EXCLUDED.updated_at", a, "int4", "text");
-        n += upsert(c, "INSERT INTO aaaa_records (domain_id, ip_address, created_at, updated_at)"
-                + " SELECT d, v, now(), now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, ip_address) DO UPDATE SET updated_at = EXCLUDED.updated_at", aaaa, "int4", "text");
-        n += upsert(c, "INSERT INTO ns_records (domain_id, value, updated_at)"
-                + " SELECT d, v, now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, value) DO UPDATE SET updated_at = EXCLUDED.updated_at", ns, "int4", "text");
-        n += upsert(c, "INSERT INTO soa_records (domain_id, value, updated_at)"
-                + " SELECT d, v, now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, value) DO UPDATE SET updated_at = EXCLUDED.updated_at", soa, "int4", "text");
-        n += upsert(c, "INSERT INTO mx_records (domain_id, exchange, priority, updated_at)"
-                + " SELECT d, x, p, now() FROM unnest(?::int4[], ?::text[], ?::int4[]) AS t(d, x, p)"
-                + " ON CONFLICT (domain_id, exchange, priority) DO UPDATE SET updated_at = EXCLUDED.updated_at",
-                mx, "int4", "text", "int4");
-        n += upsert(c, "INSERT INTO cname_records (domain_id, target, updated_at)"
-                + " SELECT d, v, now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, target) DO UPDATE SET updated_at = EXCLUDED.updated_at", cname, "int4", "text");
-        n += upsert(c, "INSERT INTO txt_records (domain_id, content, updated_at)"
-                + " SELECT d, v, now() FROM unnest(?::int4[], ?::text[]) AS t(d, v)"
-                + " ON CONFLICT (domain_id, content) DO UPDATE SET updated_at = EXCLUDED.updated_at", txt, "int4", "text");
+        for (Map.Entry<LegacyTable, TableRows> t : rows.entrySet()) {
+            n += upsert(c, t.getKey(), t.getValue());
+        }
         n += writeOversized(c, oversized);
         return n;
     }
 
-    private static int upsert(Connection c, String sql, TableRows rows, String... types) throws SQLException {
+    private static int upsert(Connection c, LegacyTable table, TableRows rows) throws SQLException {
         if (rows.rows.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < types.length; i++) {
-                ps.setArray(i + 1, c.createArrayOf(types[i], rows.column(i)));
+        try (PreparedStatement ps = c.prepareStatement(table.upsertSql())) {
+            ps.setArray(1, c.createArrayOf("int4", rows.column(0)));
+            for (int i = 0; i < table.types.size(); i++) {
+                ps.setArray(i + 2, c.createArrayOf(table.types.get(i), rows.column(i + 1)));
             }
             ps.executeUpdate();
         }
