@@ -2,9 +2,9 @@ package io.purplejo.dns.amqp;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.purplejo.dns.config.AmqpTrust;
 import io.purplejo.dns.config.AmqpUri;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -16,8 +16,12 @@ public final class AmqpConnections {
     private AmqpConnections() {
     }
 
-    /** Connects once, as {@code clientName}; throws an IOException naming the broker. */
+    /**
+     * Connects once, as {@code clientName}; for amqps:// the broker's certificate must chain to the URI's
+     * trust and name the host (unless that trust is the insecure one). Throws an IOException naming the broker.
+     */
     public static Connection open(AmqpUri uri, String clientName) throws IOException {
+        AmqpTrust trust = uri.trust();
         ConnectionFactory f = new ConnectionFactory();
         f.setHost(uri.host());
         f.setPort(uri.port());
@@ -30,10 +34,13 @@ public final class AmqpConnections {
         f.setConnectionTimeout(Integer.parseInt(uri.parameters().getOrDefault("connection_timeout", "10000")));
         try {
             if (uri.tls()) {
-                f.useSslProtocol();
+                f.useSslProtocol(trust.sslContext());
+                if (!trust.insecure()) {
+                    f.enableHostnameVerification();
+                }
             }
             return f.newConnection(clientName);
-        } catch (TimeoutException | GeneralSecurityException e) {
+        } catch (TimeoutException e) {
             throw new IOException("cannot connect to RabbitMQ at " + uri + ": " + e.getMessage(), e);
         }
     }

@@ -21,9 +21,10 @@ public final class AmqpUri {
     private final String user;
     private final String password;
     private final Map<String, String> parameters;
+    private final AmqpTrust trust;
 
     private AmqpUri(boolean tls, String host, int port, String virtualHost, String user, String password,
-                    Map<String, String> parameters) {
+                    Map<String, String> parameters, AmqpTrust trust) {
         this.tls = tls;
         this.host = host;
         this.port = port;
@@ -31,6 +32,17 @@ public final class AmqpUri {
         this.user = user;
         this.password = password;
         this.parameters = Map.copyOf(parameters);
+        this.trust = trust;
+    }
+
+    /** The same address, verifying an amqps:// broker against {@code trust}. */
+    public AmqpUri withTrust(AmqpTrust trust) {
+        return new AmqpUri(tls, host, port, virtualHost, user, password, parameters, trust);
+    }
+
+    /** What an amqps:// connection trusts; the system trust store unless set. */
+    public AmqpTrust trust() {
+        return trust;
     }
 
     /** Parses an AMQP URI; throws {@link InvalidConfigurationException} naming what is wrong, never the password. */
@@ -115,7 +127,7 @@ public final class AmqpUri {
             params.put(decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name"),
                     eq >= 0 ? decode(pair.substring(eq + 1), "parameter value") : "");
         }
-        return new AmqpUri(tls, host, port, vhost, user, password, params);
+        return new AmqpUri(tls, host, port, vhost, user, password, params, AmqpTrust.system());
     }
 
     private static String decode(String text, String what) {

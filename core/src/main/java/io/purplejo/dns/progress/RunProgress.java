@@ -29,6 +29,11 @@ public record RunProgress(long runId, String state, Long total, long published, 
         return resolved() + failed();
     }
 
+    /** Whether the publisher finished: every selected domain is in a confirmed message and {@code published} is final. */
+    public boolean publishingFinished() {
+        return "published".equals(state);
+    }
+
     public long count(Outcome outcome) {
         return outcomes.getOrDefault(outcome, 0L);
     }

@@ -21,16 +21,25 @@ public final class RunProgressQuery {
         this.dataSource = dataSource;
     }
 
-    /** The progress of the run with this name, or empty when no such run exists yet. */
+    /** The progress of the run with this name (a run without a resource uid), or empty when there is none yet. */
     public Optional<RunProgress> byName(String runName) throws SQLException {
+        return read("name = ? AND resource_uid IS NULL", runName);
+    }
+
+    /** The progress of the run of this DnsExtractionRun instance ({@code metadata.uid}), or empty when none yet. */
+    public Optional<RunProgress> byResourceUid(String uid) throws SQLException {
+        return read("resource_uid = ?", uid);
+    }
+
+    private Optional<RunProgress> read(String where, String key) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             long runId;
             String state;
             Long total;
             long published;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, state, total, published FROM dnsx_runs WHERE name = ?")) {
-                ps.setString(1, runName);
+                    "SELECT id, state, total, published FROM dnsx_runs WHERE " + where)) {
+                ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();

@@ -27,7 +27,8 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of(
             "V1__legacy_dns_tables.sql",
             "V2__runs_and_outcomes.sql",
-            "V3__publisher_selection.sql");
+            "V3__publisher_selection.sql",
+            "V4__run_identity.sql");
 
     private final DataSource dataSource;
 

@@ -50,7 +50,8 @@ public final class DomainPublisher {
         PublishRun run;
         Long runId = null;
         if (settings.runMode()) {
-            run = runs.createOrResume(settings.runName(), settings.selection(), settings.recordTypes());
+            run = runs.createOrResume(settings.runName(), settings.runUid(), settings.selection(),
+                    settings.recordTypes());
             runId = run.id();
             LOG.info("run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
                     settings.runName(), run.id(), run.total(), run.published(), run.checkpoint());
@@ -90,8 +91,35 @@ public final class DomainPublisher {
         Long limit = settings.selection().limit();
         long remaining = limit == null ? Long.MAX_VALUE : Math.max(0, limit - run.published());
         long cursor = run.checkpoint();
-        BackPressure pressure = new BackPressure(settings.maxQueueDepth());
         long started = System.nanoTime();
+        long sentDomains;
+        ProgressSaver saver = settings.runMode() ? ProgressSaver.start(runs, run, tracker) : null;
+        try {
+            sentDomains = streamPages(run, sql, channel, tracker, remaining, cursor, started);
+        } finally {
+            // a failed attempt's saver must not write its checkpoint over the next attempt's
+            if (saver != null) {
+                saver.stop();
+            }
+        }
+        long published;
+        synchronized (tracker) {
+            published = run.published() + tracker.confirmedDomains();
+            if (settings.runMode()) {
+                runs.finish(run.id(), tracker.checkpoint(), published);
+            }
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        LOG.info("published {} domains in {} s ({} domains/s), all confirmed", sentDomains,
+                String.format("%.2f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
+        return published;
+    }
+
+    /** Sends the selection's pages after {@code cursor} and waits for every confirm; returns the domains sent. */
+    private long streamPages(PublishRun run, SelectionSql sql, ConfirmingChannel channel, ConfirmTracker tracker,
+                             long remaining, long cursor, long started)
+            throws SQLException, IOException, InterruptedException {
+        BackPressure pressure = new BackPressure(settings.maxQueueDepth());
         long lastProgress = started;
         long lastDepthCheck = 0;
         long sentAtDepthCheck = 0;
@@ -100,7 +128,6 @@ public final class DomainPublisher {
         long sentDomains = 0;
         int messageSize = messageSizeOf(settings);
         List<WorkMessage.DomainRef> pending = new ArrayList<>(messageSize);
-        ProgressSaver saver = settings.runMode() ? ProgressSaver.start(runs, run, tracker) : null;
         try (Connection c = database.dataSource().getConnection()) {
             while (remaining > 0) {
                 List<WorkMessage.DomainRef> page = readPage(c, sql, cursor, run.domainIdLimit(),
@@ -137,20 +164,7 @@ public final class DomainPublisher {
         if (!channel.awaitConfirms(120_000)) {
             throw new IOException("the broker did not confirm every message within 120 s");
         }
-        if (saver != null) {
-            saver.stop();
-        }
-        long published;
-        synchronized (tracker) {
-            published = run.published() + tracker.confirmedDomains();
-            if (settings.runMode()) {
-                runs.finish(run.id(), tracker.checkpoint(), published);
-            }
-        }
-        double secs = (System.nanoTime() - started) / 1e9;
-        LOG.info("published {} domains in {} s ({} domains/s), all confirmed", sentDomains,
-                String.format("%.2f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
-        return published;
+        return sentDomains;
     }
 
     private static int messageSizeOf(PublisherSettings settings) {

@@ -3,6 +3,7 @@ package io.purplejo.dns.publisher;
 import ch.qos.logback.classic.Level;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.db.Database;
@@ -19,17 +20,23 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code dns-publisher.jar}. Exit codes: 0 everything published and confirmed; 2 bad
- * option, DSN, URL or selection; 3 PostgreSQL unreachable, or no {@code domains} table; 4 RabbitMQ
- * unreachable or lost. Each failure prints one line saying why.
+ * Entry point of {@code dns-publisher.jar}. Exit codes ({@link PublisherFailure}): 0 everything published
+ * and confirmed; 2 a configuration error (option, DSN, URL, selection, a database without the
+ * {@code domains} table): retrying cannot help; 3 PostgreSQL unreachable or lost; 4 RabbitMQ unreachable
+ * or lost. In run mode an outage is ridden out, with backoff, for {@code --outage-tolerance} before the
+ * publisher gives up with 3 or 4. Each failure prints one line saying why.
  */
 public final class PublisherMain {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherMain.class);
+    /** An attempt that ran this long before failing made progress: the next failure starts a new outage. */
+    private static final Duration FRESH_OUTAGE_AFTER = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private PublisherMain() {
     }
@@ -55,11 +62,60 @@ public final class PublisherMain {
             settings = PublisherSettings.from(opts);
         } catch (InvalidConfigurationException e) {
             err.println("dns-publisher: " + e.getMessage());
-            return 2;
+            return ExitCodes.CONFIGURATION;
         }
         if (settings.verbose()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
+        long outageStarted = 0;
+        Duration backoff = Duration.ofSeconds(1);
+        while (true) {
+            long attemptStarted = System.nanoTime();
+            PublisherFailure failure;
+            try {
+                attempt(settings, out);
+                return 0;
+            } catch (InvalidConfigurationException | DatabaseUnavailableException | SchemaMigrationException
+                     | SQLException | IOException | TimeoutException | ShutdownSignalException e) {
+                failure = PublisherFailure.of(e, String.valueOf(settings.rabbitmq()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = PublisherFailure.of(e, String.valueOf(settings.rabbitmq()));
+            }
+            long now = System.nanoTime();
+            if (outageStarted == 0 || now - attemptStarted >= FRESH_OUTAGE_AFTER.toNanos()) {
+                outageStarted = attemptStarted;
+                backoff = Duration.ofSeconds(1);
+            }
+            Duration outage = Duration.ofNanos(now - outageStarted);
+            // legacy mode has no checkpoint: a new attempt would publish every domain again
+            boolean retry = failure.kind().isTransient() && settings.runMode()
+                    && outage.plus(backoff).compareTo(settings.outageTolerance()) <= 0;
+            if (!retry) {
+                err.println("dns-publisher: " + failure.message());
+                return failure.kind().exitCode();
+            }
+            LOG.warn("{}; retrying in {} s (giving up {} s into the outage)", failure.message(),
+                    backoff.toSeconds(), settings.outageTolerance().toSeconds());
+            try {
+                Thread.sleep(jittered(backoff).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("dns-publisher: interrupted");
+                return PublisherFailure.Kind.INTERRUPTED.exitCode();
+            }
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    /** Spreads retries of many publishers over time: 80 to 100 percent of the backoff. */
+    private static Duration jittered(Duration backoff) {
+        return Duration.ofMillis((long) (backoff.toMillis() * (0.8 + 0.2 * ThreadLocalRandom.current().nextDouble())));
+    }
+
+    /** One attempt: connect, check and migrate the schema, publish (resuming a run from its checkpoint). */
+    private static void attempt(PublisherSettings settings, PrintStream out)
+            throws SQLException, IOException, TimeoutException, InterruptedException {
         try (Database db = Database.open(settings.postgres(), 2, "dns-publisher")) {
             db.awaitReachable(Duration.ofSeconds(30));
             requireDomainsTable(db);
@@ -67,28 +123,11 @@ public final class PublisherMain {
             DomainPublisher publisher = new DomainPublisher(settings, db);
             if (settings.countOnly()) {
                 out.println(publisher.count(publisher.maxDomainId()));
-                return 0;
+                return;
             }
             DomainPublisher.Result r = publisher.publish();
             LOG.info("done: {} domains published{}", r.published(),
                     settings.runMode() ? " for run '" + settings.runName() + "'" : "");
-            return 0;
-        } catch (InvalidConfigurationException e) {
-            err.println("dns-publisher: " + e.getMessage());
-            return 2;
-        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
-            err.println("dns-publisher: " + e.getMessage());
-            return 3;
-        } catch (SQLException e) {
-            err.println("dns-publisher: PostgreSQL error: " + e.getMessage());
-            return 3;
-        } catch (IOException | TimeoutException | ShutdownSignalException e) {
-            err.println("dns-publisher: RabbitMQ at " + settings.rabbitmq() + ": " + rootMessage(e));
-            return 4;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("dns-publisher: interrupted");
-            return 1;
         }
     }
 
@@ -98,18 +137,9 @@ public final class PublisherMain {
              ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('domains') IS NOT NULL")) {
             rs.next();
             if (!rs.getBoolean(1)) {
-                throw new DatabaseUnavailableException("database " + db.dsn().database() + " has no domains table:"
-                        + " is --postgres-dsn pointing at the extraction database?", null);
+                throw new InvalidConfigurationException("database " + db.dsn().database() + " has no domains table:"
+                        + " is --postgres-dsn pointing at the extraction database?");
             }
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return m == null ? root.getClass().getSimpleName() : m;
     }
 }

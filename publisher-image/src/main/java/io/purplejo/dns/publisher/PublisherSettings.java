@@ -1,5 +1,6 @@
 package io.purplejo.dns.publisher;
 
+import io.purplejo.dns.config.AmqpTrust;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +22,12 @@ import java.util.Locale;
 public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String queue, int pageSize, int stopMessages,
                                 boolean purgeQueue, boolean countOnly, boolean verbose, String runName,
                                 int messageSize, long maxQueueDepth, int confirmWindow, Selection selection,
-                                List<String> recordTypes) {
+                                List<String> recordTypes, String runUid, Duration outageTolerance) {
 
     static final List<String> ALL_TYPES = List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
 
     public static CommandLineOptions declare() {
-        return new CommandLineOptions("dns-publisher.jar")
+        return AmqpTrust.declare(new CommandLineOptions("dns-publisher.jar")
                 .secret("postgres-dsn", "POSTGRES_DSN", "PostgreSQL DSN (postgresql://user:pass@host:5432/db)")
                 .secret("rabbitmq-url", "RABBITMQ_URL", "RabbitMQ URL (amqp://user:pass@host:5672/vhost)")
                 .value("queue-name", "QUEUE_NAME", QueueNames.DEFAULT_WORK_QUEUE, "queue to publish to")
@@ -46,7 +48,11 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 .value("domains", "SELECTION_DOMAINS", null, "an explicit comma-separated list of names")
                 .value("domains-file", "SELECTION_DOMAINS_FILE", null, "an explicit list of names, one per line")
                 .value("limit", "SELECTION_LIMIT", null, "publish at most this many domains")
-                .value("types", "DNS_RECORD_TYPES", String.join(",", ALL_TYPES), "record types the run extracts");
+                .value("types", "DNS_RECORD_TYPES", String.join(",", ALL_TYPES), "record types the run extracts")
+                .value("run-uid", "RUN_UID", null,
+                        "identity of the run (the DnsExtractionRun's uid); default: --run-name identifies it")
+                .value("outage-tolerance", "OUTAGE_TOLERANCE_SECONDS", "300",
+                        "seconds a run rides out a PostgreSQL or RabbitMQ outage before it gives up"));
     }
 
     public static PublisherSettings from(ParsedOptions o) {
@@ -79,9 +85,12 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
             }
         }
         boolean countOnly = o.flag("count-only");
+        if (blankToNull(o.string("run-uid")) != null && blankToNull(o.string("run-name")) == null) {
+            throw new InvalidConfigurationException("--run-uid goes with --run-name");
+        }
         return new PublisherSettings(
                 PostgresDsn.parse(o.required("postgres-dsn")),
-                countOnly && o.string("rabbitmq-url") == null ? null : AmqpUri.parse(o.required("rabbitmq-url")),
+                countOnly && o.string("rabbitmq-url") == null ? null : AmqpUri.parse(o.required("rabbitmq-url")).withTrust(AmqpTrust.from(o)),
                 o.required("queue-name"),
                 o.integer("batch-size", 1, 1_000_000),
                 o.integer("worker-count", 0, 100_000),
@@ -90,7 +99,8 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 o.integer("message-size", 1, 100_000),
                 o.integer("max-queue-depth", 1, Integer.MAX_VALUE),
                 o.integer("confirm-window", 1, 100_000),
-                selection, types);
+                selection, types, blankToNull(o.string("run-uid")),
+                Duration.ofSeconds(o.integer("outage-tolerance", 0, 86_400)));
     }
 
     private static List<String> split(String s) {

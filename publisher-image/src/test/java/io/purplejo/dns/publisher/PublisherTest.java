@@ -243,9 +243,25 @@ class PublisherTest {
             int code = PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
 
-            assertThat(code).isEqualTo(3);
+            assertThat(code).as("the wrong database is a configuration error: no retry cures it").isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no domains table");
             assertThat(empty.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isZero();
         }
+    }
+
+    @Test
+    void aRunIsIdentifiedByItsUidSoThatARunCreatedAgainUnderTheSameNameIsNew() {
+        domains("u%s.example.com", 7);
+        assertThat(publish("--run-name", "ns/same", "--run-uid", "uid-1", "--select", "all")).isZero();
+        drainBatches();
+
+        assertThat(publish("--run-name", "ns/same", "--run-uid", "uid-2", "--select", "never-extracted"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(db.queryStrings("SELECT resource_uid FROM dnsx_runs WHERE name = 'ns/same' ORDER BY id"))
+                .containsExactly("uid-1", "uid-2");
+        assertThat(drainBatches()).as("the new run publishes its own set").hasSize(7);
+        assertThat(publish("--run-uid", "uid-3")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--run-uid goes with --run-name");
     }
 }

@@ -26,16 +26,19 @@ public final class RunStore {
     }
 
     /**
-     * Returns the run named so, creating it when new. A run that exists with another selection or other
-     * record types is refused: its set was fixed when it started.
+     * Returns the run, creating it when new. Its identity is {@code resourceUid} when given (the
+     * DnsExtractionRun's uid: a run created again under the same name is a new run), else {@code name}.
+     * A run that exists with another selection or other record types is refused: its set was fixed when
+     * it started.
      */
-    public PublishRun createOrResume(String name, Selection selection, List<String> recordTypes) throws SQLException {
+    public PublishRun createOrResume(String name, String resourceUid, Selection selection, List<String> recordTypes)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                PublishRun run = load(c, name, selection, recordTypes);
+                PublishRun run = load(c, name, resourceUid, selection, recordTypes);
                 if (run == null) {
-                    run = create(c, name, selection, recordTypes);
+                    run = create(c, name, resourceUid, selection, recordTypes);
                 }
                 c.commit();
                 return run;
@@ -46,11 +49,12 @@ public final class RunStore {
         }
     }
 
-    private static PublishRun load(Connection c, String name, Selection selection, List<String> types)
-            throws SQLException {
+    private static PublishRun load(Connection c, String name, String resourceUid, Selection selection,
+                                   List<String> types) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, selection::text, record_types, publish_checkpoint,"
-                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE name = ? FOR UPDATE")) {
-            ps.setString(1, name);
+                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE "
+                + (resourceUid != null ? "resource_uid = ?" : "name = ? AND resource_uid IS NULL") + " FOR UPDATE")) {
+            ps.setString(1, resourceUid != null ? resourceUid : name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
@@ -74,15 +78,19 @@ public final class RunStore {
         }
     }
 
-    private static PublishRun create(Connection c, String name, Selection selection, List<String> types)
-            throws SQLException {
+    private static PublishRun create(Connection c, String name, String resourceUid, Selection selection,
+                                     List<String> types) throws SQLException {
         long runId;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dnsx_runs (name, selection, record_types, state) VALUES (?, ?::jsonb, ?, 'publishing')"
-                        + " ON CONFLICT (name) DO UPDATE SET state = 'publishing', updated_at = now() RETURNING id")) {
+                "INSERT INTO dnsx_runs (name, resource_uid, selection, record_types, state)"
+                        + " VALUES (?, ?, ?::jsonb, ?, 'publishing') ON CONFLICT "
+                        + (resourceUid != null ? "(resource_uid) WHERE resource_uid IS NOT NULL"
+                                : "(name) WHERE resource_uid IS NULL")
+                        + " DO UPDATE SET state = 'publishing', updated_at = now() RETURNING id")) {
             ps.setString(1, name);
-            ps.setString(2, selection.toJson());
-            ps.setArray(3, c.createArrayOf("text", types.toArray()));
+            ps.setString(2, resourceUid);
+            ps.setString(3, selection.toJson());
+            ps.setArray(4, c.createArrayOf("text", types.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 runId = rs.getLong(1);
@@ -152,11 +160,14 @@ public final class RunStore {
         return names;
     }
 
-    /** Records confirmed progress; called as confirms arrive. */
+    /**
+     * Records confirmed progress; called as confirms arrive. Never after the run was marked published: a
+     * late save of an attempt that was replaced must not move the final total.
+     */
     public void saveProgress(long runId, long checkpoint, long published) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
-                     + " updated_at = now() WHERE id = ?")) {
+                     + " updated_at = now() WHERE id = ? AND state <> 'published'")) {
             ps.setLong(1, checkpoint);
             ps.setLong(2, published);
             ps.setLong(3, runId);

@@ -1,5 +1,6 @@
 package io.purplejo.dns.worker.service;
 
+import io.purplejo.dns.config.AmqpTrust;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ParsedOptions;
@@ -37,7 +38,7 @@ public record WorkerSettings(PostgresDsn postgres, AmqpUri rabbitmq, String queu
                         "dead-letter a message delivered this often (quorum queues count deliveries)")
                 .flag("log-records", "LOG_RECORDS", false, "log every domain's records")
                 .flag("verbose", "VERBOSE", false, "debug logging");
-        return ResolverOptions.declare(o, "500");
+        return ResolverOptions.declare(AmqpTrust.declare(o), "500");
     }
 
     public static WorkerSettings from(ParsedOptions o, Map<String, String> env) {
@@ -47,7 +48,7 @@ public record WorkerSettings(PostgresDsn postgres, AmqpUri rabbitmq, String queu
         }
         return new WorkerSettings(
                 PostgresDsn.parse(o.required("postgres-dsn")),
-                AmqpUri.parse(o.required("rabbitmq-url")),
+                AmqpUri.parse(o.required("rabbitmq-url")).withTrust(AmqpTrust.from(o)),
                 o.required("queue-name"),
                 id,
                 o.integer("concurrency", 1, 100_000),

@@ -53,12 +53,12 @@ public final class RunRegistry {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO dnsx_runs (name, record_types, state, publish_started_at)"
-                                + " VALUES (?, ?, 'publishing', now()) ON CONFLICT (name) DO NOTHING")) {
+                                + " VALUES (?, ?, 'publishing', now()) ON CONFLICT (name) WHERE resource_uid IS NULL DO NOTHING")) {
                     ps.setString(1, "legacy:" + queue);
                     ps.setArray(2, c.createArrayOf("text", recordTypes.toArray()));
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dnsx_runs WHERE name = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dnsx_runs WHERE name = ? AND resource_uid IS NULL")) {
                     ps.setString(1, "legacy:" + queue);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
