@@ -2,6 +2,7 @@ package io.purplejo.dns.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -28,6 +29,15 @@ public class DnsExtractionRun extends CustomResource<DnsExtractionRunSpec, DnsEx
         implements Namespaced {
     public static final String GROUP = "dns.purplejo.io";
     public static final String VERSION = "v1alpha1";
+    /** Annotation that, set to "true", makes deleting the run leave its queue in RabbitMQ. */
+    public static final String KEEP_QUEUE_ANNOTATION = GROUP + "/keep-queue";
+
+    /** The spec is required: a run without one is refused by the API server. */
+    @Override
+    @Required
+    public DnsExtractionRunSpec getSpec() {
+        return super.getSpec();
+    }
 
     @Override
     protected DnsExtractionRunStatus initStatus() {

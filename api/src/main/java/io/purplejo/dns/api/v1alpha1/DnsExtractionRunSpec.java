@@ -13,8 +13,16 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a run extracts and with which resources; selection and record types are fixed once it starts. */
+/**
+ * What a run extracts and with which resources; selection, record types and queue are fixed once it
+ * starts, every other field takes effect on the running run (the worker Deployment rolls, the publisher
+ * is replaced by a new attempt that resumes from its checkpoint).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.queueName) == has(oldSelf.queueName)",
+        message = "queueName cannot be added or removed after the run is created; create a new DnsExtractionRun")
+@ValidationRule(value = "has(self.selection) == has(oldSelf.selection)",
+        message = "selection cannot be added or removed after the run is created; create a new DnsExtractionRun")
 public class DnsExtractionRunSpec {
     @JsonPropertyDescription("Which domains of the domains table the run resolves. Fixed once the run starts.")
     @ValidationRule(value = "self == oldSelf",
@@ -51,9 +59,19 @@ public class DnsExtractionRunSpec {
     @JsonPropertyDescription("Secret key holding the RabbitMQ URL (amqp://user:pass@host:5672/vhost).")
     public SecretKeyRef rabbitmqUrlSecret;
 
-    @JsonPropertyDescription("Queue of the run; default dnsx.<namespace>.<name>. Removed when the run is deleted.")
+    @JsonPropertyDescription("Queue of the run; default dnsx.<namespace>.<name>.<first 8 characters of the uid>."
+            + " A queue another live run uses is refused. Removed when the run is deleted, unless annotated"
+            + " dns.purplejo.io/keep-queue=true. Fixed once the run is created.")
     @Pattern("^[A-Za-z0-9._:-]{1,200}$")
+    @ValidationRule(value = "self == oldSelf",
+            message = "queueName cannot change after the run is created; create a new DnsExtractionRun")
     public String queueName;
+
+    @JsonPropertyDescription("TLS towards RabbitMQ for amqps:// URLs: certificates are verified by default.")
+    public RabbitmqTlsSpec rabbitmqTls;
+
+    @JsonPropertyDescription("Placement and metadata of the run's pods (workers and publisher).")
+    public PodOptions pods;
 
     @JsonPropertyDescription("Suspends the run: workers scale to zero and the publisher Job is suspended.")
     @Default("false")
@@ -66,6 +84,18 @@ public class DnsExtractionRunSpec {
     @JsonPropertyDescription("Fails the run when it has not finished this many seconds after it started.")
     @Min(1)
     public Long activeDeadlineSeconds;
+
+    @JsonPropertyDescription("Set to a new value to start a new attempt of a Failed run: it resumes where the"
+            + " failed attempt stopped (published domains are not published again).")
+    @Size(max = 63)
+    public String retry;
+
+    @JsonPropertyDescription("Seconds the publisher rides out a PostgreSQL or RabbitMQ outage before its attempt"
+            + " fails.")
+    @Min(0)
+    @Max(86400)
+    @Default("300")
+    public Integer outageToleranceSeconds = 300;
 
     @JsonPropertyDescription("Retries of the publisher Job's pod before the run fails.")
     @Min(0)

@@ -30,10 +30,12 @@ public class DnsExtractionRunStatus {
     public String startTime;
     public String completionTime;
     public Long observedGeneration;
-    public String publisherJob;
+    public PublisherStatus publisher;
     public String workerDeployment;
-    /** Publisher Job attempts (a retry after a failed Job is a new Job). */
-    public Integer publisherAttempts;
+    /** The queue this run claimed when it started; only a run that claimed a queue deletes it. */
+    public String queue;
+    /** The value of spec.retry that started the current attempt. */
+    public String handledRetry;
     /** When the current worker count was last lowered or when it last wished lower (for stabilisation). */
     public String scaleDownCandidateSince;
     /** When workers were last added (scale-ups are spaced by the operator's scale-up period). */
@@ -52,8 +54,8 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(rate, s.rate) && Objects.equals(eta, s.eta)
                 && Objects.equals(startTime, s.startTime) && Objects.equals(completionTime, s.completionTime)
                 && Objects.equals(observedGeneration, s.observedGeneration)
-                && Objects.equals(publisherJob, s.publisherJob) && Objects.equals(workerDeployment, s.workerDeployment)
-                && Objects.equals(publisherAttempts, s.publisherAttempts)
+                && Objects.equals(publisher, s.publisher) && Objects.equals(workerDeployment, s.workerDeployment)
+                && Objects.equals(queue, s.queue) && Objects.equals(handledRetry, s.handledRetry)
                 && Objects.equals(scaleDownCandidateSince, s.scaleDownCandidateSince)
                 && Objects.equals(lastScaleUpTime, s.lastScaleUpTime)
                 && Objects.equals(conditions, s.conditions);

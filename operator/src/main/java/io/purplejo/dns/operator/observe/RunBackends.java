@@ -1,14 +1,18 @@
 package io.purplejo.dns.operator.observe;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.purplejo.dns.amqp.AmqpConnections;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.db.Database;
+import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.progress.RunProgressQuery;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,26 +24,28 @@ import org.slf4j.LoggerFactory;
  * The operator's connections to the runs' databases and brokers, one pool or connection per distinct DSN
  * or URL, shared by every run that uses it. Progress and queue depth are read without loading domains.
  */
-public final class RunBackends implements AutoCloseable {
+public class RunBackends implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunBackends.class);
+    private static final int AMQP_NOT_FOUND = 404;
 
     private final Map<PostgresDsn, Database> databases = new ConcurrentHashMap<>();
-    private final Map<String, Connection> brokers = new ConcurrentHashMap<>();
+    private final Map<String, Connection> brokers = new HashMap<>();
 
     /** The run's progress, empty when its publisher has not created it yet; throws when the database fails. */
-    public Optional<RunProgress> progress(PostgresDsn dsn, String runKey) throws java.sql.SQLException {
+    public Optional<RunProgress> progress(PostgresDsn dsn, String runUid) throws java.sql.SQLException {
         Database db = databases.computeIfAbsent(dsn, d -> Database.open(d, 2, "dns-operator"));
-        return new RunProgressQuery(db.dataSource()).byName(runKey);
+        return new RunProgressQuery(db.dataSource()).byResourceUid(runUid);
     }
 
-    /** Messages ready in the queue; 0 when the queue does not exist yet; throws when the broker cannot answer. */
-    public long queueDepth(AmqpUri uri, String queue) throws IOException {
+    /** Ready messages and consumers of the queue; a queue that does not exist yet holds nothing. */
+    public QueueReading.Known queue(AmqpUri uri, String queue) throws IOException {
         Connection c = broker(uri);
         try (Channel ch = c.createChannel()) {
-            return ch.queueDeclarePassive(queue).getMessageCount();
+            AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive(queue);
+            return new QueueReading.Known(ok.getMessageCount(), ok.getConsumerCount());
         } catch (IOException e) {
             if (isNotFound(e)) {
-                return 0;
+                return new QueueReading.Known(0, 0);
             }
             throw e;
         } catch (TimeoutException e) {
@@ -50,7 +56,7 @@ public final class RunBackends implements AutoCloseable {
     /** Deletes the run's queue and its dead-letter queue; absent queues are fine. */
     public void deleteQueue(AmqpUri uri, String queue) throws IOException {
         Connection c = broker(uri);
-        for (String q : new String[] {queue, io.purplejo.dns.message.QueueNames.deadLetterQueue(queue)}) {
+        for (String q : new String[] {queue, QueueNames.deadLetterQueue(queue)}) {
             try (Channel ch = c.createChannel()) {
                 ch.queueDelete(q);
             } catch (IOException e) {
@@ -63,13 +69,15 @@ public final class RunBackends implements AutoCloseable {
         }
     }
 
+    /** The broker closed the channel with 404 NOT_FOUND: the queue does not exist. */
     private static boolean isNotFound(IOException e) {
-        Throwable t = e.getCause();
-        return t != null && t.getMessage() != null && t.getMessage().contains("NOT_FOUND");
+        return e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close close
+                && close.getReplyCode() == AMQP_NOT_FOUND;
     }
 
-    private Connection broker(AmqpUri uri) throws IOException {
-        String key = uri.toString() + "#" + uri.password().hashCode();
+    /** One connection per broker, URL and trust; synchronized so that two runs never open two at once. */
+    private synchronized Connection broker(AmqpUri uri) throws IOException {
+        String key = uri.toString() + "#" + uri.password().hashCode() + "#" + uri.trust().hashCode();
         Connection c = brokers.get(key);
         if (c != null && c.isOpen()) {
             return c;
@@ -80,7 +88,7 @@ public final class RunBackends implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         databases.values().forEach(Database::close);
         brokers.values().forEach(c -> {
             try {

@@ -1,19 +1,24 @@
 package io.purplejo.dns.operator.phase;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.operator.observe.RunProblem;
+import io.purplejo.dns.progress.RunProgress;
 
 /**
  * What the next phase is decided from.
  *
  * @param current          the phase in the status (null for a new run)
- * @param waitingForSpec   a problem the schema cannot catch (a Secret or key missing) holds a new run in
- *                         Pending until it is fixed; a run that already started carries on
+ * @param startProblem     a problem the schema cannot catch (a Secret missing, the queue claimed by another
+ *                         run) that holds a run that has not started in Pending; a started run carries on
+ * @param started          a publisher attempt was started once
  * @param suspended        {@code spec.suspend}
- * @param publisher        the publisher Job's state
- * @param published        domains published (confirmed), from the database
- * @param done             domains of the run with an outcome, from the database
+ * @param retryRequested   {@code spec.retry} has a value no attempt was started for
+ * @param publisher        the current publisher attempt's Job
+ * @param progress         the run's row and counters as just read; null when unknown or not created yet
+ * @param queueReady       messages ready in the run's queue; negative when unknown
  * @param deadlineExceeded the run has been active longer than {@code activeDeadlineSeconds}
  */
-public record PhaseInput(RunPhase current, boolean waitingForSpec, boolean suspended, PublisherState publisher,
-                         long published, long done, boolean deadlineExceeded) {
+public record PhaseInput(RunPhase current, RunProblem startProblem, boolean started, boolean suspended,
+                         boolean retryRequested, PublisherState publisher, RunProgress progress, long queueReady,
+                         boolean deadlineExceeded) {
 }

@@ -1,6 +1,7 @@
 package io.purplejo.dns.operator.phase;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.progress.RunProgress;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -9,28 +10,31 @@ import java.util.Set;
 /**
  * The run's life as an explicit state machine:
  * <pre>
- * Pending ──Job created──► Publishing ──Job succeeded──► Resolving ──every published domain has an outcome──► Succeeded
- *    │                        │  ▲                           │  ▲
- *    └──────── suspend ──────►│ Suspended ◄──── suspend ─────┘  │   (resume returns to Publishing or Resolving)
- * any active phase ──Job failed or deadline exceeded──► Failed; a new run waits in Pending for missing Secrets
+ * Pending ──attempt 1 started──► Publishing ──database: published──► Resolving ──every published domain has an
+ *    │                              │  ▲                                │        outcome, queue empty──► Succeeded
+ *    └──────── suspend ────────────►│ Suspended ◄────── suspend ────────┘  (resume returns where the run was)
+ * any active phase ──publisher Job failed, or deadline exceeded──► Failed ──spec.retry changed──► Pending
  * </pre>
- * Succeeded and Failed are final. {@link #next} is pure; {@link #allowed} lists the legal moves, and a
- * decision outside them is a bug that the tests catch.
+ * Succeeded is final; Failed moves only on a retry. A run is complete only on facts read just now: the
+ * database says publishing finished and gives the published total, every published domain's outcome is
+ * counted, and the queue is empty. When any of them is unknown the phase stays where it is. {@link #next}
+ * is pure; {@link #allowed} lists the legal moves, and the reconciler reports a decision outside them as a
+ * bug instead of acting on it.
  */
 public final class PhaseMachine {
     private static final Map<RunPhase, Set<RunPhase>> ALLOWED = new EnumMap<>(RunPhase.class);
 
     static {
-        ALLOWED.put(RunPhase.Pending, EnumSet.of(RunPhase.Pending, RunPhase.Publishing, RunPhase.Suspended,
-                RunPhase.Failed));
+        ALLOWED.put(RunPhase.Pending, EnumSet.of(RunPhase.Pending, RunPhase.Publishing, RunPhase.Resolving,
+                RunPhase.Succeeded, RunPhase.Suspended, RunPhase.Failed));
         ALLOWED.put(RunPhase.Publishing, EnumSet.of(RunPhase.Publishing, RunPhase.Resolving, RunPhase.Suspended,
                 RunPhase.Failed, RunPhase.Succeeded));
         ALLOWED.put(RunPhase.Resolving, EnumSet.of(RunPhase.Resolving, RunPhase.Succeeded, RunPhase.Suspended,
                 RunPhase.Failed));
         ALLOWED.put(RunPhase.Suspended, EnumSet.of(RunPhase.Suspended, RunPhase.Pending, RunPhase.Publishing,
-                RunPhase.Resolving, RunPhase.Failed));
+                RunPhase.Resolving, RunPhase.Succeeded, RunPhase.Failed));
         ALLOWED.put(RunPhase.Succeeded, EnumSet.of(RunPhase.Succeeded));
-        ALLOWED.put(RunPhase.Failed, EnumSet.of(RunPhase.Failed));
+        ALLOWED.put(RunPhase.Failed, EnumSet.of(RunPhase.Failed, RunPhase.Pending));
     }
 
     private PhaseMachine() {
@@ -42,33 +46,62 @@ public final class PhaseMachine {
 
     public static PhaseDecision next(PhaseInput in) {
         RunPhase current = in.current() == null ? RunPhase.Pending : in.current();
+        if (current == RunPhase.Failed && in.retryRequested()) {
+            return new PhaseDecision(RunPhase.Pending, "RetryRequested",
+                    "spec.retry changed: starting a new attempt that resumes where the last one stopped");
+        }
         if (current.finished()) {
             return new PhaseDecision(current, current == RunPhase.Succeeded ? "Completed" : "Failed", null);
         }
-        if (in.waitingForSpec() && in.publisher() == PublisherState.NONE) {
-            return new PhaseDecision(current == RunPhase.Suspended ? RunPhase.Suspended : RunPhase.Pending,
-                    "InvalidSpec", "waiting for the spec's Secrets (see the Degraded condition)");
-        }
         if (in.deadlineExceeded()) {
             return new PhaseDecision(RunPhase.Failed, "DeadlineExceeded",
-                    "the run did not finish within activeDeadlineSeconds");
+                    "the run did not finish within activeDeadlineSeconds; set spec.retry to a new value to go on");
         }
         if (in.publisher() == PublisherState.FAILED) {
-            return new PhaseDecision(RunPhase.Failed, "PublisherFailed",
-                    "the publisher Job failed after its retries; see its pod logs");
+            return new PhaseDecision(RunPhase.Failed, "PublisherFailed", "the publisher Job failed; see its pod"
+                    + " logs, then set spec.retry to a new value to start a new attempt");
         }
         if (in.suspended()) {
             return new PhaseDecision(RunPhase.Suspended, "Suspended", "spec.suspend is true");
         }
-        return switch (in.publisher()) {
-            case NONE -> new PhaseDecision(RunPhase.Pending, "Starting", "creating the publisher Job");
-            case ACTIVE -> new PhaseDecision(RunPhase.Publishing, "Publishing", "the publisher Job is running");
-            case SUCCEEDED -> in.done() >= in.published()
-                    ? new PhaseDecision(RunPhase.Succeeded, "Completed",
-                            "every published domain has an outcome (" + in.done() + ")")
-                    : new PhaseDecision(RunPhase.Resolving, "Resolving",
-                            (in.published() - in.done()) + " domains without an outcome yet");
-            case FAILED -> throw new IllegalStateException("handled above");
-        };
+        if (!in.started()) {
+            if (in.startProblem() != null) {
+                return new PhaseDecision(RunPhase.Pending, in.startProblem().reason().conditionReason(),
+                        "waiting: " + in.startProblem().message());
+            }
+            return new PhaseDecision(RunPhase.Pending, "Starting", "creating the publisher Job");
+        }
+        RunProgress p = in.progress();
+        boolean publishingOver = in.publisher() == PublisherState.SUCCEEDED || current == RunPhase.Resolving
+                || (p != null && p.publishingFinished());
+        if (!publishingOver) {
+            return new PhaseDecision(RunPhase.Publishing, "Publishing", in.publisher() == PublisherState.NONE
+                    ? "starting a new publisher attempt, which resumes from the checkpoint"
+                    : "the publisher Job is running");
+        }
+        RunPhase holding = current == RunPhase.Publishing || current == RunPhase.Resolving ? current
+                : RunPhase.Publishing;
+        if (p == null) {
+            return new PhaseDecision(holding, "ProgressUnknown",
+                    "publishing ended, but the run's progress cannot be read now; waiting to read it");
+        }
+        if (!p.publishingFinished()) {
+            return new PhaseDecision(holding, "ProgressUnknown", "the publisher Job completed, but the database"
+                    + " does not show the run as published; waiting for it");
+        }
+        long missing = p.published() - p.done();
+        if (missing > 0) {
+            return new PhaseDecision(RunPhase.Resolving, "Resolving", missing + " domains without an outcome yet");
+        }
+        if (in.queueReady() < 0) {
+            return new PhaseDecision(RunPhase.Resolving, "QueueUnknown",
+                    "every published domain has an outcome; waiting to read the queue before completing");
+        }
+        if (in.queueReady() > 0) {
+            return new PhaseDecision(RunPhase.Resolving, "QueueNotEmpty", "every published domain has an outcome;"
+                    + " " + in.queueReady() + " messages are still in the queue");
+        }
+        return new PhaseDecision(RunPhase.Succeeded, "Completed",
+                "every published domain has an outcome (" + p.done() + ") and the queue is empty");
     }
 }

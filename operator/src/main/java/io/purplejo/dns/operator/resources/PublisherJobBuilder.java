@@ -3,28 +3,75 @@ package io.purplejo.dns.operator.resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.DomainSelection;
 import io.purplejo.dns.api.v1alpha1.RecordType;
 import io.purplejo.dns.operator.OperatorSettings;
-import java.util.ArrayList;
+import io.purplejo.dns.config.ExitCodes;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Builds a run's publisher Job: owned by the run, restricted, credentials from the Secrets. */
+/**
+ * Builds the Job of one publisher attempt: owned by the run, restricted, credentials from the Secrets, a
+ * configuration error (exit code 2) failing the Job at once, anything else retried up to the backoff limit.
+ */
 public final class PublisherJobBuilder {
+    static final String CONTAINER = "publisher";
+
     private PublisherJobBuilder() {
     }
 
-    public static Job build(DnsExtractionRun run, OperatorSettings settings) {
+    public static Job build(DnsExtractionRun run, OperatorSettings settings, int attempt) {
+        DnsExtractionRunSpec spec = run.getSpec();
+        Map<String, String> labels = RunNames.labels(run, RunNames.PUBLISHER);
+        PodTemplateSpec template = new PodTemplateSpecBuilder()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
+                .withSecurityContext(PodSecurity.pod()).withContainers(container(run, settings))
+                .withVolumes(PodPlacement.volumes(run)).endSpec()
+                .build();
+        PodPlacement.apply(run, template);
+        Job job = new JobBuilder()
+                .withNewMetadata().withName(RunNames.publisherJob(run, attempt))
+                .withNamespace(run.getMetadata().getNamespace()).withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(spec.publisherBackoffLimit)
+                .withPodFailurePolicy(podFailurePolicy())
+                .withTemplate(template)
+                .endSpec()
+                .build();
+        // the hash covers what a new attempt would change; suspend is changed in place
+        job.getMetadata().setAnnotations(Map.of(TemplateHash.ANNOTATION, TemplateHash.of(job.getSpec())));
+        job.getSpec().setSuspend(Boolean.TRUE.equals(spec.suspend));
+        return job;
+    }
+
+    /** Exit code 2 is a configuration error that no retry cures; evicted pods do not count as failures. */
+    static PodFailurePolicy podFailurePolicy() {
+        return new PodFailurePolicyBuilder()
+                .addNewRule().withAction("FailJob").withNewOnExitCodes().withContainerName(CONTAINER)
+                .withOperator("In").withValues(ExitCodes.CONFIGURATION).endOnExitCodes().endRule()
+                .addNewRule().withAction("Ignore").addNewOnPodCondition().withType("DisruptionTarget")
+                .withStatus("True").endOnPodCondition().endRule()
+                .build();
+    }
+
+    private static Container container(DnsExtractionRun run, OperatorSettings settings) {
         DnsExtractionRunSpec spec = run.getSpec();
         List<EnvVar> env = PodEnv.credentials(run);
         env.add(PodEnv.plain("RUN_NAME", RunNames.runKey(run)));
+        env.add(PodEnv.plain("RUN_UID", RunNames.runUid(run)));
         env.add(PodEnv.plain("QUEUE_NAME", RunNames.queue(run)));
         env.add(PodEnv.plain("WORKER_COUNT", "0"));
+        env.add(PodEnv.plain("OUTAGE_TOLERANCE_SECONDS", String.valueOf(spec.outageToleranceSeconds)));
         env.add(PodEnv.plain("DNS_RECORD_TYPES", spec.recordTypes.stream().map(RecordType::name)
                 .collect(Collectors.joining(","))));
         DomainSelection sel = spec.selection;
@@ -47,25 +94,14 @@ public final class PublisherJobBuilder {
         }
         env.add(PodEnv.plain("MAX_QUEUE_DEPTH", String.valueOf(Math.max(1000,
                 (long) spec.workers.maxWorkers * spec.workers.messagesPerWorker * 2))));
-        Container c = new ContainerBuilder().withName("publisher")
+        env.addAll(PodPlacement.tlsEnv(run));
+        return new ContainerBuilder().withName(CONTAINER)
                 .withImage(spec.images.publisher != null ? spec.images.publisher : settings.publisherImage())
                 .withImagePullPolicy(spec.images.pullPolicy.name())
-                .withEnv(new ArrayList<>(env))
-                .withResources(spec.publisherResources)
+                .withEnv(env)
+                .withResources(PodPlacement.resources(spec.publisherResources, "100m", "256Mi", "512Mi"))
                 .withSecurityContext(PodSecurity.container())
-                .build();
-        return new JobBuilder()
-                .withNewMetadata().withName(RunNames.publisherJob(run)).withNamespace(run.getMetadata().getNamespace())
-                .withLabels(RunNames.labels(run, "publisher")).endMetadata()
-                .withNewSpec()
-                .withBackoffLimit(spec.publisherBackoffLimit)
-                .withSuspend(Boolean.TRUE.equals(spec.suspend))
-                .withNewTemplate()
-                .withNewMetadata().withLabels(RunNames.labels(run, "publisher")).endMetadata()
-                .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
-                .withSecurityContext(PodSecurity.pod()).withContainers(c).endSpec()
-                .endTemplate()
-                .endSpec()
+                .withVolumeMounts(PodPlacement.mounts(run))
                 .build();
     }
 }

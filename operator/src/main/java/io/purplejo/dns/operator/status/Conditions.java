@@ -48,6 +48,16 @@ public final class Conditions {
                 .withLastTransitionTime(since).build();
     }
 
+    /** The same conditions, each saying that it describes {@code generation}; nothing else changes. */
+    public static List<Condition> observe(List<Condition> current, long generation) {
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : current == null ? List.<Condition>of() : current) {
+            out.add(build(c.getType(), c.getStatus(), c.getReason(), c.getMessage(), generation,
+                    c.getLastTransitionTime()));
+        }
+        return out;
+    }
+
     public static boolean isTrue(List<Condition> conditions, String type) {
         return conditions != null && conditions.stream().anyMatch(c -> type.equals(c.getType())
                 && "True".equals(c.getStatus()));

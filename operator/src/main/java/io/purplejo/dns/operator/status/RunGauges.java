@@ -38,9 +38,10 @@ public final class RunGauges {
         m.add(gauge("dnsx_run_resolved", key, tags, s -> value(s.resolved)));
         m.add(gauge("dnsx_run_failed", key, tags, s -> value(s.failed)));
         m.add(gauge("dnsx_run_queue_depth", key, tags, s -> value(s.queueDepth)));
-        m.add(gauge("dnsx_run_workers_desired", key, tags, s -> s.workers == null ? 0 : value(s.workers.desired)));
-        m.add(gauge("dnsx_run_workers_ready", key, tags, s -> s.workers == null ? 0 : value(s.workers.ready)));
-        m.add(gauge("dnsx_run_rate", key, tags, s -> s.rate == null ? 0 : Double.parseDouble(s.rate)));
+        m.add(gauge("dnsx_run_workers_desired", key, tags, s -> s.workers == null ? Double.NaN
+                : value(s.workers.desired)));
+        m.add(gauge("dnsx_run_workers_ready", key, tags, s -> s.workers == null ? Double.NaN : value(s.workers.ready)));
+        m.add(gauge("dnsx_run_rate", key, tags, s -> s.rate == null ? Double.NaN : Double.parseDouble(s.rate)));
         for (RunPhase p : RunPhase.values()) {
             m.add(gauge("dnsx_run_phase", key, tags.and("phase", p.name()), s -> s.phase == p ? 1 : 0));
         }
@@ -54,8 +55,9 @@ public final class RunGauges {
         }).tags(tags).register(registry);
     }
 
+    /** Unknown is NaN (Prometheus shows no sample), never zero. */
     private static double value(Number n) {
-        return n == null ? 0 : n.doubleValue();
+        return n == null ? Double.NaN : n.doubleValue();
     }
 
     /** Drops a deleted run's gauges. */

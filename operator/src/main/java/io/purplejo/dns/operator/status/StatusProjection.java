@@ -1,13 +1,16 @@
 package io.purplejo.dns.operator.status;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
+import io.purplejo.dns.api.v1alpha1.PublisherStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.WorkerCounts;
-import io.purplejo.dns.operator.phase.PhaseDecision;
-import io.purplejo.dns.operator.scaling.ScalingDecision;
+import io.purplejo.dns.operator.decide.RunDecision;
+import io.purplejo.dns.operator.decide.WorkerPlan;
+import io.purplejo.dns.operator.observe.RunObservation;
+import io.purplejo.dns.operator.observe.RunProblem;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Instant;
@@ -15,29 +18,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Builds a run's next status from what was observed and decided; pure, so that "changed" is a plain equals. */
+/**
+ * The record step: builds a run's next status from what was observed and decided; pure, so that "changed"
+ * is a plain equals. Counters that could not be read keep their last known values, and the Degraded
+ * condition says that they are stale.
+ */
 public final class StatusProjection {
     private StatusProjection() {
     }
 
-    public static DnsExtractionRunStatus project(DnsExtractionRun run, DnsExtractionRunStatus old, Job job,
-                                                 Deployment deployment, RunProgress progress, long queueDepth,
-                                                 PhaseDecision phase, ScalingDecision scaling, String problem,
+    public static DnsExtractionRunStatus project(DnsExtractionRun run, RunObservation obs, RunDecision decision,
                                                  RateWindow rate, Instant now) {
+        DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
         DnsExtractionRunStatus s = new DnsExtractionRunStatus();
         long generation = run.getMetadata().getGeneration() == null ? 0 : run.getMetadata().getGeneration();
-        s.phase = phase.phase();
-        // a finished run keeps the reason and message it finished with
-        boolean stillFinished = phase.phase().finished() && old.phase == phase.phase();
-        s.message = problem != null ? problem : stillFinished ? old.message : phase.message();
+        RunPhase phase = decision.phase().phase();
+        boolean retrying = "RetryRequested".equals(decision.phase().reason());
+        boolean stillFinished = phase.finished() && old.phase == phase;
+        List<RunProblem> problems = decision.problems();
+        String problemText = problems.isEmpty() ? null
+                : problems.stream().map(RunProblem::message).collect(Collectors.joining("; "));
+
+        s.phase = phase;
+        // a finished run keeps the message it finished with
+        s.message = problemText != null ? problemText : stillFinished ? old.message : decision.phase().message();
         s.observedGeneration = generation;
-        s.startTime = old.startTime != null ? old.startTime : now.toString();
-        s.completionTime = old.completionTime != null ? old.completionTime
-                : phase.phase().finished() ? now.toString() : null;
-        s.publisherJob = job == null ? old.publisherJob : job.getMetadata().getName();
-        s.workerDeployment = deployment == null ? old.workerDeployment : deployment.getMetadata().getName();
-        s.publisherAttempts = job == null ? old.publisherAttempts : Integer.valueOf(1);
+        s.startTime = retrying || old.startTime == null ? now.toString() : old.startTime;
+        s.completionTime = retrying ? null : old.completionTime != null ? old.completionTime
+                : phase.finished() ? now.toString() : null;
+        s.publisher = decision.publisher().attempts() == 0 ? old.publisher
+                : new PublisherStatus(decision.publisher().job(), decision.publisher().attempts());
+        s.workerDeployment = obs.deployment() != null ? obs.deployment().getMetadata().getName()
+                : decision.workers().action() == WorkerPlan.Action.CREATE
+                ? decision.workers().desired().getMetadata().getName() : old.workerDeployment;
+        s.queue = decision.queue();
+        s.handledRetry = decision.retryHandled();
+        RunProgress progress = obs.progress().known();
         if (progress != null) {
             s.total = progress.total();
             s.published = progress.published();
@@ -58,54 +76,69 @@ public final class StatusProjection {
             s.failed = old.failed;
             s.outcomes = old.outcomes;
         }
-        s.queueDepth = queueDepth >= 0 ? queueDepth : null;
-        int ready = deployment == null || deployment.getStatus() == null
-                || deployment.getStatus().getReadyReplicas() == null ? 0 : deployment.getStatus().getReadyReplicas();
-        s.workers = new WorkerCounts(scaling.desired(), ready);
-        int before = deployment == null || deployment.getSpec().getReplicas() == null ? 0
-                : deployment.getSpec().getReplicas();
-        s.lastScaleUpTime = scaling.desired() > before ? now.toString() : old.lastScaleUpTime;
-        s.scaleDownCandidateSince = scaling.scaleDownCandidateSince() == null ? null
-                : scaling.scaleDownCandidateSince().toString();
-        Double r = phase.phase().finished() ? null : rate.rate();
+        long ready = obs.queue().readyOrUnknown();
+        s.queueDepth = ready >= 0 ? Long.valueOf(ready) : phase.finished() ? old.queueDepth : null;
+        s.workers = new WorkerCounts(decision.scaling().desired(), readyReplicas(obs.deployment()));
+        int before = obs.deployment() == null || obs.deployment().getSpec().getReplicas() == null ? 0
+                : obs.deployment().getSpec().getReplicas();
+        s.lastScaleUpTime = decision.scaling().desired() > before ? now.toString() : old.lastScaleUpTime;
+        s.scaleDownCandidateSince = decision.scaling().scaleDownCandidateSince() == null ? null
+                : decision.scaling().scaleDownCandidateSince().toString();
+        Double r = phase.finished() ? null : rate.rate();
         s.rate = r == null ? null : String.format(Locale.ROOT, "%.1f", r);
         if (r != null && s.total != null && progress != null) {
             s.eta = RateWindow.format(rate.eta(Math.max(0, s.total - progress.done())));
         }
-
-        List<io.fabric8.kubernetes.api.model.Condition> c = old.conditions;
-        if (stillFinished) {
-            boolean degraded = problem != null;
-            s.conditions = Conditions.set(c, Conditions.DEGRADED, degraded,
-                    degraded ? degradedReason(problem, scaling) : "Healthy", degraded ? problem : "", generation, now);
-            return s;
-        }
-        boolean succeeded = phase.phase() == RunPhase.Succeeded;
-        boolean failed = phase.phase() == RunPhase.Failed;
-        boolean progressing = phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
-        c = Conditions.set(c, Conditions.COMPLETE, succeeded, succeeded ? "Completed" : phase.reason(),
-                succeeded ? phase.message() : "", generation, now);
-        c = Conditions.set(c, Conditions.FAILED, failed, failed ? phase.reason() : "NotFailed",
-                failed ? phase.message() : "", generation, now);
-        c = Conditions.set(c, Conditions.PROGRESSING, progressing, phase.reason(),
-                phase.message(), generation, now);
-        boolean degraded = problem != null || scaling.metricsUnavailable();
-        c = Conditions.set(c, Conditions.DEGRADED, degraded, degraded ? degradedReason(problem, scaling) : "Healthy",
-                degraded ? (problem != null ? problem : scaling.reason()) : "", generation, now);
-        s.conditions = c;
+        s.conditions = conditions(old, decision, stillFinished, problems, problemText, generation, now);
         return s;
     }
 
-    private static String degradedReason(String problem, ScalingDecision scaling) {
-        if (problem == null) {
-            return "MetricsUnavailable";
+    private static List<Condition> conditions(DnsExtractionRunStatus old, RunDecision decision, boolean stillFinished,
+                                              List<RunProblem> problems, String problemText, long generation,
+                                              Instant now) {
+        List<Condition> c = old.conditions;
+        boolean degraded = !problems.isEmpty() || decision.scaling().metricsUnavailable();
+        String degradedReason = !problems.isEmpty() ? problems.get(0).reason().conditionReason() : "MetricsUnavailable";
+        String degradedMessage = problemText != null ? problemText : decision.scaling().reason();
+        if (stillFinished) {
+            // the outcome stands; every condition still says which generation it describes
+            c = Conditions.observe(c, generation);
+            return Conditions.set(c, Conditions.DEGRADED, degraded, degraded ? degradedReason : "Healthy",
+                    degraded ? degradedMessage : "", generation, now);
         }
-        if (problem.startsWith("Secret")) {
-            return "InvalidSpec";
-        }
-        if (problem.contains("PostgreSQL")) {
-            return "DatabaseUnavailable";
-        }
-        return "QueueUnavailable";
+        RunPhase phase = decision.phase().phase();
+        boolean succeeded = phase == RunPhase.Succeeded;
+        boolean failed = phase == RunPhase.Failed;
+        boolean progressing = phase == RunPhase.Publishing || phase == RunPhase.Resolving;
+        c = Conditions.set(c, Conditions.COMPLETE, succeeded, succeeded ? "Completed" : decision.phase().reason(),
+                succeeded ? decision.phase().message() : "", generation, now);
+        c = Conditions.set(c, Conditions.FAILED, failed, failed ? decision.phase().reason() : "NotFailed",
+                failed ? decision.phase().message() : "", generation, now);
+        c = Conditions.set(c, Conditions.PROGRESSING, progressing, decision.phase().reason(),
+                decision.phase().message(), generation, now);
+        return Conditions.set(c, Conditions.DEGRADED, degraded, degraded ? degradedReason : "Healthy",
+                degraded ? degradedMessage : "", generation, now);
+    }
+
+    private static int readyReplicas(Deployment d) {
+        return d == null || d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0
+                : d.getStatus().getReadyReplicas();
+    }
+
+    /** The status of a resource the operator cannot act on (no spec, or reconciling threw). */
+    public static DnsExtractionRunStatus problem(DnsExtractionRun run, RunProblem problem, Instant now) {
+        DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
+        DnsExtractionRunStatus s = copy(old);
+        long generation = run.getMetadata().getGeneration() == null ? 0 : run.getMetadata().getGeneration();
+        s.phase = old.phase == null ? RunPhase.Pending : old.phase;
+        s.message = problem.message();
+        s.observedGeneration = generation;
+        s.conditions = Conditions.set(Conditions.observe(old.conditions, generation), Conditions.DEGRADED, true,
+                problem.reason().conditionReason(), problem.message(), generation, now);
+        return s;
+    }
+
+    private static DnsExtractionRunStatus copy(DnsExtractionRunStatus old) {
+        return io.fabric8.kubernetes.client.utils.Serialization.clone(old);
     }
 }

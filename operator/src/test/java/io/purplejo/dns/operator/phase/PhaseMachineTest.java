@@ -3,55 +3,120 @@ package io.purplejo.dns.operator.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.operator.observe.ProblemReason;
+import io.purplejo.dns.operator.observe.RunProblem;
+import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.progress.RunProgress;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PhaseMachineTest {
 
-    @ParameterizedTest(name = "{0} {1} suspend={2} published={3} done={4} deadline={5} -> {6}")
+    /** "-" unknown; "publishing:P:D" or "published:P:D": the row's state, published and done domains. */
+    static RunProgress progress(String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        String[] p = text.split(":");
+        return new RunProgress(1, p[0], Long.parseLong(p[1]), Long.parseLong(p[1]),
+                Map.of(Outcome.RESOLVED, Long.parseLong(p[2])));
+    }
+
+    @ParameterizedTest(name = "{0} started={1} {2} progress={3} queue={4} suspend={5} deadline={6} retry={7} -> {8}")
     @CsvSource(nullValues = "null", textBlock = """
-            null,       NONE,      false, 0,   0,   false, Pending
-            Pending,    ACTIVE,    false, 0,   0,   false, Publishing
-            Publishing, ACTIVE,    false, 500, 400, false, Publishing
-            Publishing, SUCCEEDED, false, 500, 400, false, Resolving
-            Publishing, SUCCEEDED, false, 500, 500, false, Succeeded
-            Resolving,  SUCCEEDED, false, 500, 499, false, Resolving
-            Resolving,  SUCCEEDED, false, 500, 500, false, Succeeded
-            Publishing, FAILED,    false, 10,  10,  false, Failed
-            Publishing, ACTIVE,    true,  10,  0,   false, Suspended
-            Resolving,  SUCCEEDED, true,  10,  0,   false, Suspended
-            Suspended,  SUCCEEDED, false, 10,  0,   false, Resolving
-            Suspended,  ACTIVE,    false, 10,  0,   false, Publishing
-            Resolving,  SUCCEEDED, false, 10,  0,   true,  Failed
-            Succeeded,  SUCCEEDED, true,  10,  10,  true,  Succeeded
-            Failed,     ACTIVE,    false, 10,  10,  false, Failed
+            null,       false, NONE,      -,                 -1, false, false, false, Pending
+            Pending,    true,  ACTIVE,    -,                 -1, false, false, false, Publishing
+            Pending,    true,  ACTIVE,    publishing:0:0,    0,  false, false, false, Publishing
+            Publishing, true,  ACTIVE,    publishing:500:400, 5, false, false, false, Publishing
+            Publishing, true,  SUCCEEDED, published:500:400, 5,  false, false, false, Resolving
+            Publishing, true,  SUCCEEDED, published:500:500, 0,  false, false, false, Succeeded
+            Resolving,  true,  SUCCEEDED, published:500:499, 0,  false, false, false, Resolving
+            Resolving,  true,  SUCCEEDED, published:500:500, 0,  false, false, false, Succeeded
+            Resolving,  true,  SUCCEEDED, published:500:500, 3,  false, false, false, Resolving
+            Resolving,  true,  SUCCEEDED, published:500:500, -1, false, false, false, Resolving
+            Publishing, true,  SUCCEEDED, -,                 0,  false, false, false, Publishing
+            Resolving,  true,  SUCCEEDED, -,                 0,  false, false, false, Resolving
+            Resolving,  true,  NONE,      -,                 -1, false, false, false, Resolving
+            Publishing, true,  NONE,      -,                 -1, false, false, false, Publishing
+            Publishing, true,  NONE,      publishing:10:0,   0,  false, false, false, Publishing
+            Publishing, true,  NONE,      published:10:10,   0,  false, false, false, Succeeded
+            Publishing, true,  SUCCEEDED, publishing:10:10,  0,  false, false, false, Publishing
+            Publishing, true,  FAILED,    publishing:10:10,  0,  false, false, false, Failed
+            Publishing, true,  ACTIVE,    publishing:10:0,   0,  true,  false, false, Suspended
+            Resolving,  true,  SUCCEEDED, published:10:0,    0,  true,  false, false, Suspended
+            Suspended,  true,  SUCCEEDED, published:10:0,    0,  false, false, false, Resolving
+            Suspended,  true,  SUCCEEDED, -,                 0,  false, false, false, Publishing
+            Suspended,  true,  ACTIVE,    publishing:10:0,   0,  false, false, false, Publishing
+            Resolving,  true,  SUCCEEDED, published:10:0,    0,  false, true,  false, Failed
+            Succeeded,  true,  SUCCEEDED, published:10:10,   0,  true,  true,  true,  Succeeded
+            Failed,     true,  FAILED,    publishing:10:10,  0,  false, false, false, Failed
+            Failed,     true,  FAILED,    publishing:10:10,  0,  false, false, true,  Pending
+            Pending,    true,  NONE,      published:10:10,   0,  false, false, false, Succeeded
+            Pending,    true,  NONE,      published:10:5,    0,  false, false, false, Resolving
             """)
-    void movesAlongItsTransitions(RunPhase current, PublisherState publisher, boolean suspended, long published,
-                                  long done, boolean deadline, RunPhase expected) {
-        PhaseDecision d = PhaseMachine.next(new PhaseInput(current, false, suspended, publisher, published, done,
-                deadline));
+    void movesAlongItsTransitions(RunPhase current, boolean started, PublisherState publisher, String progress,
+                                  long queue, boolean suspended, boolean deadline, boolean retry, RunPhase expected) {
+        PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, started, suspended, retry, publisher,
+                progress(progress), queue, deadline));
 
         assertThat(d.phase()).isEqualTo(expected);
         assertThat(PhaseMachine.allowed(current, d.phase())).as("%s -> %s is a legal move", current, d.phase()).isTrue();
     }
 
     @Test
-    void aNewRunWaitsInPendingForItsSecretsButAStartedRunCarriesOn() {
-        PhaseDecision waiting = PhaseMachine.next(new PhaseInput(null, true, false, PublisherState.NONE, 0, 0, false));
-        PhaseDecision started = PhaseMachine.next(new PhaseInput(RunPhase.Publishing, true, false,
-                PublisherState.ACTIVE, 0, 0, false));
+    void unknownProgressOrQueueNeverCompletesARun() {
+        for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving}) {
+            for (long queue : new long[] {-1, 0}) {
+                PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, true, false, false,
+                        PublisherState.SUCCEEDED, queue < 0 ? progress("published:0:0") : null, queue, false));
+
+                assertThat(d.phase()).as("%s with progress %s, queue %s", current, queue < 0 ? "0 of 0" : "unknown",
+                        queue).isEqualTo(current == RunPhase.Publishing && queue < 0 ? RunPhase.Resolving : current);
+                assertThat(d.phase()).isNotEqualTo(RunPhase.Succeeded);
+            }
+        }
+    }
+
+    @Test
+    void aNewRunWaitsInPendingForItsSecretsOrQueueButAStartedRunCarriesOn() {
+        RunProblem secret = new RunProblem(ProblemReason.INVALID_SPEC, "Secret x does not exist");
+        RunProblem queue = new RunProblem(ProblemReason.QUEUE_IN_USE, "queue q is used by run ns/a");
+        PhaseDecision waiting = PhaseMachine.next(new PhaseInput(null, secret, false, false, false,
+                PublisherState.NONE, null, -1, false));
+        PhaseDecision queueTaken = PhaseMachine.next(new PhaseInput(null, queue, false, false, false,
+                PublisherState.NONE, null, -1, false));
+        PhaseDecision started = PhaseMachine.next(new PhaseInput(RunPhase.Publishing, secret, true, false, false,
+                PublisherState.ACTIVE, null, -1, false));
 
         assertThat(waiting.phase()).isEqualTo(RunPhase.Pending);
         assertThat(waiting.reason()).isEqualTo("InvalidSpec");
+        assertThat(queueTaken.reason()).isEqualTo("QueueInUse");
+        assertThat(queueTaken.message()).contains("queue q is used by run ns/a");
         assertThat(started.phase()).isEqualTo(RunPhase.Publishing);
     }
 
     @Test
-    void finishedRunsNeverMoveAgain() {
+    void aLostPublisherJobInAnActivePhaseIsALegalMoveToANewAttempt() {
+        for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving, RunPhase.Suspended}) {
+            PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, true, false, false, PublisherState.NONE,
+                    null, -1, false));
+
+            assertThat(PhaseMachine.allowed(current, d.phase())).as("%s -> %s", current, d.phase()).isTrue();
+            assertThat(d.phase()).isIn(RunPhase.Publishing, RunPhase.Resolving);
+        }
+    }
+
+    @Test
+    void succeededIsFinalAndFailedMovesOnlyToPendingOnARetry() {
         for (RunPhase to : RunPhase.values()) {
             assertThat(PhaseMachine.allowed(RunPhase.Succeeded, to)).isEqualTo(to == RunPhase.Succeeded);
-            assertThat(PhaseMachine.allowed(RunPhase.Failed, to)).isEqualTo(to == RunPhase.Failed);
+            assertThat(PhaseMachine.allowed(RunPhase.Failed, to)).isEqualTo(to == RunPhase.Failed
+                    || to == RunPhase.Pending);
         }
+        PhaseDecision noRetry = PhaseMachine.next(new PhaseInput(RunPhase.Failed, null, true, false, false,
+                PublisherState.NONE, progress("published:10:10"), 0, false));
+        assertThat(noRetry.phase()).isEqualTo(RunPhase.Failed);
     }
 }

@@ -23,6 +23,7 @@ import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
 import io.purplejo.dns.operator.OperatorMain;
 import io.purplejo.dns.operator.OperatorSettings;
 import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -118,19 +120,24 @@ class DnsExtractionRunReconcilerTest {
         return r == null || r.getStatus() == null ? null : r.getStatus().phase;
     }
 
+    /** The run's current publisher Job, as its status names it. */
     Job job(String name) {
-        return client.batch().v1().jobs().inNamespace(NS).withName(name + "-publisher").get();
+        DnsExtractionRun r = get(name);
+        if (r == null || r.getStatus() == null || r.getStatus().publisher == null || r.getStatus().publisher.job == null) {
+            return null;
+        }
+        return client.batch().v1().jobs().inNamespace(NS).withName(r.getStatus().publisher.job).get();
     }
 
-    Deployment deployment(String name) {
-        return client.apps().deployments().inNamespace(NS).withName(name + "-workers").get();
+    String jobName(String name) {
+        return job(name).getMetadata().getName();
     }
 
-    /** Like kubectl edit: the operator writes the status meanwhile, so a conflict is retried on the latest version. */
-    void suspend(String name, boolean suspend) {
+    /** Like kubectl edit: retried on a conflict with the operator's status writes. */
+    void edit(String name, Consumer<DnsExtractionRun> change) {
         for (int attempt = 1; ; attempt++) {
             DnsExtractionRun run = get(name);
-            run.getSpec().suspend = suspend;
+            change.accept(run);
             try {
                 client.resource(run).update();
                 return;
@@ -140,6 +147,19 @@ class DnsExtractionRunReconcilerTest {
                 }
             }
         }
+    }
+
+    List<Event> events(String name, String reason) {
+        return client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
+    }
+
+    Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name + "-workers").get();
+    }
+
+    void suspend(String name, boolean suspend) {
+        edit(name, r -> r.getSpec().suspend = suspend);
     }
 
     static Condition condition(DnsExtractionRun run, String type) {
@@ -171,10 +191,10 @@ class DnsExtractionRunReconcilerTest {
                 });
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("complete") == RunPhase.Publishing);
 
-        assertThat(play.runJob("complete-publisher")).isZero();
+        assertThat(play.runJob(jobName("complete"))).isZero();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            play.syncDeployment("complete-workers");
+            play.syncDeployment(RunNames.workerDeployment(get("complete")));
             return phase("complete") == RunPhase.Succeeded;
         });
         DnsExtractionRun done = get("complete");
@@ -230,7 +250,7 @@ class DnsExtractionRunReconcilerTest {
         create("broken", s -> { });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("broken") != null);
 
-        play.finishJob("broken-publisher", false);
+        play.finishJob(jobName("broken"), false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("broken") == RunPhase.Failed);
         DnsExtractionRun run = get("broken");
@@ -331,7 +351,7 @@ class DnsExtractionRunReconcilerTest {
     void deletingARunRemovesItsQueueAndObjectsAndKeepsTheRecords() throws Exception {
         create("doomed", s -> { });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("doomed") != null);
-        assertThat(play.runJob("doomed-publisher")).isZero();
+        assertThat(play.runJob(jobName("doomed"))).isZero();
         String queue = get("doomed").getSpec().queueName;
         assertThat(broker.ready(queue)).isPositive();
         await().atMost(Duration.ofSeconds(20)).until(() -> get("doomed").getMetadata().getFinalizers() != null
@@ -341,7 +361,8 @@ class DnsExtractionRunReconcilerTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("doomed") == null);
         assertThat(broker.ready(queue)).as("the queue is gone").isEqualTo(-1);
-        assertThat(job("doomed")).isNull();
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems())
+                .noneMatch(j -> j.getMetadata().getName().startsWith("doomed-"));
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = 'extraction/doomed'")).isEqualTo(1);
     }
 
@@ -349,12 +370,268 @@ class DnsExtractionRunReconcilerTest {
     void aFinishedRunIsDeletedAfterItsTtl() {
         create("shortlived", s -> s.ttlSecondsAfterFinished = 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> job("shortlived") != null);
-        play.finishJob("shortlived-publisher", false);
+        play.finishJob(jobName("shortlived"), false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("shortlived") == null);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(eventReasons("shortlived")).contains("PhaseFailed", "Expired"));
     }
 
+    /** Plays the workers until the run is Succeeded. */
+    void playUntilSucceeded(String name) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            play.syncDeployment(RunNames.workerDeployment(get(name)));
+            return phase(name) == RunPhase.Succeeded;
+        });
+    }
 
+    @Test
+    void anUnreadableDatabaseAfterPublishingNeverCompletesTheRunAndKeepsItsWorkers() {
+        create("blind", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("blind") != null);
+        assertThat(play.runJob(jobName("blind"))).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("blind") == RunPhase.Resolving
+                && deployment("blind") != null && deployment("blind").getSpec().getReplicas() >= 1);
+        int workers = deployment("blind").getSpec().getReplicas();
+
+        secret("extraction-db", "dsn", "postgresql://postgres@127.0.0.1:1/nothing");
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "DatabaseUnavailable".equals(condition(get("blind"), "Degraded").getReason()));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> {
+            DnsExtractionRun r = get("blind");
+            return r.getStatus().phase == RunPhase.Resolving && "False".equals(condition(r, "Complete").getStatus())
+                    && deployment("blind").getSpec().getReplicas() == workers;
+        });
+        assertThat(get("blind").getStatus().published).as("the last known count is kept, not zero").isEqualTo(DOMAINS);
+
+        client.secrets().inNamespace(NS).withName("extraction-db").delete();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "InvalidSpec".equals(condition(get("blind"), "Degraded").getReason()));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                phase("blind") == RunPhase.Resolving && deployment("blind").getSpec().getReplicas() == workers);
+
+        secret("extraction-db", "dsn", db.dsnText());
+        playUntilSucceeded("blind");
+        assertThat(get("blind").getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(condition(get("blind"), "Degraded").getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    void aDeletedPublisherJobStartsANewAttemptThatResumesAndTheRunSucceeds() {
+        create("lostjob", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("lostjob") == RunPhase.Publishing);
+        String first = jobName("lostjob");
+
+        client.batch().v1().jobs().inNamespace(NS).withName(first).delete();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("lostjob").getStatus().publisher.attempts == 2
+                && job("lostjob") != null);
+        assertThat(jobName("lostjob")).isEqualTo("lostjob-publisher-2").isNotEqualTo(first);
+        assertThat(phase("lostjob")).isEqualTo(RunPhase.Publishing);
+        assertThat(eventReasons("lostjob")).doesNotContain("IllegalTransition");
+
+        assertThat(play.runJob(jobName("lostjob"))).isZero();
+        playUntilSucceeded("lostjob");
+        assertThat(get("lostjob").getStatus().published).isEqualTo(DOMAINS);
+        assertThat(get("lostjob").getStatus().resolved).isEqualTo(DOMAINS);
+    }
+
+    @Test
+    void aRunCreatedAgainUnderTheSameNameIsANewRunWithItsOwnCounts() {
+        create("again", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("again") != null);
+        assertThat(play.runJob(jobName("again"))).isZero();
+        playUntilSucceeded("again");
+        String firstUid = get("again").getMetadata().getUid();
+        client.resource(get("again")).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("again") == null);
+
+        create("again", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("again") != null);
+        assertThat(play.runJob(jobName("again"))).isZero();
+        playUntilSucceeded("again");
+
+        DnsExtractionRun second = get("again");
+        assertThat(second.getMetadata().getUid()).isNotEqualTo(firstUid);
+        assertThat(second.getStatus().published).isEqualTo(DOMAINS);
+        assertThat(second.getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(db.queryLong("SELECT count(DISTINCT resource_uid) FROM dnsx_runs WHERE name = 'extraction/again'"))
+                .as("two runs in the database, one per resource instance").isEqualTo(2);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
+                + " WHERE r.resource_uid = '" + second.getMetadata().getUid() + "'")).isEqualTo(DOMAINS);
+    }
+
+    @Test
+    void aFailedRunIsRetriedInPlaceBySpecRetryAndResumes() {
+        create("retried", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("retried") != null);
+        play.finishJob(jobName("retried"), false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("retried") == RunPhase.Failed);
+        assertThat(condition(get("retried"), "Failed").getMessage()).contains("spec.retry");
+
+        edit("retried", r -> r.getSpec().retry = "1");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("retried") == RunPhase.Publishing
+                && get("retried").getStatus().publisher.attempts == 2 && job("retried") != null);
+        DnsExtractionRun run = get("retried");
+        assertThat(run.getStatus().handledRetry).isEqualTo("1");
+        assertThat(condition(run, "Failed").getStatus()).isEqualTo("False");
+        assertThat(run.getStatus().completionTime).isNull();
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withName("retried-publisher-1").get())
+                .as("the failed attempt's Job is removed").isNull();
+
+        assertThat(play.runJob(jobName("retried"))).isZero();
+        playUntilSucceeded("retried");
+        assertThat(get("retried").getStatus().resolved).isEqualTo(DOMAINS);
+    }
+
+    @Test
+    void aQueueAnotherLiveRunUsesIsRefusedAndDeletingTheRefusedRunLeavesIt() {
+        create("owner", s -> s.queueName = broker.queue() + "-shared");
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("owner") != null);
+        assertThat(play.runJob(jobName("owner"))).isZero();
+        String queue = broker.queue() + "-shared";
+        long ready = broker.ready(queue);
+        assertThat(ready).isPositive();
+
+        create("intruder", s -> s.queueName = broker.queue() + "-shared");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("intruder").getStatus() != null
+                && "QueueInUse".equals(condition(get("intruder"), "Degraded").getReason()));
+        DnsExtractionRun intruder = get("intruder");
+        assertThat(intruder.getStatus().phase).isEqualTo(RunPhase.Pending);
+        assertThat(condition(intruder, "Degraded").getMessage()).contains("is used by run extraction/owner");
+        assertThat(intruder.getStatus().publisher).as("no Job").isNull();
+        assertThat(intruder.getStatus().queue).isNull();
+
+        client.resource(intruder).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("intruder") == null);
+        assertThat(broker.ready(queue)).as("the owner's queue and messages stay").isEqualTo(ready);
+
+        client.resource(get("owner")).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("owner") == null);
+        assertThat(broker.ready(queue)).as("the owner deletes its queue").isEqualTo(-1);
+    }
+
+    @Test
+    void deletionWhileRabbitMqIsUnreachableRetriesWithOneDeduplicatedWarningAndFinishesWhenItIsBack() {
+        create("stuck", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("stuck") != null);
+        assertThat(play.runJob(jobName("stuck"))).isZero();
+        String queue = get("stuck").getSpec().queueName;
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.equals(get("stuck").getStatus().queue));
+        secret("extraction-mq", "url", "amqp://guest:guest@127.0.0.1:1/");
+
+        client.resource(get("stuck")).delete();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("stuck", "QueueNotDeleted").stream()
+                .anyMatch(e -> e.getCount() >= 2));
+        assertThat(events("stuck", "QueueNotDeleted")).as("one Event, its count growing").hasSize(1);
+        assertThat(events("stuck", "QueueNotDeleted").get(0).getMessage())
+                .contains(DnsExtractionRun.KEEP_QUEUE_ANNOTATION).doesNotContain("guest:guest");
+        assertThat(get("stuck")).as("the finalizer holds the run").isNotNull();
+        assertThat(broker.ready(queue)).isPositive();
+
+        secret("extraction-mq", "url", TestBroker.URL);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("stuck") == null);
+        assertThat(broker.ready(queue)).isEqualTo(-1);
+    }
+
+    @Test
+    void theKeepQueueAnnotationLeavesTheQueueOnDeletion() {
+        create("keeper", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("keeper") != null);
+        assertThat(play.runJob(jobName("keeper"))).isZero();
+        String queue = get("keeper").getSpec().queueName;
+        edit("keeper", r -> r.getMetadata().setAnnotations(Map.of(DnsExtractionRun.KEEP_QUEUE_ANNOTATION, "true")));
+
+        client.resource(get("keeper")).delete();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("keeper") == null);
+        assertThat(broker.ready(queue)).isPositive();
+        assertThat(eventReasons("keeper")).contains("QueueKept");
+    }
+
+    @Test
+    void editsOfWorkerFieldsMidRunRollTheWorkersAndAreObserved() {
+        create("rolling", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("rolling") != null);
+        assertThat(play.runJob(jobName("rolling"))).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deployment("rolling") != null);
+
+        edit("rolling", r -> {
+            r.getSpec().workers.concurrency = 123;
+            r.getSpec().resolvers.retries = 4;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> env(deployment("rolling")).containsKey("CONCURRENCY")
+                && env(deployment("rolling")).get("CONCURRENCY").equals("123"));
+        assertThat(env(deployment("rolling"))).containsEntry("DNS_RETRIES", "4");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            DnsExtractionRun r = get("rolling");
+            assertThat(r.getStatus().observedGeneration).isEqualTo(r.getMetadata().getGeneration());
+            assertThat(eventReasons("rolling")).contains("WorkersRolled");
+        });
+    }
+
+    @Test
+    void aPublisherTemplateEditMidPublishReplacesTheAttemptWhichResumes() {
+        create("republish", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("republish") == RunPhase.Publishing);
+
+        edit("republish", r -> r.getSpec().images.publisher = "publisher:other");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("republish") != null
+                && "publisher:other".equals(job("republish").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getImage()));
+        assertThat(get("republish").getStatus().publisher.attempts).isEqualTo(2);
+        assertThat(eventReasons("republish")).contains("PublisherReplaced");
+        assertThat(play.runJob(jobName("republish"))).isZero();
+        playUntilSucceeded("republish");
+    }
+
+    @Test
+    void aResourceWithoutASpecIsReportedAndCanBeDeleted() {
+        DnsExtractionRun bare = new DnsExtractionRun();
+        bare.setMetadata(new ObjectMetaBuilder().withName("bare").withNamespace(NS).build());
+        client.resource(bare).create();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("bare").getStatus() != null
+                && get("bare").getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded")));
+        assertThat(condition(get("bare"), "Degraded").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(get("bare"), "Degraded").getMessage()).contains("has no spec");
+
+        client.resource(get("bare")).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("bare") == null);
+    }
+
+    @Test
+    void theConditionsOfAFinishedRunFollowItsGeneration() {
+        create("finished", s -> { });
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("finished") != null);
+        play.finishJob(jobName("finished"), false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("finished") == RunPhase.Failed);
+        long before = get("finished").getMetadata().getGeneration();
+        String failedSince = condition(get("finished"), "Failed").getLastTransitionTime();
+
+        edit("finished", r -> r.getSpec().ttlSecondsAfterFinished = 3600);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            DnsExtractionRun r = get("finished");
+            assertThat(r.getMetadata().getGeneration()).isGreaterThan(before);
+            assertThat(r.getStatus().observedGeneration).isEqualTo(r.getMetadata().getGeneration());
+            assertThat(r.getStatus().conditions).allSatisfy(c ->
+                    assertThat(c.getObservedGeneration()).isEqualTo(r.getMetadata().getGeneration()));
+        });
+        assertThat(condition(get("finished"), "Failed").getLastTransitionTime()).isEqualTo(failedSince);
+        assertThat(phase("finished")).isEqualTo(RunPhase.Failed);
+    }
+
+    static Map<String, String> env(Deployment d) {
+        Map<String, String> env = new java.util.HashMap<>();
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+        return env;
+    }
 }

@@ -78,7 +78,7 @@ class LeaderElectionTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> phase() == RunPhase.Publishing);
 
                 a.stop();
-                new ClusterPlay(client, NS).finishJob("ha-publisher", false);
+                new ClusterPlay(client, NS).finishJob("ha-publisher-1", false);
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> phase() == RunPhase.Failed);
                 assertThat(client.leases().inNamespace(NS).withName("dns-operator-lease").get().getSpec()

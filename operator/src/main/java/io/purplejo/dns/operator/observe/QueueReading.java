@@ -1,0 +1,26 @@
+package io.purplejo.dns.operator.observe;
+
+/** What the operator knows of a run's queue in RabbitMQ. */
+public sealed interface QueueReading {
+    /**
+     * The queue answered (a queue that does not exist yet holds nothing).
+     *
+     * @param ready     messages not yet delivered to a worker
+     * @param consumers workers consuming
+     */
+    record Known(long ready, int consumers) implements QueueReading {
+    }
+
+    /** RabbitMQ could not be read; the problem says why. */
+    record Unavailable(RunProblem problem) implements QueueReading {
+    }
+
+    /** Not read: the run is finished, or its Secrets cannot be read. */
+    record NotRead() implements QueueReading {
+    }
+
+    /** Ready messages, or -1 when unknown. */
+    default long readyOrUnknown() {
+        return this instanceof Known k ? k.ready() : -1;
+    }
+}

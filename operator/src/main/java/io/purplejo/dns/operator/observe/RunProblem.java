@@ -1,0 +1,5 @@
+package io.purplejo.dns.operator.observe;
+
+/** A problem of a run: its typed reason and a message that says what to fix (never a password). */
+public record RunProblem(ProblemReason reason, String message) {
+}

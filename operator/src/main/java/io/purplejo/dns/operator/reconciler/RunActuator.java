@@ -1,0 +1,114 @@
+package io.purplejo.dns.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
+import io.purplejo.dns.operator.decide.PublisherPlan;
+import io.purplejo.dns.operator.decide.RunDecision;
+import io.purplejo.dns.operator.decide.WorkerPlan;
+import io.purplejo.dns.operator.observe.RunObservation;
+import io.purplejo.dns.operator.resources.TemplateHash;
+import io.purplejo.dns.operator.status.RunEvents;
+import java.net.HttpURLConnection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The act step: carries out a decision against the API server (Jobs, the Deployment) and records what it
+ * did as events. Creating an object that already exists (a status write lost after the create) adopts it.
+ */
+final class RunActuator {
+    private final KubernetesClient client;
+    private final RunEvents events;
+
+    RunActuator(KubernetesClient client, RunEvents events) {
+        this.client = client;
+        this.events = events;
+    }
+
+    void act(DnsExtractionRun run, RunObservation obs, RunDecision decision) {
+        publisher(run, obs, decision.publisher());
+        workers(run, obs, decision);
+    }
+
+    private void publisher(DnsExtractionRun run, RunObservation obs, PublisherPlan plan) {
+        String ns = run.getMetadata().getNamespace();
+        for (String name : plan.delete()) {
+            client.batch().v1().jobs().inNamespace(ns).withName(name)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        }
+        if (plan.create() != null) {
+            Job job = plan.create();
+            job.addOwnerReference(run);
+            createOrAdopt(() -> client.batch().v1().jobs().inNamespace(ns).resource(job).create());
+            events.normal(run, "PublisherCreated", plan.note());
+        } else if (plan.suspend() != null) {
+            client.batch().v1().jobs().inNamespace(ns).withName(plan.job()).edit(j -> {
+                j.getSpec().setSuspend(plan.suspend());
+                return j;
+            });
+            events.normal(run, plan.suspend() ? "Suspended" : "Resumed", plan.note());
+        } else if (!plan.delete().isEmpty() && !plan.note().isEmpty()) {
+            events.normal(run, "PublisherReplaced", plan.note());
+        } else if (!plan.note().isEmpty()) {
+            events.normal(run, "PublisherWaiting", plan.note());
+        }
+    }
+
+    private void workers(DnsExtractionRun run, RunObservation obs, RunDecision decision) {
+        String ns = run.getMetadata().getNamespace();
+        WorkerPlan plan = decision.workers();
+        String reason = decision.scaling().reason();
+        switch (plan.action()) {
+            case NONE -> {
+            }
+            case CREATE -> {
+                Deployment d = plan.desired();
+                d.addOwnerReference(run);
+                createOrAdopt(() -> client.apps().deployments().inNamespace(ns).resource(d).create());
+                events.normal(run, "WorkersCreated", "created worker Deployment " + d.getMetadata().getName()
+                        + " with " + plan.replicas() + " workers: " + reason);
+            }
+            case SCALE -> {
+                int before = obs.deployment().getSpec().getReplicas() == null ? 0
+                        : obs.deployment().getSpec().getReplicas();
+                client.apps().deployments().inNamespace(ns).withName(obs.deployment().getMetadata().getName())
+                        .edit(d -> {
+                            d.getSpec().setReplicas(plan.replicas());
+                            return d;
+                        });
+                events.normal(run, "Scaled", "workers " + before + " -> " + plan.replicas() + ": " + reason);
+            }
+            case ROLL -> {
+                Deployment wanted = plan.desired();
+                client.apps().deployments().inNamespace(ns).withName(obs.deployment().getMetadata().getName())
+                        .edit(d -> {
+                            Map<String, String> a = d.getMetadata().getAnnotations() == null ? new HashMap<>()
+                                    : new HashMap<>(d.getMetadata().getAnnotations());
+                            a.put(TemplateHash.ANNOTATION, TemplateHash.current(wanted));
+                            d.getMetadata().setAnnotations(a);
+                            d.getSpec().setTemplate(wanted.getSpec().getTemplate());
+                            d.getSpec().setReplicas(plan.replicas());
+                            return d;
+                        });
+                events.normal(run, "WorkersRolled", "the spec changed what the workers run: rolling Deployment "
+                        + obs.deployment().getMetadata().getName() + " to the new template (" + plan.replicas()
+                        + " workers; each drains before it stops)");
+            }
+            default -> throw new IllegalStateException("unknown action " + plan.action());
+        }
+    }
+
+    private static void createOrAdopt(Runnable create) {
+        try {
+            create.run();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+        }
+    }
+}
