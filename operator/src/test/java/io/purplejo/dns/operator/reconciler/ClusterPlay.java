@@ -66,11 +66,20 @@ final class ClusterPlay implements AutoCloseable {
 
     void finishJob(String name, boolean succeeded) {
         Job job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+        // as the Job controller writes it, which the real API server checks: a start time, then the
+        // "criteria met" or "failure target" condition before the terminal one
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         job.setStatus(succeeded
-                ? new JobStatusBuilder().withSucceeded(1).addNewCondition().withType("Complete").withStatus("True")
-                        .endCondition().build()
-                : new JobStatusBuilder().withFailed(4).addNewCondition().withType("Failed").withStatus("True")
-                        .withReason("BackoffLimitExceeded").endCondition().build());
+                ? new JobStatusBuilder().withStartTime(now).withCompletionTime(now).withSucceeded(1).withActive(0)
+                        .withReady(0).addNewCondition().withType("SuccessCriteriaMet").withStatus("True")
+                        .withReason("CompletionsReached").withLastTransitionTime(now).endCondition()
+                        .addNewCondition().withType("Complete").withStatus("True").withReason("CompletionsReached")
+                        .withLastTransitionTime(now).endCondition().build()
+                : new JobStatusBuilder().withStartTime(now).withFailed(4).withActive(0).withReady(0)
+                        .addNewCondition().withType("FailureTarget").withStatus("True")
+                        .withReason("BackoffLimitExceeded").withLastTransitionTime(now).endCondition()
+                        .addNewCondition().withType("Failed").withStatus("True").withReason("BackoffLimitExceeded")
+                        .withLastTransitionTime(now).endCondition().build());
         client.batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
     }
 
