@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * runtime runc, the host's network (never podman's bridge, which NATs towards the outside), explicit
  * ulimits, nothing pulled, a read-only root, every capability dropped, no privilege escalation.
  */
-final class Podman {
+public final class Podman {
     /** Set by .ci/run: a missing podman or image fails the end-to-end tests instead of skipping them. */
     static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
     static final String VERSION = System.getProperty("dnsx.version", "0.1.0-SNAPSHOT");
@@ -26,12 +26,12 @@ final class Podman {
     }
 
     /** The local image of a component: {@code localhost/dns-worker:<version>}, as images/build.sh tags it. */
-    static String image(String component) {
+    public static String image(String component) {
         return "localhost/dns-" + component + ":" + VERSION;
     }
 
     /** Skips the test where podman or the images are missing, unless CI requires them. */
-    static void requireImages(String... components) {
+    public static void requireImages(String... components) {
         boolean ok = exec(List.of("podman", "--version"), Duration.ofSeconds(30)).code() == 0;
         for (String c : components) {
             ok = ok && exec(List.of("podman", "image", "exists", image(c)), Duration.ofSeconds(30)).code() == 0;

@@ -27,22 +27,45 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * play those two as they do on the mock server. Where the binaries cannot be built here (the Go module
  * proxy refused a module), the tests are skipped with the reason, unless {@code DNSX_REQUIRE_E2E=1}.
  */
-public final class ControlPlane implements BeforeAllCallback {
+public class ControlPlane implements BeforeAllCallback {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "dnsx-e2e-operator-tests");
-    static final Map<String, String> ENV = Map.of("DNSX_CLUSTER_DIR", DIR.toString(), "DNSX_APISERVER_PORT", "16543",
-            "DNSX_ETCD_PORT", "23890",
-            "DNSX_CONTROLLERS", "*,-job-controller,-deployment-controller,-replicaset-controller,-cronjob-controller");
     private static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
 
+    /**
+     * How a control plane is started: its directory and ports, its controllers, and the address it
+     * listens on ("0.0.0.0" when pods in network namespaces must reach it at {@code extraIp}).
+     */
+    public record Profile(String dir, int apiPort, int etcdPort, String controllers, String bind, String extraIp) {
+        Map<String, String> env() {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("DNSX_CLUSTER_DIR",
+                    Path.of(System.getProperty("java.io.tmpdir"), dir).toString(), "DNSX_APISERVER_PORT",
+                    String.valueOf(apiPort), "DNSX_ETCD_PORT", String.valueOf(etcdPort), "DNSX_CONTROLLERS", controllers,
+                    "DNSX_APISERVER_BIND", bind));
+            if (extraIp != null) {
+                env.put("DNSX_APISERVER_EXTRA_IPS", extraIp);
+            }
+            return env;
+        }
+    }
+
+    /** For the reconciler tests: no kubelet, so no Job, Deployment, ReplicaSet or CronJob controllers. */
+    public static final Profile WITHOUT_WORKLOAD_CONTROLLERS = new Profile("dnsx-e2e-operator-tests", 16543, 23890,
+            "*,-job-controller,-deployment-controller,-replicaset-controller,-cronjob-controller", "127.0.0.1", null);
+
     private static volatile State state;
+    private static volatile Map<String, String> env = Map.of();
 
     private record State(Path kubeconfig, Path bin, String problem) {
     }
 
+    /** The profile this extension starts; subclasses start another. */
+    protected Profile profile() {
+        return WITHOUT_WORKLOAD_CONTROLLERS;
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) {
-        State s = start(context);
+    public void beforeAll(ExtensionContext context) throws Exception {
+        State s = start(context, profile());
         if (s.problem() != null) {
             if (REQUIRED) {
                 throw new AssertionError("the real control plane is required (DNSX_REQUIRE_E2E=1): " + s.problem());
@@ -51,10 +74,11 @@ public final class ControlPlane implements BeforeAllCallback {
         }
     }
 
-    private static synchronized State start(ExtensionContext context) {
+    private static synchronized State start(ExtensionContext context, Profile profile) {
         if (state != null) {
             return state;
         }
+        env = profile.env();
         Result build = run(List.of("bash", REPO.resolve("e2e/cluster/build.sh").toString()), 3600);
         if (build.code() != 0) {
             state = new State(null, null, "e2e/cluster/build.sh exited " + build.code() + ": " + last(build.output()));
@@ -93,6 +117,15 @@ public final class ControlPlane implements BeforeAllCallback {
         }
     }
 
+    /** The directory of the built binaries (kubectl, helm, ...). */
+    public static Path bin() {
+        return state.bin();
+    }
+
+    public static Path kubeconfig() {
+        return state.kubeconfig();
+    }
+
     /** Runs the real kubectl against the control plane; returns its exit code and output. */
     public static Result kubectl(String stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(state.bin().resolve("kubectl").toString(), "--kubeconfig",
@@ -112,7 +145,7 @@ public final class ControlPlane implements BeforeAllCallback {
     static Result run(List<String> cmd, long timeoutSeconds, String stdin) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().putAll(ENV);
+            pb.environment().putAll(env);
             Path out = Files.createTempFile("cp", ".out");
             pb.redirectOutput(out.toFile());
             Process p = pb.start();
