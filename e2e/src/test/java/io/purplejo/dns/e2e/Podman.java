@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Podman {
     /** Set by .ci/run: a missing podman or image fails the end-to-end tests instead of skipping them. */
-    static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
+    public static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
     static final String VERSION = System.getProperty("dnsx.version", "0.1.0-SNAPSHOT");
 
     private Podman() {
@@ -91,10 +91,10 @@ public final class Podman {
     static final int TIMED_OUT = -1;
 
     /** What a command printed (stdout and stderr) and its exit code ({@link #TIMED_OUT} when killed). */
-    record Result(int code, String output) {
+    public record Result(int code, String output) {
     }
 
-    static Result exec(List<String> cmd, Duration timeout) {
+    public static Result exec(List<String> cmd, Duration timeout) {
         try {
             Path out = Files.createTempFile("podman", ".out");
             try {

@@ -5,6 +5,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(DnsExtractionRun.GROUP)
 @Version(DnsExtractionRun.VERSION)
 @ShortNames({"dnsrun", "dxr"})
+@Categories("dns")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Published", jsonPath = ".status.published", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Resolved", jsonPath = ".status.resolved", type = Type.INTEGER)

@@ -37,6 +37,33 @@ class ExampleRunTest {
         throw new AssertionError("examples/run.yaml has no DnsExtractionRun");
     }
 
+    /** Every example file's runs. */
+    static java.util.stream.Stream<String> exampleFiles() throws Exception {
+        try (var files = Files.list(Path.of("..", "examples"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("exampleFiles")
+    void everyExampleIsValidAgainstTheGeneratedSchemaAndReadsAsARun(String file) throws Exception {
+        String all = Files.readString(Path.of("..", "examples", file));
+        int runs = 0;
+        for (String doc : all.split("(?m)^---$")) {
+            if (!doc.contains("kind: DnsExtractionRun")) {
+                continue;
+            }
+            runs++;
+            JsonNode run = JSON.valueToTree(Serialization.unmarshal(doc, Object.class));
+            ObjectNode body = run.deepCopy();
+            body.remove(List.of("apiVersion", "kind", "metadata"));
+            assertThat(SchemaValidator.validate(schema(), body)).as(file).isEmpty();
+            DnsExtractionRun parsed = JSON.treeToValue(run, DnsExtractionRun.class);
+            assertThat(parsed.getSpec().postgresDsnSecret.name).isEqualTo("extraction-db");
+        }
+        assertThat(runs).as("%s holds a DnsExtractionRun", file).isPositive();
+    }
+
     @Test
     void theExampleRunIsValidAgainstTheGeneratedSchema() throws Exception {
         JsonNode run = exampleRun();

@@ -37,6 +37,9 @@ public final class RunGauges {
         m.add(gauge("dnsx_run_published", key, tags, s -> value(s.published)));
         m.add(gauge("dnsx_run_resolved", key, tags, s -> value(s.resolved)));
         m.add(gauge("dnsx_run_failed", key, tags, s -> value(s.failed)));
+        m.add(gauge("dnsx_run_done", key, tags, s -> s.resolved == null || s.failed == null ? Double.NaN
+                : s.resolved + s.failed));
+        m.add(gauge("dnsx_run_degraded", key, tags, s -> Conditions.isTrue(s.conditions, Conditions.DEGRADED) ? 1 : 0));
         m.add(gauge("dnsx_run_queue_depth", key, tags, s -> value(s.queueDepth)));
         m.add(gauge("dnsx_run_workers_desired", key, tags, s -> s.workers == null ? Double.NaN
                 : value(s.workers.desired)));

@@ -72,6 +72,23 @@ class ApiServerBehaviourTest {
         assertThat(r.output()).contains("is invalid").contains(message);
     }
 
+    static java.util.stream.Stream<String> examples() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "examples"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("examples")
+    void everyExampleIsAcceptedByTheApiServerWithItsCelRules(String file) {
+        ControlPlane.Result r = ControlPlane.kubectl(null, "apply", "--dry-run=server", "-n", ns, "-f",
+                java.nio.file.Path.of("..", "examples", file).toAbsolutePath().toString());
+
+        assertThat(r.code()).as(r.output()).isZero();
+        assertThat(r.output()).contains("dnsextractionrun.dns.purplejo.io/").contains("(server dry run)");
+    }
+
     @Test
     void theApiServerFillsTheDefaultsAndKeepsTheSelectionRecordTypesAndQueueFixed() {
         ControlPlane.Result created = ControlPlane.kubectl(run("fixed", """
