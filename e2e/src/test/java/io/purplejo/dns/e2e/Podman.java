@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class Podman {
     /** Set by .ci/run: a missing podman or image fails the end-to-end tests instead of skipping them. */
     public static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
-    static final String VERSION = System.getProperty("dnsx.version", "0.1.0-SNAPSHOT");
+    public static final String VERSION = System.getProperty("dnsx.version", "0.1.0-SNAPSHOT");
 
     private Podman() {
     }

@@ -134,6 +134,14 @@ public class ControlPlane implements BeforeAllCallback {
         return run(cmd, 120, stdin);
     }
 
+    /** Runs the real helm against the control plane; returns its exit code and output. */
+    public static Result helm(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(state.bin().resolve("helm").toString(), "--kubeconfig",
+                state.kubeconfig().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, 600, null);
+    }
+
     /** What a command printed and its exit code. */
     public record Result(int code, String output) {
     }

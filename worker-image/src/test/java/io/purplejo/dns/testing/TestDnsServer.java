@@ -50,15 +50,17 @@ public final class TestDnsServer implements AutoCloseable {
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
     private volatile long delayMillis = 0;
     private volatile boolean running = true;
+    private final InetAddress bind;
 
-    private TestDnsServer() throws IOException {
+    private TestDnsServer(InetAddress bind) throws IOException {
+        this.bind = bind;
         // UDP and TCP must share a port number: take a free UDP port, retry if its TCP twin is taken
         DatagramSocket u0 = null;
         ServerSocket t0 = null;
         for (int attempt = 0; t0 == null; attempt++) {
-            u0 = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            u0 = new DatagramSocket(new InetSocketAddress(bind, 0));
             try {
-                t0 = new ServerSocket(u0.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+                t0 = new ServerSocket(u0.getLocalPort(), 50, bind);
             } catch (IOException e) {
                 u0.close();
                 if (attempt > 20) {
@@ -78,20 +80,25 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     public static TestDnsServer start() {
+        return startOn(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on another address of this machine (the end-to-end pods reach the host at 10.213.0.1). */
+    public static TestDnsServer startOn(InetAddress bind) {
         try {
-            return new TestDnsServer();
+            return new TestDnsServer(bind);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test DNS server", e);
         }
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort());
+        return new InetSocketAddress(bind, udp.getLocalPort());
     }
 
-    /** "127.0.0.1:port", as --resolvers takes it. */
+    /** "address:port", as --resolvers takes it. */
     public String spec() {
-        return "127.0.0.1:" + udp.getLocalPort();
+        return bind.getHostAddress() + ":" + udp.getLocalPort();
     }
 
     /** Adds a record in zone-file syntax with an absolute owner, e.g. {@code "a.test. 300 IN A 192.0.2.1"}. */

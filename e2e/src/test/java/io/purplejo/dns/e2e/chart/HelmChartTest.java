@@ -124,6 +124,7 @@ class HelmChartTest {
                 "/events", "[\"get\",\"create\",\"patch\"]"));
         JsonNode leases = objects.get("Role/dnsx/dnsx-dns-extraction-operator-leases");
         assertThat(leases.at("/rules/0/resources/0").asText()).isEqualTo("leases");
+        assertThat(leases.at("/rules/0/verbs").toString()).isEqualTo("[\"get\",\"create\",\"update\",\"patch\"]");
     }
 
     @Test

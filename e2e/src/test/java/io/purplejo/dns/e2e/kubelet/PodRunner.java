@@ -296,14 +296,21 @@ public final class PodRunner implements AutoCloseable {
             boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && c.exitCode != 0);
             if (restart && !rp.stopping) {
                 c.restarts++;
-                actions.submit(() -> {
+                // as the kubelet's CrashLoopBackOff: 10 s doubling to 5 min between restarts
+                long delay = Math.min(300, 10L << Math.min(5, c.restarts - 1));
+                c.state = "waiting";
+                c.waitingReason = "CrashLoopBackOff";
+                c.waitingMessage = "back-off " + delay + "s restarting failed container";
+                loop.schedule(() -> actions.submit(() -> {
                     try {
-                        run(rp, c);
+                        if (!rp.stopping) {
+                            run(rp, c);
+                        }
                     } catch (IOException | PodVolumes.NotReady | ContainerCommand.Unsupported e) {
                         c.waitingReason = "RunContainerError";
                         c.waitingMessage = e.getMessage();
                     }
-                });
+                }), delay, TimeUnit.SECONDS);
             }
         }
     }
@@ -478,7 +485,7 @@ public final class PodRunner implements AutoCloseable {
             phase = "Running";
         } else if (allTerminated && (policy.equals("Never") || (policy.equals("OnFailure") && allSucceeded))) {
             phase = allSucceeded ? "Succeeded" : "Failed";
-        } else if (allTerminated) {
+        } else if (allTerminated || rp.containers.stream().anyMatch(c -> c.restarts > 0)) {
             phase = "Running"; // restarting
         }
         String t = rp.startTime == null ? now() : rp.startTime;
