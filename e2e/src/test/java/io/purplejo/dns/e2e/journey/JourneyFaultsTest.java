@@ -1,0 +1,112 @@
+package io.purplejo.dns.e2e.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.purplejo.dns.e2e.KubeletCluster;
+import io.purplejo.dns.e2e.Podman;
+import io.purplejo.dns.testing.ControlPlane;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Faults in the middle of real runs, each in a run of its own, each run ending Succeeded with every
+ * domain's outcome recorded exactly once, no duplicate rows, and counters equal to a recount.
+ */
+@ExtendWith(KubeletCluster.class)
+class JourneyFaultsTest {
+    static final int DOMAINS = 1200;
+    static Journey journey;
+
+    @BeforeAll
+    static void install() throws Exception {
+        Podman.requireImages("worker", "publisher", "operator");
+        journey = new Journey(DOMAINS).install();
+    }
+
+    @AfterAll
+    static void uninstall() {
+        if (journey != null) {
+            journey.close();
+        }
+    }
+
+    /** Starts a run, waits until it resolved some domains, injects the fault, and checks the outcome. */
+    void midRun(String name, Runnable fault) {
+        journey.apply(journey.run(name, 100, 2));
+        await().atMost(Duration.ofMinutes(2)).until(() -> journey.resolved(name) >= 100);
+        fault.run();
+        journey.awaitSucceeded(name, Duration.ofMinutes(4));
+        journey.assertExactlyOnce(name);
+    }
+
+    static void sh(String... cmd) {
+        Podman.Result r = Podman.exec(List.of(cmd), Duration.ofMinutes(3));
+        assertThat(r.code()).as(String.join(" ", cmd) + ": " + r.output()).isZero();
+    }
+
+    @Test
+    void aWorkerPodDeletedMidRun() {
+        midRun("worker-deleted", () -> Journey.ok(ControlPlane.kubectl(null, "delete", "pod", "-n", journey.runNs,
+                "-l", "app.kubernetes.io/component=worker", "--wait=false")));
+    }
+
+    @Test
+    void rabbitMqRestartedMidRun() {
+        midRun("mq-restarted", () -> {
+            sh("rabbitmqctl", "-q", "stop_app");
+            sh("rabbitmqctl", "-q", "start_app");
+        });
+    }
+
+    @Test
+    void postgresRestartedWhileResolving() {
+        midRun("pg-restarted", () -> {
+            String ver = Podman.exec(List.of("bash", "-c", "ls /etc/postgresql | sort -V | tail -1"), Duration.ofSeconds(10))
+                    .output().strip();
+            sh("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "restart");
+        });
+    }
+
+    @Test
+    void theOperatorPodDeletedMidRun() {
+        midRun("operator-deleted", () -> Journey.ok(ControlPlane.kubectl(null, "delete", "pod", "-n", journey.release,
+                "-l", "app.kubernetes.io/name=dns-extraction-operator", "--wait=false")));
+    }
+
+    @Test
+    void thePublisherPodKilledMidPublish() {
+        String name = "publisher-killed";
+        journey.apply(journey.run(name, 100, 2));
+        await().atMost(Duration.ofMinutes(2)).until(() -> Podman.exec(List.of("podman", "ps", "--filter",
+                "name=k8s_publisher_" + journey.runNs + "_", "--format", "{{.Names}}"), Duration.ofSeconds(30))
+                .output().strip().length() > 0);
+        String container = Podman.exec(List.of("podman", "ps", "--filter", "name=k8s_publisher_" + journey.runNs + "_",
+                "--format", "{{.Names}}"), Duration.ofSeconds(30)).output().strip().lines().findFirst().orElseThrow();
+        sh("podman", "kill", "--signal", "KILL", container);
+
+        journey.awaitSucceeded(name, Duration.ofMinutes(4));
+        journey.assertExactlyOnce(name);
+        String job = journey.get(name).at("/status/publisher/job").asText();
+        assertThat(ControlPlane.kubectl(null, "get", "job", job, "-n", journey.runNs, "-o",
+                "jsonpath={.status.failed}").output()).as("the killed pod counted as a failure; another one resumed")
+                .isEqualTo("1");
+    }
+
+    @Test
+    void thePublisherJobDeletedMidPublish() {
+        String name = "job-deleted";
+        journey.apply(journey.run(name, 100, 2));
+        await().atMost(Duration.ofMinutes(2)).until(() -> !journey.get(name).at("/status/publisher/job").asText().isEmpty());
+        Journey.ok(ControlPlane.kubectl(null, "delete", "job", journey.get(name).at("/status/publisher/job").asText(),
+                "-n", journey.runNs, "--wait=false"));
+
+        journey.awaitSucceeded(name, Duration.ofMinutes(4));
+        journey.assertExactlyOnce(name);
+        assertThat(journey.get(name).at("/status/publisher/attempts").asInt()).isGreaterThanOrEqualTo(2);
+    }
+}
