@@ -4,6 +4,8 @@ package io.purplejo.dns.operator.observe;
 public enum ProblemReason {
     /** The resource has no spec, or a Secret or key it names is missing or does not parse. */
     INVALID_SPEC("InvalidSpec", true),
+    /** The operator's RBAC does not allow a call it needs (reading the run's Secrets). */
+    FORBIDDEN("Forbidden", true),
     /** The run's queue is claimed by another live run. */
     QUEUE_IN_USE("QueueInUse", true),
     /** The run's progress could not be read from PostgreSQL. */

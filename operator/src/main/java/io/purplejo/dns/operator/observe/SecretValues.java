@@ -2,6 +2,8 @@ package io.purplejo.dns.operator.observe;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
@@ -35,6 +37,19 @@ public final class SecretValues {
                     "the resource has no spec: write a spec (see examples/), or delete the resource"));
         }
         String ns = run.getMetadata().getNamespace();
+        try {
+            return read(client, run, spec, ns);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
+                throw e;
+            }
+            return new Result(null, null, new RunProblem(ProblemReason.FORBIDDEN, "the operator may not read the"
+                    + " run's Secrets in namespace " + ns + " (" + e.getStatus().getMessage() + "): grant it get on"
+                    + " secrets there, as the chart's RBAC does"));
+        }
+    }
+
+    private static Result read(KubernetesClient client, DnsExtractionRun run, DnsExtractionRunSpec spec, String ns) {
         List<String> problems = new ArrayList<>();
         String dsnText = value(client, ns, spec.postgresDsnSecret, "spec.postgresDsnSecret", problems);
         String urlText = value(client, ns, spec.rabbitmqUrlSecret, "spec.rabbitmqUrlSecret", problems);

@@ -198,8 +198,10 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         LOG.error("reconciling {} failed", RunNames.runKey(run), e);
         RunProblem problem = new RunProblem(ProblemReason.RECONCILE_ERROR, "reconciling failed ("
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + "); retrying with backoff");
-        run.setStatus(StatusProjection.problem(run, problem, clock.instant()));
-        return ErrorStatusUpdateControl.patchStatus(run);
+        // written like every status (retried on conflicts against the latest copy), not by JOSDK's patch,
+        // which gives up on a conflict
+        writeStatus(run, context, StatusProjection.problem(run, problem, clock.instant()));
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     @Override
