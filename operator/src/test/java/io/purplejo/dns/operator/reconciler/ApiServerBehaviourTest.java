@@ -105,7 +105,8 @@ class ApiServerBehaviourTest {
                 {"{\"spec\":{\"selection\":{\"mode\":\"NeverExtracted\"}}}", "selection cannot change after the run starts"},
                 {"{\"spec\":{\"recordTypes\":[\"A\"]}}", "recordTypes cannot change after the run starts"},
                 {"{\"spec\":{\"queueName\":\"other-q\"}}", "queueName cannot change after the run is created"},
-                {"{\"spec\":{\"queueName\":null}}", "queueName cannot be added or removed"}}) {
+                {"{\"spec\":{\"queueName\":null}}", "queueName cannot be added or removed"},
+                {"{\"spec\":{\"selection\":null}}", "selection cannot be added or removed"}}) {
             ControlPlane.Result r = ControlPlane.kubectl(null, "patch", "-n", ns, "dnsrun", "fixed", "--type", "merge",
                     "-p", edit[0]);
             assertThat(r.code()).as(r.output()).isNotZero();

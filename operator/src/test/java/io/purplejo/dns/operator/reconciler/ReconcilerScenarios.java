@@ -174,8 +174,14 @@ abstract class ReconcilerScenarios {
         edit(name, r -> r.getSpec().suspend = suspend);
     }
 
+    /** The run's condition of this type; "Unknown" while the run has none yet (awaits retry on it). */
     static Condition condition(DnsExtractionRun run, String type) {
-        return run.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        if (run == null || run.getStatus() == null || run.getStatus().conditions == null) {
+            return new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type).withStatus("Unknown").build();
+        }
+        return run.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst()
+                .orElseGet(() -> new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type)
+                        .withStatus("Unknown").build());
     }
 
     List<String> eventReasons(String name) {
@@ -277,8 +283,10 @@ abstract class ReconcilerScenarios {
     void aMissingSecretHoldsTheRunWithADegradedConditionThatSaysWhatToFix() {
         create("nosecret", s -> s.postgresDsnSecret = new SecretKeyRef("not-there", "dsn"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("nosecret").getStatus() != null
-                && get("nosecret").getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            DnsExtractionRun r = get("nosecret");
+            return r.getStatus() != null && r.getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded"));
+        });
         DnsExtractionRun run = get("nosecret");
         assertThat(run.getStatus().phase).isEqualTo(RunPhase.Pending);
         assertThat(condition(run, "Degraded").getStatus()).isEqualTo("True");
@@ -509,8 +517,8 @@ abstract class ReconcilerScenarios {
 
         create("intruder", s -> s.queueName = broker.queue() + "-shared");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("intruder").getStatus() != null
-                && "QueueInUse".equals(condition(get("intruder"), "Degraded").getReason()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "QueueInUse".equals(condition(get("intruder"), "Degraded").getReason()));
         DnsExtractionRun intruder = get("intruder");
         assertThat(intruder.getStatus().phase).isEqualTo(RunPhase.Pending);
         assertThat(condition(intruder, "Degraded").getMessage()).contains("is used by run " + NS + "/owner");
@@ -615,8 +623,10 @@ abstract class ReconcilerScenarios {
         }
         client.resource(bare).create();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("bare").getStatus() != null
-                && get("bare").getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            DnsExtractionRun r = get("bare");
+            return r.getStatus() != null && r.getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded"));
+        });
         assertThat(condition(get("bare"), "Degraded").getReason()).isEqualTo("InvalidSpec");
         assertThat(condition(get("bare"), "Degraded").getMessage()).contains("has no spec");
 
