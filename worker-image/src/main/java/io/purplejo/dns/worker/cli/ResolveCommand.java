@@ -28,13 +28,17 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code dns-worker.jar resolve}: resolves the names on standard input (one per line) and prints one JSON
  * line per name, in the order they complete, with a summary on standard error. No database, no queue.
+ * Exit codes: 0 every name got its output line; 1 the output could not be written (or fewer lines were
+ * written than names read); 2 a bad option.
  */
 public final class ResolveCommand {
     private static final DomainResolution END = DomainResolution.invalid("", "end");
@@ -71,17 +75,22 @@ public final class ResolveCommand {
         Map<Outcome, Long> domainOutcomes = new EnumMap<>(Outcome.class);
         long[] counted = new long[1];
         Thread writer = new Thread(() -> writeResults(done, stdout, domainOutcomes, counted), "resolve-writer");
+        // a writer that dies must fail the command: every input line is owed its output line
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        writer.setUncaughtExceptionHandler((t, e) -> writerFailure.set(e));
         long started = System.nanoTime();
         long queries;
+        long names = 0;
         try (DnsClient client = new DnsClient(settings)) {
             writer.start();
             DomainResolver resolver = new DomainResolver(client);
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.readLine()) != null && writerFailure.get() == null) {
                 if (line.isBlank()) {
                     continue;
                 }
+                names++;
                 limiter.acquire(1);
                 resolver.resolve(line, types, r -> {
                     done.add(r);
@@ -98,6 +107,17 @@ public final class ResolveCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+        Throwable failed = writerFailure.get();
+        if (failed != null) {
+            Throwable cause = failed instanceof UncheckedIOException u ? u.getCause() : failed;
+            stderr.println(cause instanceof IOException ? "resolve: cannot write the results: " + cause.getMessage()
+                    : "resolve: the output writer failed: " + cause);
+            return 1;
+        }
+        if (counted[0] != names) {
+            stderr.println("resolve: only " + counted[0] + " of " + names + " names got their output line");
+            return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         stderr.printf("resolve: %d names in %.2f s: %.0f names/s, %.0f queries/s (%d queries)%n",
@@ -153,7 +173,8 @@ public final class ResolveCommand {
                 }
             }
             g.writeEndArray();
-            if (a.values().contains(null)) {
+            // values may hold null (List.contains(null) throws on immutable lists)
+            if (a.values().stream().anyMatch(Objects::isNull)) {
                 // TXT bytes that are not UTF-8 text: printed exactly, as base64
                 g.writeArrayFieldStart("values_base64");
                 for (int i = 0; i < a.values().size(); i++) {

@@ -63,4 +63,51 @@ class ResolveCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be an IP address");
     }
+
+    @Test
+    void namesThatTimeOutFailOrAreRefusedEachGetTheirLineAndTheCommandSaysAllGotOne() throws Exception {
+        try (TestDnsServer dns = TestDnsServer.start()) {
+            dns.add("ok.test. 300 IN A 192.0.2.1");
+            dns.behave("slow.test", TestDnsServer.Behavior.DROP).behave("broken.test", TestDnsServer.Behavior.SERVFAIL)
+                    .behave("closed.test", TestDnsServer.Behavior.REFUSED);
+            String input = "broken.test\nok.test\nslow.test\nclosed.test\nok.test\n";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = ResolveCommand.run(List.of("--resolvers", dns.spec(), "--types", "A", "--dns-timeout", "0.2",
+                            "--dns-retries", "0"), Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                    out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<String> statuses = new java.util.ArrayList<>();
+            for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    statuses.add(new ObjectMapper().readTree(line).get("status").asText());
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder("servfail", "resolved", "timeout", "refused", "resolved");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("5 names");
+        }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenFailsTheCommand() throws Exception {
+        try (TestDnsServer dns = TestDnsServer.start()) {
+            dns.add("ok.test. 300 IN A 192.0.2.1");
+            java.io.OutputStream broken = new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("disk full");
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = ResolveCommand.run(List.of("--resolvers", dns.spec(), "--types", "A"), Map.of(),
+                    new ByteArrayInputStream("ok.test\n".getBytes(StandardCharsets.UTF_8)), broken,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot write the results").contains("disk full");
+        }
+    }
 }
