@@ -81,6 +81,7 @@ public final class PodRunner implements AutoCloseable {
         volatile int readyFailures;
         volatile int liveFailures;
         volatile Instant lastProbe = Instant.EPOCH;
+        volatile Instant lastLiveProbe = Instant.now();
 
         RunningContainer(Container spec, String podmanName) {
             this.spec = spec;
@@ -270,6 +271,8 @@ public final class PodRunner implements AutoCloseable {
         c.ready = c.spec.getReadinessProbe() == null;
         c.readyFailures = 0;
         c.liveFailures = 0;
+        c.lastProbe = Instant.EPOCH;
+        c.lastLiveProbe = Instant.now();
     }
 
     /** Reads each container's state from podman, restarts per policy, and runs the probes. */
@@ -318,36 +321,44 @@ public final class PodRunner implements AutoCloseable {
     private void probe(RunningPod rp, RunningContainer c) {
         Probe readiness = c.spec.getReadinessProbe();
         Probe liveness = c.spec.getLivenessProbe();
-        Probe first = readiness != null ? readiness : liveness;
-        if (first == null) {
+        if (readiness == null) {
             c.ready = true;
-            return;
         }
-        int period = first.getPeriodSeconds() == null ? 10 : first.getPeriodSeconds();
-        int delay = first.getInitialDelaySeconds() == null ? 0 : first.getInitialDelaySeconds();
         Instant now = Instant.now();
-        // probe often until ready, then at the probe's period
-        Duration every = c.ready ? Duration.ofSeconds(period) : Duration.ofSeconds(1);
-        if (Duration.between(c.lastProbe, now).compareTo(every) < 0
-                || Duration.between(Instant.parse(c.startedAt), now).getSeconds() < delay) {
-            return;
-        }
-        c.lastProbe = now;
-        if (readiness != null) {
+        long running = Duration.between(Instant.parse(c.startedAt), now).getSeconds();
+        // readiness: every second until ready (tests need not wait a whole period), then at its period
+        if (readiness != null && running >= delay(readiness)
+                && Duration.between(c.lastProbe, now).compareTo(c.ready ? period(readiness) : Duration.ofSeconds(1)) >= 0) {
+            c.lastProbe = now;
             boolean ok = check(rp, c, readiness);
             c.readyFailures = ok ? 0 : c.readyFailures + 1;
-            int threshold = readiness.getFailureThreshold() == null ? 3 : readiness.getFailureThreshold();
-            c.ready = ok || (c.ready && c.readyFailures < threshold);
+            c.ready = ok || (c.ready && c.readyFailures < threshold(readiness));
         }
-        if (liveness != null) {
+        // liveness: at its own period only, as the kubelet does, so a slow start is not a failure
+        if (liveness != null && running >= delay(liveness)
+                && Duration.between(c.lastLiveProbe, now).compareTo(period(liveness)) >= 0) {
+            c.lastLiveProbe = now;
             boolean ok = check(rp, c, liveness);
             c.liveFailures = ok ? 0 : c.liveFailures + 1;
-            int threshold = liveness.getFailureThreshold() == null ? 3 : liveness.getFailureThreshold();
-            if (c.liveFailures >= threshold) {
-                LOG.info("container {} failed its liveness probe {} times: restarting", c.podmanName, threshold);
+            if (c.liveFailures >= threshold(liveness)) {
+                LOG.info("container {} failed its liveness probe {} times: restarting", c.podmanName,
+                        threshold(liveness));
+                c.liveFailures = 0;
                 podman("stop", "-t", String.valueOf(grace(rp.pod)), c.podmanName);
             }
         }
+    }
+
+    private static Duration period(Probe p) {
+        return Duration.ofSeconds(p.getPeriodSeconds() == null ? 10 : p.getPeriodSeconds());
+    }
+
+    private static int delay(Probe p) {
+        return p.getInitialDelaySeconds() == null ? 0 : p.getInitialDelaySeconds();
+    }
+
+    private static int threshold(Probe p) {
+        return p.getFailureThreshold() == null ? 3 : p.getFailureThreshold();
     }
 
     private boolean check(RunningPod rp, RunningContainer c, Probe p) {
