@@ -42,7 +42,7 @@ public final class RunDecider {
         boolean started = attempts > 0;
         List<RunProblem> problems = new ArrayList<>(obs.problems(started));
         RunProblem startProblem = problems.stream().filter(p -> p.reason().blocksStart()).findFirst().orElse(null);
-        boolean retryRequested = spec.retry != null && !spec.retry.equals(old.handledRetry);
+        boolean retryRequested = retryRequested(spec, old);
         Instant startedAt = old.startTime == null ? now : Instant.parse(old.startTime);
         boolean deadlineExceeded = spec.activeDeadlineSeconds != null
                 && Duration.between(startedAt, now).getSeconds() > spec.activeDeadlineSeconds;
@@ -57,7 +57,7 @@ public final class RunDecider {
                     + " the run stays " + old.phase + ". This is a bug: please report it with the operator's log"));
             phase = new PhaseDecision(old.phase, "IllegalTransition", "holding: see the Degraded condition");
         }
-        boolean retrying = "RetryRequested".equals(phase.reason());
+        boolean retrying = phase.retrying();
 
         int currentWorkers = replicas(obs.deployment());
         boolean active = phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
@@ -148,6 +148,11 @@ public final class RunDecider {
             }
         }
         return desired != replicas ? new WorkerPlan(WorkerPlan.Action.SCALE, null, desired) : WorkerPlan.none(replicas);
+    }
+
+    /** {@code spec.retry} has a value no attempt was started for. */
+    public static boolean retryRequested(DnsExtractionRunSpec spec, DnsExtractionRunStatus status) {
+        return spec.retry != null && !spec.retry.equals(status.handledRetry);
     }
 
     static int replicas(Deployment d) {

@@ -53,10 +53,9 @@ public final class RunObserver {
             current = null;
         }
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-        if (finished || run.getSpec() == null) {
-            return new RunObservation(current, stale, 0, deployment,
-                    run.getSpec() == null ? SecretValues.read(client, run) : null,
-                    new ProgressReading.NotRead(), new QueueReading.NotRead(), null);
+        if (finished) {
+            return new RunObservation(current, stale, 0, deployment, null, new ProgressReading.NotRead(),
+                    new QueueReading.NotRead(), null);
         }
         int pods = current == null ? livePods(client, run, RunNames.PUBLISHER) : 0;
         SecretValues.Result creds = SecretValues.read(client, run);

@@ -4,4 +4,11 @@ import io.purplejo.dns.api.v1alpha1.RunPhase;
 
 /** The phase a run moves to, with the reason shown in its status and events. */
 public record PhaseDecision(RunPhase phase, String reason, String message) {
+    /** The reason of the move out of Failed that {@code spec.retry} asks for. */
+    public static final String RETRY_REQUESTED = "RetryRequested";
+
+    /** Whether this decision starts a new attempt of a Failed run. */
+    public boolean retrying() {
+        return RETRY_REQUESTED.equals(reason);
+    }
 }

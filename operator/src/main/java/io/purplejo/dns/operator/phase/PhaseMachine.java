@@ -47,7 +47,7 @@ public final class PhaseMachine {
     public static PhaseDecision next(PhaseInput in) {
         RunPhase current = in.current() == null ? RunPhase.Pending : in.current();
         if (current == RunPhase.Failed && in.retryRequested()) {
-            return new PhaseDecision(RunPhase.Pending, "RetryRequested",
+            return new PhaseDecision(RunPhase.Pending, PhaseDecision.RETRY_REQUESTED,
                     "spec.retry changed: starting a new attempt that resumes where the last one stopped");
         }
         if (current.finished()) {

@@ -97,8 +97,7 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
             return UpdateControl.noUpdate();
         }
         DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
-        boolean retryPending = old.phase == RunPhase.Failed && run.getSpec().retry != null
-                && !run.getSpec().retry.equals(old.handledRetry);
+        boolean retryPending = old.phase == RunPhase.Failed && RunDecider.retryRequested(run.getSpec(), old);
         boolean finished = old.phase != null && old.phase.finished() && !retryPending;
 
         RunObservation obs = observer.observe(run, context, finished);

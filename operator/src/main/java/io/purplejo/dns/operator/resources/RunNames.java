@@ -69,7 +69,7 @@ public final class RunNames {
 
     /** The name of the event of this key on the run: one object per distinct event, whose count grows. */
     public static String eventName(DnsExtractionRun run, String key) {
-        return fit(run.getMetadata().getName(), "." + hash(key) + hash(key + "#"), MAX_OBJECT_NAME);
+        return fit(run.getMetadata().getName(), "." + hash(key, 2 * HASH_CHARS), MAX_OBJECT_NAME);
     }
 
     public static Map<String, String> labels(DnsExtractionRun run, String component) {
@@ -103,9 +103,14 @@ public final class RunNames {
     }
 
     static String hash(String s) {
+        return hash(s, HASH_CHARS);
+    }
+
+    /** The first {@code chars} hex digits of the SHA-256 of {@code s}. */
+    private static String hash(String s, int chars) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, HASH_CHARS);
+            return HexFormat.of().formatHex(d).substring(0, chars);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -35,7 +35,7 @@ public final class StatusProjection {
         DnsExtractionRunStatus s = new DnsExtractionRunStatus();
         long generation = run.getMetadata().getGeneration() == null ? 0 : run.getMetadata().getGeneration();
         RunPhase phase = decision.phase().phase();
-        boolean retrying = "RetryRequested".equals(decision.phase().reason());
+        boolean retrying = decision.phase().retrying();
         boolean stillFinished = phase.finished() && old.phase == phase;
         List<RunProblem> problems = decision.problems();
         String problemText = problems.isEmpty() ? null
