@@ -10,11 +10,11 @@ import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.schema.SchemaMigrationException;
+import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -118,7 +118,9 @@ public final class PublisherMain {
             throws SQLException, IOException, TimeoutException, InterruptedException {
         try (Database db = Database.open(settings.postgres(), 2, "dns-publisher")) {
             db.awaitReachable(Duration.ofSeconds(30));
-            requireDomainsTable(db);
+            try (Connection c = db.dataSource().getConnection()) {
+                DomainsTableCheck.require(c, db.dsn().database());
+            }
             new SchemaMigrator(db.dataSource()).migrate();
             DomainPublisher publisher = new DomainPublisher(settings, db);
             if (settings.countOnly()) {
@@ -128,18 +130,6 @@ public final class PublisherMain {
             DomainPublisher.Result r = publisher.publish();
             LOG.info("done: {} domains published{}", r.published(),
                     settings.runMode() ? " for run '" + settings.runName() + "'" : "");
-        }
-    }
-
-    /** The publisher reads an existing extraction database: a missing domains table means the wrong database. */
-    private static void requireDomainsTable(Database db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('domains') IS NOT NULL")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                throw new InvalidConfigurationException("database " + db.dsn().database() + " has no domains table:"
-                        + " is --postgres-dsn pointing at the extraction database?");
-            }
         }
     }
 }

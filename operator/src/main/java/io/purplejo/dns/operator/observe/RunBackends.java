@@ -55,8 +55,17 @@ public class RunBackends implements AutoCloseable {
 
     /** Deletes the run's queue and its dead-letter queue; absent queues are fine. */
     public void deleteQueue(AmqpUri uri, String queue) throws IOException {
+        delete(uri, queue, QueueNames.deadLetterQueue(queue));
+    }
+
+    /** Deletes the run's queue and keeps its dead-letter queue; an absent queue is fine. */
+    public void deleteWorkQueue(AmqpUri uri, String queue) throws IOException {
+        delete(uri, queue);
+    }
+
+    private void delete(AmqpUri uri, String... queues) throws IOException {
         Connection c = broker(uri);
-        for (String q : new String[] {queue, QueueNames.deadLetterQueue(queue)}) {
+        for (String q : queues) {
             try (Channel ch = c.createChannel()) {
                 ch.queueDelete(q);
             } catch (IOException e) {

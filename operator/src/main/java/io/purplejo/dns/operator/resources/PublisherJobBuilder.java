@@ -67,33 +67,7 @@ public final class PublisherJobBuilder {
     private static Container container(DnsExtractionRun run, OperatorSettings settings) {
         DnsExtractionRunSpec spec = run.getSpec();
         List<EnvVar> env = PodEnv.credentials(run);
-        env.add(PodEnv.plain("RUN_NAME", RunNames.runKey(run)));
-        env.add(PodEnv.plain("RUN_UID", RunNames.runUid(run)));
-        env.add(PodEnv.plain("QUEUE_NAME", RunNames.queue(run)));
-        env.add(PodEnv.plain("WORKER_COUNT", "0"));
-        env.add(PodEnv.plain("OUTAGE_TOLERANCE_SECONDS", String.valueOf(spec.outageToleranceSeconds)));
-        env.add(PodEnv.plain("DNS_RECORD_TYPES", spec.recordTypes.stream().map(RecordType::name)
-                .collect(Collectors.joining(","))));
-        DomainSelection sel = spec.selection;
-        env.add(PodEnv.plain("SELECTION_MODE", switch (sel.mode) {
-            case All -> "all";
-            case NeverExtracted -> "never-extracted";
-            case NotExtractedSince -> "not-extracted-since";
-        }));
-        if (sel.notExtractedSince != null) {
-            env.add(PodEnv.plain("SELECTION_SINCE", sel.notExtractedSince));
-        }
-        if (sel.suffixes != null && !sel.suffixes.isEmpty()) {
-            env.add(PodEnv.plain("SELECTION_SUFFIXES", String.join(",", sel.suffixes)));
-        }
-        if (sel.domains != null && !sel.domains.isEmpty()) {
-            env.add(PodEnv.plain("SELECTION_DOMAINS", String.join(",", sel.domains)));
-        }
-        if (sel.limit != null) {
-            env.add(PodEnv.plain("SELECTION_LIMIT", String.valueOf(sel.limit)));
-        }
-        env.add(PodEnv.plain("MAX_QUEUE_DEPTH", String.valueOf(Math.max(1000,
-                (long) spec.workers.maxWorkers * spec.workers.messagesPerWorker * 2))));
+        RunEnvironment.publisher(run).forEach((name, value) -> env.add(PodEnv.plain(name, value)));
         env.addAll(PodPlacement.tlsEnv(run));
         return new ContainerBuilder().withName(CONTAINER)
                 .withImage(spec.images.publisher != null ? spec.images.publisher : settings.publisherImage())

@@ -24,10 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class WorkerDeploymentBuilder {
     /** Worker drain time (its --grace-period) plus a margin before the kubelet kills it. */
-    static final long TERMINATION_GRACE_SECONDS = 40;
-    static final int DRAIN_SECONDS = 30;
+    static final long TERMINATION_GRACE_SECONDS = RunEnvironment.DRAIN_SECONDS + 10;
     /** The port of the worker's /metrics, /healthz and /readyz. */
-    public static final int METRICS_PORT = 9102;
+    public static final int METRICS_PORT = RunEnvironment.METRICS_PORT;
 
     private WorkerDeploymentBuilder() {
     }
@@ -60,19 +59,7 @@ public final class WorkerDeploymentBuilder {
     private static Container container(DnsExtractionRun run, OperatorSettings settings) {
         DnsExtractionRunSpec spec = run.getSpec();
         List<EnvVar> env = PodEnv.credentials(run);
-        env.add(PodEnv.plain("QUEUE_NAME", RunNames.queue(run)));
-        env.add(PodEnv.plain("CONCURRENCY", String.valueOf(spec.workers.concurrency)));
-        env.add(PodEnv.plain("PREFETCH", String.valueOf(spec.workers.prefetch)));
-        env.add(PodEnv.plain("DNS_TIMEOUT", String.valueOf(spec.resolvers.timeoutSeconds)));
-        env.add(PodEnv.plain("DNS_RETRIES", String.valueOf(spec.resolvers.retries)));
-        env.add(PodEnv.plain("DNS_RESOLVER_QPS", String.valueOf(spec.resolvers.queriesPerSecondPerResolver)));
-        env.add(PodEnv.plain("DNS_RECORD_TYPES", spec.recordTypes.stream().map(RecordType::name)
-                .collect(Collectors.joining(","))));
-        env.add(PodEnv.plain("GRACE_PERIOD", String.valueOf(DRAIN_SECONDS)));
-        env.add(PodEnv.plain("METRICS_PORT", String.valueOf(METRICS_PORT)));
-        if (spec.resolvers.servers != null && !spec.resolvers.servers.isEmpty()) {
-            env.add(PodEnv.plain("DNS_RESOLVERS", String.join(",", spec.resolvers.servers)));
-        }
+        RunEnvironment.worker(run).forEach((name, value) -> env.add(PodEnv.plain(name, value)));
         env.addAll(PodPlacement.tlsEnv(run));
         env.add(new EnvVarBuilder().withName("WORKER_ID").withNewValueFrom()
                 .withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
