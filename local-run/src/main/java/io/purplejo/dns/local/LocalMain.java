@@ -1,0 +1,303 @@
+package io.purplejo.dns.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
+import io.purplejo.dns.amqp.AmqpConnections;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.db.Database;
+import io.purplejo.dns.db.DatabaseUnavailableException;
+import io.purplejo.dns.local.backend.BackendUnavailableException;
+import io.purplejo.dns.local.backend.Backends;
+import io.purplejo.dns.local.backend.EmbeddedDatabase;
+import io.purplejo.dns.local.manifest.RunManifest;
+import io.purplejo.dns.local.query.QueryCommand;
+import io.purplejo.dns.local.run.DomainLoader;
+import io.purplejo.dns.local.run.LocalRun;
+import io.purplejo.dns.local.run.ProgressBar;
+import io.purplejo.dns.local.run.ProgressLines;
+import io.purplejo.dns.local.run.ProgressView;
+import io.purplejo.dns.local.run.RunReport;
+import io.purplejo.dns.operator.resources.RunNames;
+import io.purplejo.dns.schema.SchemaMigrationException;
+import io.purplejo.dns.schema.DomainsTableCheck;
+import io.purplejo.dns.schema.SchemaMigrator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Entry point of {@code dns-extraction.jar}: runs a {@code DnsExtractionRun} file on one machine, with the
+ * same validation, publisher, workers and completion rule as on a cluster, on a PostgreSQL and a broker of
+ * the user's or embedded ones. Exit codes: 0 the run succeeded; 1 it failed or could not finish; 2 a bad
+ * file, option or database (fix it, retrying cannot help); 3 PostgreSQL unavailable; 4 the broker
+ * unavailable; 130 interrupted.
+ */
+public final class LocalMain {
+    static final int INTERRUPTED = 130;
+    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMain.class);
+    private static final String NAMESPACE = "local";
+    private static final String USAGE = """
+            usage: java -jar dns-extraction.jar COMMAND ...
+              run FILE [options]       run the DnsExtractionRun of FILE on this machine
+              validate FILE            check FILE as the API server would and print the run with its defaults
+              query DOMAIN [options]   print what the database holds for DOMAIN
+              db [options]             serve the embedded PostgreSQL until Ctrl-C, for psql and other tools
+            'COMMAND --help' lists a command's options. Without --postgres-dsn and --rabbitmq-url, an embedded
+            PostgreSQL (its data in --data-dir, kept between runs) and an embedded broker are used.
+            exit codes: 0 the run succeeded; 1 it failed; 2 bad file, option or database; 3 PostgreSQL
+            unavailable; 4 broker unavailable; 130 interrupted
+            """;
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+    }
+
+    /** Runs a command; returns its exit code. */
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+        CommandLineOptions declared = LocalSettings.declare(command);
+        try {
+            if (!List.of("run", "validate", "query", "db").contains(command)) {
+                if (!command.isEmpty() && !command.equals("--help") && !command.equals("-h")) {
+                    err.println("dns-extraction: unknown command '" + command + "'");
+                    err.print(USAGE);
+                    return ExitCodes.CONFIGURATION;
+                }
+                out.print(USAGE);
+                return command.isEmpty() ? ExitCodes.CONFIGURATION : ExitCodes.OK;
+            }
+            ParsedOptions opts = declared.parse(rest, env);
+            if (opts.helpRequested()) {
+                out.print(declared.usage());
+                return ExitCodes.OK;
+            }
+            LocalSettings settings = LocalSettings.from(opts, env);
+            return switch (command) {
+                case "run" -> runFile(argument(opts, "FILE"), settings, out);
+                case "validate" -> validate(argument(opts, "FILE"), out);
+                case "query" -> query(argument(opts, "DOMAIN"), settings, out);
+                default -> serveDatabase(settings, out);
+            };
+        } catch (InvalidConfigurationException e) {
+            err.println("dns-extraction: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        } catch (BackendUnavailableException e) {
+            err.println("dns-extraction: " + e.getMessage());
+            return e.backend().exitCode();
+        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
+            err.println("dns-extraction: " + e.getMessage());
+            return ExitCodes.DATABASE;
+        } catch (SQLException e) {
+            err.println("dns-extraction: PostgreSQL: " + e.getMessage());
+            return ExitCodes.DATABASE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("dns-extraction: interrupted");
+            return INTERRUPTED;
+        } catch (IOException e) {
+            err.println("dns-extraction: " + e.getMessage());
+            return ExitCodes.OTHER;
+        }
+    }
+
+    private static String argument(ParsedOptions opts, String what) {
+        if (opts.positionals().size() != 1) {
+            throw new InvalidConfigurationException("expected one " + what + ", got " + opts.positionals().size()
+                    + " (--help lists the options)");
+        }
+        return opts.positionals().get(0);
+    }
+
+    private static int validate(String file, PrintStream out) throws IOException {
+        DnsExtractionRun run = RunManifest.read(Path.of(file), NAMESPACE);
+        run.getMetadata().setUid(null);
+        run.setStatus(null);
+        run.getMetadata().setGeneration(null);
+        out.print(yaml().writeValueAsString(run));
+        return ExitCodes.OK;
+    }
+
+    private static int runFile(String file, LocalSettings settings, PrintStream out)
+            throws IOException, SQLException, InterruptedException {
+        DnsExtractionRun run = RunManifest.read(Path.of(file), NAMESPACE);
+        if (Boolean.TRUE.equals(run.getSpec().suspend)) {
+            throw new InvalidConfigurationException(file + ": spec.suspend is true: a suspended run does nothing;"
+                    + " remove it to run here");
+        }
+        Path logFile = logFile(settings);
+        LocalLogging.configure(logFile, settings.verbose());
+        out.println("run " + RunNames.runKey(run) + " from " + file + "; log: " + logFile);
+        try (Backends backends = Backends.open(settings.postgresDsn(), settings.rabbitmqUrl(), settings.dataDir())) {
+            out.println("database: " + backends.dsn() + (backends.embeddedDatabase() ? " (embedded)" : ""));
+            out.println("broker:   " + backends.uri() + (backends.embeddedBroker() ? " (embedded)" : ""));
+            prepareBackends(backends, settings, out);
+            LocalRun localRun = new LocalRun(run, backends, new LocalRun.Options(settings.workers(),
+                    settings.resolvers(), Duration.ofMillis(500)), view(settings, out), Clock.systemUTC());
+            Signal.handle(new Signal("INT"), s -> localRun.requestStop("SIGINT"));
+            Signal.handle(new Signal("TERM"), s -> localRun.requestStop("SIGTERM"));
+            RunReport report = localRun.execute();
+            printSummary(run, report.status(), backends, settings, out);
+            return report.exitCode();
+        }
+    }
+
+    /**
+     * Before anything runs: both services answer (a CLI says at once that a service is down, where a Job
+     * rides an outage out), the embedded database has the schema, a database of the user's is an extraction
+     * database, and the list of names is loaded.
+     */
+    private static void prepareBackends(Backends backends, LocalSettings settings, PrintStream out)
+            throws SQLException {
+        try (Database db = Database.open(backends.dsn(), 2, "dns-extraction")) {
+            db.awaitReachable(REACHABLE_WITHIN);
+            if (backends.embeddedDatabase()) {
+                new SchemaMigrator(db.dataSource()).migrate();
+            } else {
+                try (Connection c = db.dataSource().getConnection()) {
+                    DomainsTableCheck.require(c, backends.dsn().database());
+                }
+            }
+            if (settings.domainsFile() != null) {
+                DomainLoader.Report loaded = DomainLoader.load(db.dataSource(), settings.domainsFile());
+                out.println(loaded.describe(settings.domainsFile()));
+            }
+        }
+        try (com.rabbitmq.client.Connection c = AmqpConnections.open(backends.uri(), "dns-extraction")) {
+            LOG.debug("broker {} answers ({})", backends.uri(), c.getServerProperties().get("product"));
+        } catch (IOException | RuntimeException e) {
+            throw new BackendUnavailableException(BackendUnavailableException.Backend.BROKER,
+                    "RabbitMQ at " + backends.uri() + " cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProgressView view(LocalSettings settings, PrintStream out) {
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        boolean bar = settings.progress() == LocalSettings.Progress.BAR
+                || settings.progress() == LocalSettings.Progress.AUTO && terminal;
+        if (bar) {
+            int width = parseWidth(System.getenv("COLUMNS"));
+            return new ProgressBar(out, width);
+        }
+        return new ProgressLines(out, Duration.ofSeconds(5));
+    }
+
+    private static int parseWidth(String columns) {
+        try {
+            return columns == null ? 120 : Math.max(40, Integer.parseInt(columns.trim()) - 1);
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
+
+    private static void printSummary(DnsExtractionRun run, DnsExtractionRunStatus status, Backends backends,
+                                     LocalSettings settings, PrintStream out) throws IOException {
+        out.println();
+        out.printf(Locale.ROOT, "%s: %s%n", status.phase, status.message == null ? "" : status.message);
+        if (status.published != null) {
+            double seconds = Math.max(0.001, Duration.between(Instant.parse(status.startTime),
+                    status.completionTime != null ? Instant.parse(status.completionTime) : Instant.now()).toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "domains: %s selected, %d published, %d resolved, %d failed, in %.1f s (%.1f/s)%n",
+                    status.total == null ? "?" : String.format(Locale.ROOT, "%d", status.total),
+                    status.published, status.resolved, status.failed, seconds,
+                    (status.resolved + status.failed) / seconds);
+        }
+        if (status.failed != null && status.failed > 0 && status.resolved != null && status.resolved == 0) {
+            out.println("note: no domain got an answer: are the resolvers reachable? (--resolvers, else the run's"
+                    + " spec.resolvers.servers, else this machine's /etc/resolv.conf)");
+        }
+        if (status.phase != io.purplejo.dns.api.v1alpha1.RunPhase.Succeeded) {
+            out.println("to go on: run the file again; its selection picks up the domains without an outcome"
+                    + " (NeverExtracted), and the log says what went wrong");
+        }
+        out.println("the status the DnsExtractionRun would hold:");
+        out.print(yaml().writeValueAsString(Map.of("status", status)));
+        String dataDirOption = settings.dataDir().equals(LocalSettings.defaultDataDir(System.getenv()))
+                ? "" : " --data-dir " + settings.dataDir();
+        if (backends.embeddedDatabase()) {
+            out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN" + dataDirOption);
+            out.println("the database for psql: java -jar dns-extraction.jar db" + dataDirOption
+                    + " (prints its DSN and serves it until Ctrl-C)");
+        } else {
+            out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN --postgres-dsn ...");
+        }
+    }
+
+    private static int query(String domain, LocalSettings settings, PrintStream out) throws SQLException {
+        if (settings.postgresDsn() != null) {
+            try (Database db = Database.open(io.purplejo.dns.config.PostgresDsn.parse(settings.postgresDsn()), 1,
+                    "dns-extraction")) {
+                return QueryCommand.print(db.dataSource(), domain, out) ? ExitCodes.OK : ExitCodes.OTHER;
+            }
+        }
+        requireLocalData(settings);
+        LocalLogging.configure(logFile(settings), settings.verbose());
+        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir(), 0);
+             Database db = Database.open(embedded.dsn(), 1, "dns-extraction")) {
+            return QueryCommand.print(db.dataSource(), domain, out) ? ExitCodes.OK : ExitCodes.OTHER;
+        }
+    }
+
+    private static int serveDatabase(LocalSettings settings, PrintStream out) throws InterruptedException {
+        requireLocalData(settings);
+        LocalLogging.configure(logFile(settings), settings.verbose());
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir(), settings.port())) {
+            out.println("serving the embedded PostgreSQL of " + settings.dataDir() + " until Ctrl-C");
+            out.println("DSN: " + embedded.dsnText());
+            out.println("psql '" + embedded.dsnText() + "'");
+            out.flush();
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void requireLocalData(LocalSettings settings) {
+        if (!Files.isDirectory(settings.dataDir().resolve("postgres"))) {
+            throw new InvalidConfigurationException("no local database in " + settings.dataDir()
+                    + ": run a DnsExtractionRun first (java -jar dns-extraction.jar run FILE), or pass --postgres-dsn");
+        }
+    }
+
+    private static Path logFile(LocalSettings settings) {
+        Path logs = settings.dataDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("cannot create " + logs + ": " + e.getMessage());
+        }
+        return logs.resolve("dns-extraction-" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".log");
+    }
+
+    private static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    }
+}

@@ -1,0 +1,81 @@
+package io.purplejo.dns.local.backend;
+
+import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.PostgresDsn;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL (binaries from Maven Central, unpacked once) whose data directory survives between runs,
+ * listening on 127.0.0.1 only, with trust for local connections. PostgreSQL itself refuses to run as root, so
+ * this does too, with a message saying what to do instead.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    static final String DATABASE = "postgres";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts PostgreSQL on {@code dataDir/postgres} (created on first use) on {@code port}, 0 for any free port. */
+    public static EmbeddedDatabase start(Path dataDir, int port) {
+        if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+            throw new InvalidConfigurationException("the embedded PostgreSQL cannot run as root (PostgreSQL refuses"
+                    + " to): run as a normal user, or pass --postgres-dsn to use a PostgreSQL of yours");
+        }
+        Path data = dataDir.resolve("postgres");
+        try {
+            Files.createDirectories(dataDir.resolve("postgres-binaries"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
+                    // the results are kept and queried later: durable writes, unlike a test database's defaults
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedDatabase(builder.start());
+        } catch (IOException | RuntimeException e) {
+            throw new BackendUnavailableException(BackendUnavailableException.Backend.DATABASE,
+                    "the embedded PostgreSQL did not start on " + data + ": " + e.getMessage()
+                            + " (its log: " + dataDir.resolve("postgres.log") + "; is another dns-extraction using"
+                            + " this --data-dir?)", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The DSN of the embedded database, in the form psql and every command of the project accept. */
+    public PostgresDsn dsn() {
+        return PostgresDsn.parse(dsnText());
+    }
+
+    public String dsnText() {
+        return "postgresql://" + USER + "@127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new BackendUnavailableException(BackendUnavailableException.Backend.DATABASE,
+                    "the embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.purplejo.dns.local.run;
+
+import io.purplejo.dns.operator.status.RateWindow;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Progress as plain lines, for logs, pipes and CI: one line when the phase changes and one every interval
+ * while it runs.
+ */
+public final class ProgressLines implements ProgressView {
+    private final PrintStream out;
+    private final Duration interval;
+    private String lastPhase;
+    private Duration lastShown;
+
+    public ProgressLines(PrintStream out, Duration interval) {
+        this.out = out;
+        this.interval = interval;
+    }
+
+    @Override
+    public void show(Reading r) {
+        String phase = r.phase() + "/" + r.reason();
+        boolean due = lastShown == null || r.elapsed().minus(lastShown).compareTo(interval) >= 0;
+        if (!phase.equals(lastPhase) || due) {
+            out.println(format(r));
+            lastPhase = phase;
+            lastShown = r.elapsed();
+        }
+    }
+
+    static String format(Reading r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%7s %-10s", seconds(r.elapsed()), r.phase()));
+        sb.append(String.format(Locale.ROOT, " published %s", r.total() == null ? String.format(Locale.ROOT, "%,d", r.published())
+                : String.format(Locale.ROOT, "%,d/%,d", r.published(), r.total())));
+        sb.append(String.format(Locale.ROOT, " resolved %,d failed %,d", r.resolved(), r.failed()));
+        sb.append(r.rate() == null ? "" : String.format(Locale.ROOT, " %.1f/s", r.rate()));
+        sb.append(r.eta() == null ? "" : " ETA " + RateWindow.format(r.eta()));
+        sb.append(r.queue() < 0 ? " queue unknown" : String.format(Locale.ROOT, " queue %,d", r.queue()));
+        return sb.toString();
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+}
