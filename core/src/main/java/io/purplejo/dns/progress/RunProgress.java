@@ -37,4 +37,15 @@ public record RunProgress(long runId, String state, Long total, long published, 
     public long count(Outcome outcome) {
         return outcomes.getOrDefault(outcome, 0L);
     }
+
+    /** The outcomes that occurred, by their stored name, in the order of {@link Outcome}: a status's view. */
+    public Map<String, Long> countsByName() {
+        Map<String, Long> byName = new java.util.LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            if (count(o) > 0) {
+                byName.put(o.dbName(), count(o));
+            }
+        }
+        return byName;
+    }
 }

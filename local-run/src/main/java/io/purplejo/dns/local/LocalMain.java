@@ -53,7 +53,7 @@ import sun.misc.Signal;
  * unavailable; 130 interrupted.
  */
 public final class LocalMain {
-    static final int INTERRUPTED = 130;
+    static final int INTERRUPTED = LocalRun.INTERRUPTED;
     private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMain.class);
     private static final String NAMESPACE = "local";
@@ -158,8 +158,16 @@ public final class LocalMain {
             prepareBackends(backends, settings, out);
             LocalRun localRun = new LocalRun(run, backends, new LocalRun.Options(settings.workers(),
                     settings.resolvers(), Duration.ofMillis(500)), view(settings, out), Clock.systemUTC());
-            Signal.handle(new Signal("INT"), s -> localRun.requestStop("SIGINT"));
-            Signal.handle(new Signal("TERM"), s -> localRun.requestStop("SIGTERM"));
+            // the first signal stops the run in order; a second one does not wait for the drain
+            java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
+            for (String name : new String[] {"INT", "TERM"}) {
+                Signal.handle(new Signal(name), s -> {
+                    if (signals.incrementAndGet() > 1) {
+                        System.exit(INTERRUPTED);
+                    }
+                    localRun.requestStop("SIG" + name);
+                });
+            }
             RunReport report = localRun.execute();
             printSummary(run, report.status(), backends, settings, out);
             return report.exitCode();
@@ -240,8 +248,8 @@ public final class LocalMain {
                 ? "" : " --data-dir " + settings.dataDir();
         if (backends.embeddedDatabase()) {
             out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN" + dataDirOption);
-            out.println("the database for psql: java -jar dns-extraction.jar db" + dataDirOption
-                    + " (prints its DSN and serves it until Ctrl-C)");
+            out.println("the database, for psql: " + backends.dsn() + " (served while 'java -jar dns-extraction.jar db"
+                    + dataDirOption + "' runs)");
         } else {
             out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN --postgres-dsn ...");
         }

@@ -30,7 +30,8 @@ record LocalSettings(String postgresDsn, String rabbitmqUrl, Path dataDir, int w
                                 + " else the system's")
                 .value("domains", "DOMAINS_FILE", null, "a list of names, one per line, loaded into domains first")
                 .value("progress", "PROGRESS", "auto", "auto | bar | lines")
-                .value("port", "DNSX_DB_PORT", "0", "port of the embedded PostgreSQL for the db command; 0 for any")
+                .value("port", "DNSX_DB_PORT", "0",
+                        "port of the embedded PostgreSQL; 0: the one this data directory used before, else a free one")
                 .flag("verbose", "VERBOSE", false, "debug logging");
     }
 

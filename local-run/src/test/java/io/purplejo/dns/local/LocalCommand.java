@@ -49,6 +49,9 @@ final class LocalCommand {
         if (ROOT) {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
+        // a shell that starts a job in the background ignores SIGINT for it, and the command would inherit that:
+        // restore it, so that the test's Ctrl-C reaches the command as a terminal's does
+        command.addAll(List.of("env", "--default-signal=INT"));
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));

@@ -130,6 +130,8 @@ class LocalRunCommandIT {
         await().atMost(Duration.ofMinutes(1)).until(() -> LocalCommand.latestOutput(dir).contains("DSN: "));
         Matcher dsn = Pattern.compile("DSN: (\\S+)").matcher(LocalCommand.latestOutput(dir));
         assertThat(dsn.find()).isTrue();
+        assertThat(next.out()).as("the DSN printed after the run is the one db serves")
+                .contains("the database, for psql: " + dsn.group(1) + " (served while");
         try (Database served = Database.open(PostgresDsn.parse(dsn.group(1)), 1, "test");
              java.sql.Connection c = served.dataSource().getConnection();
              java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM domains")) {

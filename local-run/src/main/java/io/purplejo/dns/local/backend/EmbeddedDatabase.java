@@ -23,7 +23,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts PostgreSQL on {@code dataDir/postgres} (created on first use) on {@code port}, 0 for any free port. */
+    /**
+     * Starts PostgreSQL on {@code dataDir/postgres} (created on first use) on {@code port}; 0 for the port this
+     * data directory used before, else a free one, kept so that its DSN stays the same from run to run.
+     */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
             throw new InvalidConfigurationException("the embedded PostgreSQL cannot run as root (PostgreSQL refuses"
@@ -44,10 +47,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return new EmbeddedDatabase(builder.start());
+            int chosen = port > 0 ? port : DataDirectoryPort.of(dataDir);
+            builder.setPort(chosen);
+            EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+            DataDirectoryPort.keep(dataDir, chosen);
+            return db;
         } catch (IOException | RuntimeException e) {
             throw new BackendUnavailableException(BackendUnavailableException.Backend.DATABASE,
                     "the embedded PostgreSQL did not start on " + data + ": " + e.getMessage()

@@ -36,6 +36,8 @@ public final class LocalRun {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
     /** How long dead-lettered messages with no progress elsewhere mean that their domains will never end. */
     private static final Duration DEAD_LETTER_STALL = Duration.ofSeconds(30);
+    /** The exit code of a run stopped by Ctrl-C or SIGTERM, as shells report a SIGINT. */
+    public static final int INTERRUPTED = 130;
 
     /**
      * How the run is executed here.
@@ -91,6 +93,14 @@ public final class LocalRun {
         return Map.of("POSTGRES_DSN", backends.dsnText(), "RABBITMQ_URL", backends.urlText());
     }
 
+    /** What was read in one pass, all at once: the run's counters, the queue and the publisher. */
+    private record Facts(Instant at, RunProgress progress, long ready, PublisherState publisher) {
+    }
+
+    /** How the run ended: the decision it ended on, what to say when it is not the decision's message, the code. */
+    private record Ending(PhaseDecision decision, String message, int exitCode) {
+    }
+
     public RunReport execute() throws InterruptedException {
         Instant started = clock.instant();
         String queue = RunNames.queue(run);
@@ -98,93 +108,118 @@ public final class LocalRun {
         WorkerPool workers = new WorkerPool(workerEnv(), options.workers());
         RateWindow rate = new RateWindow(Duration.ofSeconds(30));
         PhaseDecision decision = new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
-        RunProgress progress = null;
-        long ready = -1;
-        String failure = null;
-        int failureCode = ExitCodes.OTHER;
+        Facts facts = new Facts(started, null, -1, PublisherState.NONE);
+        Ending ending;
         LOG.info("run {} (uid {}): queue {}, {} workers", RunNames.runKey(run), RunNames.runUid(run), queue,
                 workers.size());
         try (RunBackends readers = new RunBackends()) {
             backends.prepareQueue(queue);
             publisher.start();
             workers.start();
-            long lastDone = -1;
             Instant lastMove = started;
             while (true) {
-                Instant now = clock.instant();
-                progress = readProgress(readers);
-                ready = readQueue(readers, queue);
-                PublisherState publisherState = publisher.state();
-                boolean deadlineExceeded = run.getSpec().activeDeadlineSeconds != null
-                        && Duration.between(started, now).getSeconds() > run.getSpec().activeDeadlineSeconds;
-                PhaseDecision next = PhaseMachine.next(new PhaseInput(decision.phase(), null, true, false, false,
-                        publisherState, progress, ready, deadlineExceeded));
-                if (!PhaseMachine.allowed(decision.phase(), next.phase())) {
-                    throw new IllegalStateException("the phase machine computed " + decision.phase() + " -> "
-                            + next.phase() + ", a move it does not allow; this is a bug");
-                }
-                decision = next;
-                if (progress != null) {
-                    rate.add(now, progress.done());
-                    if (progress.done() != lastDone) {
-                        lastDone = progress.done();
-                        lastMove = now;
+                Facts previous = facts;
+                facts = observe(readers, publisher, queue);
+                decision = decide(decision, facts, started);
+                if (facts.progress() != null) {
+                    rate.add(facts.at(), facts.progress().done());
+                    if (previous.progress() == null || previous.progress().done() != facts.progress().done()) {
+                        lastMove = facts.at();
                     }
                 }
-                view.show(reading(decision, progress, rate, ready, Duration.between(started, now)));
-                if (decision.phase().finished()) {
-                    if (decision.phase() == RunPhase.Failed && publisherState == PublisherState.FAILED) {
-                        failure = "the publisher failed: " + publisher.failure();
-                        failureCode = publisher.exitCode() == null ? ExitCodes.OTHER : publisher.exitCode();
-                    }
-                    break;
-                }
-                if (workers.running() == 0) {
-                    failure = "every worker stopped before the run finished: " + String.join("; ", workers.failures());
-                    failureCode = ExitCodes.OTHER;
-                    decision = new PhaseDecision(RunPhase.Failed, "WorkersStopped", failure);
-                    break;
-                }
-                long deadLetters = readDeadLetters(readers, queue);
-                if (deadLetters > 0 && ready == 0 && progress != null && progress.publishingFinished()
-                        && Duration.between(lastMove, now).compareTo(DEAD_LETTER_STALL) > 0) {
-                    failure = deadLetters + " messages were dead-lettered to " + QueueNames.deadLetterQueue(queue)
-                            + " (see the log for why): their domains have no outcome and the run cannot complete";
-                    decision = new PhaseDecision(RunPhase.Failed, "DeadLettered", failure);
+                view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
+                ending = ending(decision, facts, publisher, workers, readDeadLetters(readers, queue), queue, lastMove);
+                if (ending != null) {
                     break;
                 }
                 if (stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS)) {
-                    failure = "interrupted (" + stopReason + "): the run did not finish; domains without an outcome"
-                            + " are selected again by the next run of a NeverExtracted selection";
-                    failureCode = 130;
+                    ending = new Ending(decision, "interrupted (" + stopReason + "): the run did not finish; domains"
+                            + " without an outcome are selected again by the next run of a NeverExtracted selection",
+                            INTERRUPTED);
                     break;
                 }
             }
-            workers.stop(decision.phase().finished() ? "the run finished" : "stopping", Duration.ofSeconds(
-                    RunEnvironment.DRAIN_SECONDS + 5));
+            workers.stop(ending.decision().phase().finished() ? "the run finished" : "stopping",
+                    Duration.ofSeconds(RunEnvironment.DRAIN_SECONDS + 5));
+            boolean publishedBefore = publisher.state() == PublisherState.SUCCEEDED;
             publisher.stop();
-            // the last word on the counters, after the workers stored what they held
-            RunProgress last = readProgress(readers);
-            progress = last != null ? last : progress;
-            long finalReady = readQueue(readers, queue);
-            ready = finalReady >= 0 ? finalReady : ready;
+            // the last word, after the workers stored what they held: an interrupted run whose last domains
+            // were stored by the drain is complete, on the same facts as any other
+            Facts last = observe(readers, publisher, queue);
+            if (!ending.decision().phase().finished() && publishedBefore) {
+                PhaseDecision now = decide(ending.decision(), last, started);
+                if (now.phase() == RunPhase.Succeeded) {
+                    ending = new Ending(now, null, ExitCodes.OK);
+                }
+            }
+            // counters that cannot be read now keep their last known values in the status
+            facts = new Facts(last.at(), last.progress() != null ? last.progress() : facts.progress(),
+                    last.ready() >= 0 ? last.ready() : facts.ready(), last.publisher());
             removeQueue(readers, queue);
         } finally {
             view.close();
         }
-        Instant ended = clock.instant();
-        DnsExtractionRunStatus status = LocalStatus.of(run, decision, failure, progress, queue, ready,
-                decision.phase().finished() ? 0 : workers.size(), started, ended);
-        int code = decision.phase() == RunPhase.Succeeded ? ExitCodes.OK : failureCode;
-        return new RunReport(status, code);
+        DnsExtractionRunStatus status = LocalStatus.of(run, ending.decision(), ending.message(), facts.progress(),
+                queue, facts.ready(), ending.decision().phase().finished() ? 0 : workers.size(), started,
+                clock.instant());
+        return new RunReport(status, ending.exitCode());
     }
 
-    private ProgressView.Reading reading(PhaseDecision d, RunProgress p, RateWindow rate, long ready, Duration elapsed) {
+    /** Reads the facts at once; what cannot be read is null (progress) or -1 (queue): unknown, never zero. */
+    private Facts observe(RunBackends readers, PublisherThread publisher, String queue) {
+        RunProgress progress = readProgress(readers);
+        long ready = readQueue(readers, queue);
+        return new Facts(clock.instant(), progress, ready, publisher.state());
+    }
+
+    /** The operator's phase machine, on the facts of this process instead of a Job's and a Deployment's. */
+    private PhaseDecision decide(PhaseDecision current, Facts facts, Instant started) {
+        boolean deadlineExceeded = run.getSpec().activeDeadlineSeconds != null
+                && Duration.between(started, facts.at()).getSeconds() > run.getSpec().activeDeadlineSeconds;
+        PhaseDecision next = PhaseMachine.next(new PhaseInput(current.phase(), null, true, false, false,
+                facts.publisher(), facts.progress(), facts.ready(), deadlineExceeded));
+        if (!PhaseMachine.allowed(current.phase(), next.phase())) {
+            throw new IllegalStateException("the phase machine computed " + current.phase() + " -> " + next.phase()
+                    + ", a move it does not allow; this is a bug");
+        }
+        return next;
+    }
+
+    /** Whether the run ended: a final phase, or a state in which it can never finish. Null while it goes on. */
+    private static Ending ending(PhaseDecision decision, Facts facts, PublisherThread publisher, WorkerPool workers,
+                                 long deadLetters, String queue, Instant lastMove) {
+        if (decision.phase() == RunPhase.Succeeded) {
+            return new Ending(decision, null, ExitCodes.OK);
+        }
+        if (decision.phase() == RunPhase.Failed) {
+            if (facts.publisher() == PublisherState.FAILED) {
+                Integer code = publisher.exitCode();
+                return new Ending(decision, "the publisher failed: " + publisher.failure(),
+                        code == null ? ExitCodes.OTHER : code);
+            }
+            return new Ending(decision, null, ExitCodes.OTHER);
+        }
+        if (workers.running() == 0) {
+            String why = "every worker stopped before the run finished: " + String.join("; ", workers.failures());
+            return new Ending(new PhaseDecision(RunPhase.Failed, "WorkersStopped", why), why, ExitCodes.OTHER);
+        }
+        RunProgress p = facts.progress();
+        if (deadLetters > 0 && facts.ready() == 0 && p != null && p.publishingFinished()
+                && Duration.between(lastMove, facts.at()).compareTo(DEAD_LETTER_STALL) > 0) {
+            String why = deadLetters + " messages were dead-lettered to " + QueueNames.deadLetterQueue(queue)
+                    + " (see the log for why): their domains have no outcome and the run cannot complete";
+            return new Ending(new PhaseDecision(RunPhase.Failed, "DeadLettered", why), why, ExitCodes.OTHER);
+        }
+        return null;
+    }
+
+    private ProgressView.Reading reading(PhaseDecision d, Facts facts, RateWindow rate, Duration elapsed) {
+        RunProgress p = facts.progress();
         Double r = d.phase().finished() ? null : rate.rate();
         Long total = p == null ? null : p.total();
         Duration eta = r == null || total == null ? null : rate.eta(Math.max(0, total - p.done()));
         return new ProgressView.Reading(d.phase(), d.reason(), total, p == null ? 0 : p.published(),
-                p == null ? 0 : p.resolved(), p == null ? 0 : p.failed(), r, eta, ready, elapsed);
+                p == null ? 0 : p.resolved(), p == null ? 0 : p.failed(), r, eta, facts.ready(), elapsed);
     }
 
     private RunProgress readProgress(RunBackends readers) {

@@ -7,12 +7,9 @@ import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.WorkerCounts;
 import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.status.Conditions;
-import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The status a local run's resource would hold when it ends: phase, message, counters by outcome, queue,
@@ -45,13 +42,7 @@ final class LocalStatus {
             s.published = progress.published();
             s.resolved = progress.resolved();
             s.failed = progress.failed();
-            Map<String, Long> outcomes = new LinkedHashMap<>();
-            for (Outcome o : Outcome.values()) {
-                if (progress.count(o) > 0) {
-                    outcomes.put(o.dbName(), progress.count(o));
-                }
-            }
-            s.outcomes = outcomes;
+            s.outcomes = progress.countsByName();
         } else {
             s.outcomes = null;
         }

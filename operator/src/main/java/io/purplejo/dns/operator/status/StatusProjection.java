@@ -11,13 +11,10 @@ import io.purplejo.dns.operator.decide.RunDecision;
 import io.purplejo.dns.operator.decide.WorkerPlan;
 import io.purplejo.dns.operator.observe.RunObservation;
 import io.purplejo.dns.operator.observe.RunProblem;
-import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,14 +58,7 @@ public final class StatusProjection {
             s.published = progress.published();
             s.resolved = progress.resolved();
             s.failed = progress.failed();
-            Map<String, Long> outcomes = new LinkedHashMap<>();
-            for (Outcome o : Outcome.values()) {
-                long n = progress.count(o);
-                if (n > 0) {
-                    outcomes.put(o.dbName(), n);
-                }
-            }
-            s.outcomes = outcomes;
+            s.outcomes = progress.countsByName();
         } else {
             s.total = old.total;
             s.published = old.published;
