@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -17,9 +18,9 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Turns a validated response into a {@link TypeAnswer}: keeps only answer-section records owned by the
- * queried name or a name of its CNAME chain (what a recursive resolver returns for an alias), so that
- * glue, stray or poisoned records are never stored.
+ * Turns a validated response into a {@link TypeAnswer}: keeps only class IN answer-section records owned by
+ * the queried name or a name of its CNAME chain (what a recursive resolver returns for an alias), so that
+ * glue, stray, poisoned or other-class (CH, HS, ANY) records are never stored or followed.
  */
 public final class AnswerExtractor {
     /** Longer chains are loops or abuse; resolvers stop well before this. */
@@ -39,7 +40,7 @@ public final class AnswerExtractor {
         for (int hop = 0; hop < MAX_CHAIN; hop++) {
             Name next = null;
             for (Record r : answer) {
-                if (r instanceof CNAMERecord c && r.getName().equals(current)) {
+                if (r instanceof CNAMERecord c && r.getDClass() == DClass.IN && r.getName().equals(current)) {
                     next = c.getTarget();
                     if (hop == 0) {
                         String t = RecordFormat.host(next);
@@ -63,7 +64,7 @@ public final class AnswerExtractor {
             values.addAll(firstHop);
         } else {
             for (Record r : answer) {
-                if (r.getType() != qtype || !owners.contains(r.getName())) {
+                if (r.getType() != qtype || r.getDClass() != DClass.IN || !owners.contains(r.getName())) {
                     continue;
                 }
                 if (r instanceof TXTRecord txt) {

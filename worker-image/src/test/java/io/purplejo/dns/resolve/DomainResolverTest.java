@@ -138,6 +138,42 @@ class DomainResolverTest {
     }
 
     @Test
+    void recordsOfAnotherClassForTheQueriedNameAreNeverData() throws Exception {
+        TestDnsServer dns = server().add("classy.test. 300 IN A 192.0.2.20")
+                .add(record("classy.test.", Type.A, DClass.CH, "192.0.2.66"))
+                .add(record("classy.test.", Type.TXT, DClass.ANY, "\"chaos\""))
+                .add(record("classy.test.", Type.MX, DClass.HS, "10 evil.test."));
+
+        DomainResolution d = resolve(resolver(fast(dns.address())), "classy.test", List.of(Type.A, Type.TXT, Type.MX));
+
+        assertThat(values(d, "A")).containsExactly("192.0.2.20");
+        assertThat(outcome(d, "TXT")).isEqualTo(Outcome.NO_DATA);
+        assertThat(values(d, "TXT")).isEmpty();
+        assertThat(outcome(d, "MX")).isEqualTo(Outcome.NO_DATA);
+    }
+
+    @Test
+    void aCnameOfAnotherClassIsNotFollowedToAnotherNamesRecords() throws Exception {
+        TestDnsServer dns = server()
+                .add(record("chaos-alias.test.", Type.CNAME, DClass.CH, "other.test."))
+                .add("other.test. 300 IN A 192.0.2.77");
+
+        DomainResolution d = resolve(resolver(fast(dns.address())), "chaos-alias.test", List.of(Type.A, Type.CNAME));
+
+        assertThat(values(d, "A")).as("other.test's address is not chaos-alias.test's").isEmpty();
+        assertThat(values(d, "CNAME")).isEmpty();
+        assertThat(d.cnameTargets()).isEmpty();
+    }
+
+    private static Record record(String owner, int type, int dclass, String rdata) {
+        try {
+            return Record.fromString(Name.fromString(owner), type, dclass, 300, rdata, Name.root);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
     void nxdomainIsFinalAndNotRetried() throws Exception {
         TestDnsServer dns = server();
 
