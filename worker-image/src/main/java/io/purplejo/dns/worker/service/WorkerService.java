@@ -8,6 +8,7 @@ import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.DnsClient;
 import io.purplejo.dns.resolve.DomainResolver;
+import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.resolve.InFlightLimiter;
 import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.schema.SchemaMigrator;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** A broker back after an outage is used within seconds: a worker idle for longer costs a whole pod. */
+    static final Duration RECONNECT_CAP = Duration.ofSeconds(5);
 
     private final WorkerSettings settings;
     private final WorkerMetrics metrics = new WorkerMetrics();
@@ -254,7 +257,7 @@ public final class WorkerService {
     // ---------------------------------------------------------------------------------------- supervising
 
     private void supervise() {
-        long backoffMillis = 1000;
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), RECONNECT_CAP);
         long lastProgress = System.nanoTime();
         long lastDone = 0;
         long lastQueries = 0;
@@ -270,12 +273,11 @@ public final class WorkerService {
                     session = fresh;
                     fresh.consume(deliveries::add);
                     LOG.info("consuming {} on {}", settings.queue(), connector.uri());
-                    backoffMillis = 1000;
+                    backoff.reset();
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("cannot connect to RabbitMQ at {} ({}); retrying in {} ms", connector.uri(), e.getMessage(),
-                            backoffMillis);
-                    sleep(backoffMillis);
-                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
+                    LOG.warn("cannot connect to RabbitMQ at {} ({}); retrying in about {} ms", connector.uri(),
+                            e.getMessage() != null ? e.getMessage() : e.toString(), backoff.nominal().toMillis());
+                    sleep(backoff.nextWait().toMillis());
                     continue;
                 }
             }
