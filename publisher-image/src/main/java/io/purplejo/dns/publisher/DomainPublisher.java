@@ -145,7 +145,8 @@ public final class DomainPublisher {
                         pending = new ArrayList<>(messageSize);
                     }
                     long now = System.nanoTime();
-                    if (now - lastDepthCheck >= DEPTH_EVERY_NANOS || sentDomains - sentAtDepthCheck >= depthCheckEvery) {
+                    if (pressure.limited() && (now - lastDepthCheck >= DEPTH_EVERY_NANOS
+                            || sentDomains - sentAtDepthCheck >= depthCheckEvery)) {
                         lastDepthCheck = now;
                         sentAtDepthCheck = sentDomains;
                         waitForRoom(channel, pressure);

@@ -10,6 +10,7 @@ import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.schema.SchemaMigrationException;
+import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrator;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,7 @@ public final class PublisherMain {
     /** An attempt that ran this long before failing made progress: the next failure starts a new outage. */
     private static final Duration FRESH_OUTAGE_AFTER = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private PublisherMain() {
     }
@@ -68,7 +69,7 @@ public final class PublisherMain {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
         long outageStarted = 0;
-        Duration backoff = Duration.ofSeconds(1);
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
             long attemptStarted = System.nanoTime();
             PublisherFailure failure;
@@ -85,32 +86,26 @@ public final class PublisherMain {
             long now = System.nanoTime();
             if (outageStarted == 0 || now - attemptStarted >= FRESH_OUTAGE_AFTER.toNanos()) {
                 outageStarted = attemptStarted;
-                backoff = Duration.ofSeconds(1);
+                backoff.reset();
             }
             Duration outage = Duration.ofNanos(now - outageStarted);
             // legacy mode has no checkpoint: a new attempt would publish every domain again
             boolean retry = failure.kind().isTransient() && settings.runMode()
-                    && outage.plus(backoff).compareTo(settings.outageTolerance()) <= 0;
+                    && outage.plus(backoff.nominal()).compareTo(settings.outageTolerance()) <= 0;
             if (!retry) {
                 err.println("dns-publisher: " + failure.message());
                 return failure.kind().exitCode();
             }
             LOG.warn("{}; retrying in {} s (giving up {} s into the outage)", failure.message(),
-                    backoff.toSeconds(), settings.outageTolerance().toSeconds());
+                    backoff.nominal().toSeconds(), settings.outageTolerance().toSeconds());
             try {
-                Thread.sleep(jittered(backoff).toMillis());
+                Thread.sleep(backoff.nextWait().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 err.println("dns-publisher: interrupted");
                 return PublisherFailure.Kind.INTERRUPTED.exitCode();
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-    }
-
-    /** Spreads retries of many publishers over time: 80 to 100 percent of the backoff. */
-    private static Duration jittered(Duration backoff) {
-        return Duration.ofMillis((long) (backoff.toMillis() * (0.8 + 0.2 * ThreadLocalRandom.current().nextDouble())));
     }
 
     /** One attempt: connect, check and migrate the schema, publish (resuming a run from its checkpoint). */

@@ -25,6 +25,7 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                                 List<String> recordTypes, String runUid, Duration outageTolerance) {
 
     static final List<String> ALL_TYPES = List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
+    static final long RUN_MODE_MAX_QUEUE_DEPTH = 10_000;
 
     public static CommandLineOptions declare() {
         return AmqpTrust.declare(new CommandLineOptions("dns-publisher.jar")
@@ -39,7 +40,9 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 .value("run-name", "RUN_NAME", null,
                         "create or resume this run and publish batch messages; without it, legacy messages")
                 .value("message-size", "MESSAGE_SIZE", "100", "domains per batch message (run mode)")
-                .value("max-queue-depth", "MAX_QUEUE_DEPTH", "10000", "pause while the queue holds more messages")
+                .value("max-queue-depth", "MAX_QUEUE_DEPTH", null, "pause while the queue holds more messages; 0 for no"
+                        + " limit; default " + RUN_MODE_MAX_QUEUE_DEPTH + " with --run-name, else no limit (as the"
+                        + " legacy publisher)")
                 .value("confirm-window", "CONFIRM_WINDOW", "500", "messages awaiting the broker's confirm at most")
                 .value("select", "SELECTION_MODE", "never-extracted",
                         "all | never-extracted | not-extracted-since")
@@ -97,10 +100,23 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 o.flag("purge-queue"), countOnly, o.flag("verbose"),
                 blankToNull(o.string("run-name")),
                 o.integer("message-size", 1, 100_000),
-                o.integer("max-queue-depth", 1, Integer.MAX_VALUE),
+                maxQueueDepth(o),
                 o.integer("confirm-window", 1, 100_000),
                 selection, types, blankToNull(o.string("run-uid")),
                 Duration.ofSeconds(o.integer("outage-tolerance", 0, 86_400)));
+    }
+
+    /**
+     * Back-pressure is the default of run mode, whose workers the operator scales from the queue depth; the
+     * legacy mode publishes everything, as the publisher it replaces did, so that a queue with no worker yet
+     * does not hold it forever.
+     */
+    private static long maxQueueDepth(ParsedOptions o) {
+        String given = o.string("max-queue-depth");
+        if (given == null || given.isBlank()) {
+            return blankToNull(o.string("run-name")) != null ? RUN_MODE_MAX_QUEUE_DEPTH : 0;
+        }
+        return o.integer("max-queue-depth", 0, Integer.MAX_VALUE);
     }
 
     private static List<String> split(String s) {

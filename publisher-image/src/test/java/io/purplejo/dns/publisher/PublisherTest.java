@@ -170,6 +170,33 @@ class PublisherTest {
     }
 
     @Test
+    void legacyModePublishesEverythingWithNoWorkerAsTheLegacyPublisherDid() {
+        domains("legacy-all%s.example.com", 10_500);
+
+        assertThat(publish("--select", "all")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(broker.ready(broker.queue())).as("one message a domain, none held back").isEqualTo(10_500);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            legacy mode                  | ''                         | 0
+            run mode                     | --run-name ns/r             | 10000
+            legacy mode with a limit     | --max-queue-depth 50        | 50
+            run mode without a limit     | --run-name ns/r --max-queue-depth 0 | 0
+            """)
+    void backPressureIsTheDefaultOfRunModeOnly(String what, String args, long expected) {
+        List<String> list = new ArrayList<>(List.of("--postgres-dsn", "postgresql://u@h/db", "--rabbitmq-url",
+                "amqp://u:p@h/"));
+        if (!args.isBlank()) {
+            list.addAll(List.of(args.split(" ")));
+        }
+        PublisherSettings s = PublisherSettings.from(PublisherSettings.declare().parse(list, Map.of()));
+
+        assertThat(s.maxQueueDepth()).isEqualTo(expected);
+    }
+
+    @Test
     void backPressurePausesWhileTheQueueIsFullAndResumesAsItDrains() throws Exception {
         domains("bp%s.example.com", 2000);
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() ->

@@ -2,7 +2,8 @@ package io.purplejo.dns.publisher.stream;
 
 /**
  * Whether publishing must pause for the queue to drain: it pauses above the maximum depth and resumes
- * once the queue is down to three quarters of it, so that it does not flap at the limit.
+ * once the queue is down to three quarters of it, so that it does not flap at the limit. A maximum of 0
+ * means no limit: everything is published at once, as the legacy publisher did.
  */
 public final class BackPressure {
     private final long maxDepth;
@@ -14,8 +15,16 @@ public final class BackPressure {
         this.resumeDepth = maxDepth * 3 / 4;
     }
 
+    /** Whether there is a maximum at all (else the depth need not be read). */
+    public boolean limited() {
+        return maxDepth > 0;
+    }
+
     /** Given the queue's depth now, whether to hold publishing. */
     public boolean hold(long depth) {
+        if (!limited()) {
+            return false;
+        }
         if (paused) {
             paused = depth > resumeDepth;
         } else {

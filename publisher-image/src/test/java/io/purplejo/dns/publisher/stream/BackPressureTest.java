@@ -24,4 +24,12 @@ class BackPressureTest {
                     .isEqualTo(Boolean.parseBoolean(h[i]));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aMaximumOfZeroNeverHolds() {
+        BackPressure p = new BackPressure(0);
+
+        assertThat(p.limited()).isFalse();
+        assertThat(p.hold(1_000_000)).isFalse();
+    }
 }
