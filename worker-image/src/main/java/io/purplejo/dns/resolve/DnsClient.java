@@ -55,6 +55,11 @@ public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
     private static final int ID_SPACE = 65536;
     private static final int MAX_READS_PER_WAKEUP = 4096;
+    /**
+     * TCP exchanges at once. Each ends by its lookup's deadline, so a server that drips answers can hold its
+     * threads only that long; the rest of the truncated answers wait in the queue meanwhile.
+     */
+    static final int TCP_THREADS = 64;
 
     private final ResolverSettings settings;
     private final List<ResolverState> resolvers = new ArrayList<>();
@@ -115,11 +120,16 @@ public final class DnsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open UDP sockets for DNS", e);
         }
-        tcpPool = new ThreadPoolExecutor(4, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "dns-tcp");
-            t.setDaemon(true);
-            return t;
-        });
+        // up to TCP_THREADS exchanges at once, idle threads retire; with an unbounded queue a pool never grows
+        // past its core size, so core and maximum are the same
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(TCP_THREADS, TCP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "dns-tcp");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        tcpPool = pool;
         tcp = new TcpFallback();
         loopThread = new Thread(this::loop, "dns-client-loop");
         loopThread.setDaemon(true);
@@ -552,13 +562,14 @@ public final class DnsClient implements AutoCloseable {
         l.inTcp = true;
         l.attempts++;
         tcpQueries.increment();
-        long remainingMillis = Math.max(1, (l.deadline - System.nanoTime()) / 1_000_000);
-        int timeoutMillis = (int) Math.min(remainingMillis, Math.max(settings.timeout().toMillis() * 2, 1));
+        // the exchange ends with the lookup, or after twice the UDP timeout: whichever comes first
+        long exchangeDeadline = Math.min(l.deadline, System.nanoTime() + Math.max(settings.timeout().toNanos() * 2, 1));
         byte[] wire = l.wire.clone();
         tcpPool.execute(() -> {
             Message m = null;
             try {
-                m = tcp.query(r.address, wire, timeoutMillis);
+                // a task that waited in the queue past its deadline does not connect at all
+                m = tcp.query(r.address, wire, exchangeDeadline);
             } catch (IOException e) {
                 LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
             }

@@ -1,22 +1,31 @@
 package io.purplejo.dns.resolve;
 
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import org.xbill.DNS.Message;
 
-/** Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). */
+/**
+ * Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). The whole
+ * exchange, connect to answer, ends by one deadline, so a server that drips its answer a byte at a time holds
+ * a thread no longer than the lookup may last; messages for other IDs on the connection are read past.
+ */
 final class TcpFallback {
+    /** Messages with another ID read past on one connection before the server is taken as misbehaving. */
+    static final int MAX_FOREIGN_MESSAGES = 8;
 
-    /** Sends the query and returns the answer; throws on a connection failure or timeout. */
-    Message query(InetSocketAddress resolver, byte[] query, int timeoutMillis) throws IOException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+    /**
+     * Sends the query and returns the answer with its ID; throws on a connection failure, a framing error, or
+     * when {@code deadlineNanos} ({@link System#nanoTime()}) passes, before connecting if it already has.
+     */
+    Message query(InetSocketAddress resolver, byte[] query, long deadlineNanos) throws IOException {
+        int id = ((query[0] & 0xff) << 8) | (query[1] & 0xff);
         try (Socket s = new Socket()) {
             s.setTcpNoDelay(true);
-            s.connect(resolver, timeoutMillis);
-            s.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+            s.connect(resolver, remainingMillis(deadlineNanos));
             OutputStream out = s.getOutputStream();
             byte[] framed = new byte[query.length + 2];
             framed[0] = (byte) (query.length >>> 8);
@@ -24,15 +33,41 @@ final class TcpFallback {
             System.arraycopy(query, 0, framed, 2, query.length);
             out.write(framed);
             out.flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int length = in.readUnsignedShort();
-            byte[] answer = new byte[length];
-            in.readFully(answer);
-            Message m = new Message(answer);
-            if (m.getHeader().getID() != (((query[0] & 0xff) << 8) | (query[1] & 0xff))) {
-                throw new IOException("TCP answer carries another query's ID");
+            InputStream in = s.getInputStream();
+            for (int i = 0; i <= MAX_FOREIGN_MESSAGES; i++) {
+                byte[] length = readFully(s, in, 2, deadlineNanos);
+                byte[] answer = readFully(s, in, ((length[0] & 0xff) << 8) | (length[1] & 0xff), deadlineNanos);
+                Message m = new Message(answer);
+                if (m.getHeader().getID() == id) {
+                    return m;
+                }
             }
-            return m;
+            throw new IOException("the TCP connection carried " + (MAX_FOREIGN_MESSAGES + 1)
+                    + " answers to other queries");
         }
+    }
+
+    /** Reads n bytes, however they are split, before the deadline. */
+    private static byte[] readFully(Socket s, InputStream in, int n, long deadlineNanos) throws IOException {
+        byte[] buf = new byte[n];
+        int read = 0;
+        while (read < n) {
+            s.setSoTimeout(remainingMillis(deadlineNanos));
+            int r = in.read(buf, read, n - read);
+            if (r < 0) {
+                throw new IOException("the TCP connection closed after " + read + " of " + n + " bytes");
+            }
+            read += r;
+        }
+        return buf;
+    }
+
+    /** Milliseconds left, at least 1 (0 would mean no timeout); throws when none are left. */
+    private static int remainingMillis(long deadlineNanos) throws SocketTimeoutException {
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("the lookup's deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
     }
 }
