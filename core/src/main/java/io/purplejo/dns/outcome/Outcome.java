@@ -15,9 +15,16 @@ public enum Outcome {
     NXDOMAIN(false),
     SERVFAIL(true),
     REFUSED(true),
+    /** No answer came within the attempts and the deadline. */
     TIMEOUT(true),
     /** The name is not a valid domain name; nothing was queried. */
-    INVALID(true);
+    INVALID(true),
+    /** The CNAME chain is longer than the limit, or loops: the records at its end were not taken. */
+    CHAIN_TOO_LONG(true),
+    /** The answer was truncated even over TCP: the whole set could not be had, so none of it is stored. */
+    TRUNCATED(true),
+    /** Answers came but could not be parsed (and no good one came). */
+    MALFORMED(true);
 
     private final boolean failed;
 

@@ -28,7 +28,8 @@ public final class SchemaMigrator {
             "V1__legacy_dns_tables.sql",
             "V2__runs_and_outcomes.sql",
             "V3__publisher_selection.sql",
-            "V4__run_identity.sql");
+            "V4__run_identity.sql",
+            "V5__honest_outcomes.sql");
 
     private final DataSource dataSource;
 

@@ -23,7 +23,7 @@ import org.xbill.DNS.Type;
  * glue, stray, poisoned or other-class (CH, HS, ANY) records are never stored or followed.
  */
 public final class AnswerExtractor {
-    /** Longer chains are loops or abuse; resolvers stop well before this. */
+    /** CNAMEs followed at most: longer chains are loops or abuse, and resolvers stop well before this. */
     static final int MAX_CHAIN = 16;
 
     private AnswerExtractor() {
@@ -37,7 +37,8 @@ public final class AnswerExtractor {
         owners.add(qname);
         List<String> firstHop = new ArrayList<>();
         Name current = qname;
-        for (int hop = 0; hop < MAX_CHAIN; hop++) {
+        boolean chainTooLong = false;
+        for (int hop = 0; ; hop++) {
             Name next = null;
             for (Record r : answer) {
                 if (r instanceof CNAMERecord c && r.getDClass() == DClass.IN && r.getName().equals(current)) {
@@ -51,7 +52,12 @@ public final class AnswerExtractor {
                     break;
                 }
             }
-            if (next == null || owners.contains(next)) {
+            if (next == null) {
+                break;
+            }
+            if (owners.contains(next) || hop >= MAX_CHAIN) {
+                // a loop, or longer than any resolver follows: what lies at its end is not the domain's
+                chainTooLong = true;
                 break;
             }
             owners.add(next);
@@ -83,7 +89,8 @@ public final class AnswerExtractor {
         }
 
         Outcome outcome = switch (rcode) {
-            case Rcode.NOERROR -> values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
+            case Rcode.NOERROR -> chainTooLong && qtype != Type.CNAME ? Outcome.CHAIN_TOO_LONG
+                    : values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
             case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
             case Rcode.REFUSED -> Outcome.REFUSED;
             default -> Outcome.SERVFAIL;

@@ -33,6 +33,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.WireParseException;
 
 /**
  * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands of
@@ -211,6 +212,8 @@ public final class DnsClient implements AutoCloseable {
         boolean done;
         boolean noEdns;
         boolean inTcp;
+        /** An answer to this lookup came but could not be parsed: if no good one comes, it ends malformed. */
+        boolean malformedSeen;
         ResolverState lastResolver;
         byte[] wire;
         // the current UDP attempt
@@ -442,8 +445,13 @@ public final class DnsClient implements AutoCloseable {
             clearAttempt(l);
             r.timeouts.increment();
             r.onTimeoutOrRefusal(now);
-            afterFailedAttempt(l, Outcome.TIMEOUT, now);
+            afterFailedAttempt(l, noAnswer(l), now);
         }
+    }
+
+    /** How a lookup that got no usable answer ends: malformed when answers came that could not be parsed. */
+    private static Outcome noAnswer(Lookup l) {
+        return l.malformedSeen ? Outcome.MALFORMED : Outcome.TIMEOUT;
     }
 
     private void expireDeadlines(long now) {
@@ -458,7 +466,7 @@ public final class DnsClient implements AutoCloseable {
             }
             deadlines.pollFirst();
             clearAttempt(l);
-            finish(l, TypeAnswer.failed(l.type, Outcome.TIMEOUT, l.attempts));
+            finish(l, TypeAnswer.failed(l.type, noAnswer(l), l.attempts));
         }
     }
 
@@ -507,6 +515,7 @@ public final class DnsClient implements AutoCloseable {
                 response = new Message(bytes);
             } catch (IOException e) {
                 malformedResponses.increment();
+                l.malformedSeen = true;
                 continue;
             }
             if (!answers(response, l)) {
@@ -536,8 +545,14 @@ public final class DnsClient implements AutoCloseable {
             return;
         }
         int rcode = response.getRcode();
-        if (!overTcp && response.getHeader().getFlag(Flags.TC)) {
-            startTcp(l, r);
+        if (response.getHeader().getFlag(Flags.TC)) {
+            if (!overTcp) {
+                startTcp(l, r);
+            } else {
+                // still truncated over TCP: part of a set is not the set; another resolver may do better
+                r.errors.increment();
+                afterFailedAttempt(l, Outcome.TRUNCATED, now);
+            }
             return;
         }
         if (rcode == Rcode.FORMERR && !l.noEdns && settings.ednsPayload() > 0) {
@@ -567,29 +582,38 @@ public final class DnsClient implements AutoCloseable {
         byte[] wire = l.wire.clone();
         tcpPool.execute(() -> {
             Message m = null;
+            boolean malformed = false;
             try {
                 // a task that waited in the queue past its deadline does not connect at all
                 m = tcp.query(r.address, wire, exchangeDeadline);
+            } catch (WireParseException e) {
+                malformed = true;
+                LOG.debug("TCP answer from {} could not be parsed: {}", r.address, e.toString());
             } catch (IOException e) {
                 LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
             }
             Message result = m;
-            inbox.add(() -> onTcpResult(l, r, result));
+            boolean unparsable = malformed;
+            inbox.add(() -> onTcpResult(l, r, result, unparsable));
             if (sleeping.get()) {
                 selector.wakeup();
             }
         });
     }
 
-    private void onTcpResult(Lookup l, ResolverState r, Message response) {
+    private void onTcpResult(Lookup l, ResolverState r, Message response, boolean malformed) {
         l.inTcp = false;
         if (l.done) {
             return;
         }
         long now = System.nanoTime();
+        if (malformed) {
+            malformedResponses.increment();
+            l.malformedSeen = true;
+        }
         if (response == null || !answers(response, l)) {
             r.errors.increment();
-            afterFailedAttempt(l, Outcome.TIMEOUT, now);
+            afterFailedAttempt(l, noAnswer(l), now);
             return;
         }
         onResponse(l, response, r, now, true);

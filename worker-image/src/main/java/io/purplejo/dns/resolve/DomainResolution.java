@@ -28,39 +28,35 @@ public record DomainResolution(String input, DomainName name, String invalidReas
         return new DomainResolution(input, null, reason, Map.of(), Outcome.INVALID);
     }
 
+    /** Which failure a domain reports when several of its types failed: the first of these that occurred. */
+    private static final List<Outcome> FAILURE_PRECEDENCE = List.of(Outcome.TIMEOUT, Outcome.MALFORMED,
+            Outcome.SERVFAIL, Outcome.REFUSED, Outcome.TRUNCATED, Outcome.CHAIN_TOO_LONG);
+
     /**
      * A domain's outcome from its types' outcomes: a failure if any type failed (so that a partly answered
-     * domain is retried, never taken for complete), else resolved if any type had records, NXDOMAIN if
-     * every type said so, else no data.
+     * domain is retried, never taken for complete; the first of {@link #FAILURE_PRECEDENCE}), else resolved if
+     * any type had records, NXDOMAIN if every type said so, else no data.
      */
     public static Outcome combine(Iterable<TypeAnswer> answers) {
         boolean any = false;
-        boolean timeout = false;
-        boolean servfail = false;
-        boolean refused = false;
         boolean records = false;
         boolean allNx = true;
+        java.util.EnumSet<Outcome> failures = java.util.EnumSet.noneOf(Outcome.class);
         for (TypeAnswer a : answers) {
             any = true;
-            switch (a.outcome()) {
-                case TIMEOUT -> timeout = true;
-                case SERVFAIL -> servfail = true;
-                case REFUSED -> refused = true;
-                case RESOLVED -> records = true;
-                default -> { }
+            if (a.outcome().failed()) {
+                failures.add(a.outcome());
+            } else if (a.outcome() == Outcome.RESOLVED) {
+                records = true;
             }
             if (a.outcome() != Outcome.NXDOMAIN) {
                 allNx = false;
             }
         }
-        if (timeout) {
-            return Outcome.TIMEOUT;
-        }
-        if (servfail) {
-            return Outcome.SERVFAIL;
-        }
-        if (refused) {
-            return Outcome.REFUSED;
+        for (Outcome f : FAILURE_PRECEDENCE) {
+            if (failures.contains(f)) {
+                return f;
+            }
         }
         if (records) {
             return Outcome.RESOLVED;

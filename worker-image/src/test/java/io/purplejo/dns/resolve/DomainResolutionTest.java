@@ -22,6 +22,12 @@ class DomainResolutionTest {
             REFUSED SERVFAIL                  | SERVFAIL
             REFUSED NO_DATA                   | REFUSED
             SERVFAIL TIMEOUT                  | TIMEOUT
+            RESOLVED CHAIN_TOO_LONG           | CHAIN_TOO_LONG
+            RESOLVED TRUNCATED NO_DATA        | TRUNCATED
+            MALFORMED SERVFAIL                | MALFORMED
+            TIMEOUT MALFORMED                 | TIMEOUT
+            TRUNCATED CHAIN_TOO_LONG REFUSED  | REFUSED
+            CHAIN_TOO_LONG TRUNCATED          | TRUNCATED
             """)
     void aDomainFailsWhenAnyTypeFailedElseTakesTheBestAnswer(String typeOutcomes, Outcome expected) {
         List<TypeAnswer> answers = Arrays.stream(typeOutcomes.split(" "))

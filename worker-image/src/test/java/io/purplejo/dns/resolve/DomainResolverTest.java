@@ -174,6 +174,38 @@ class DomainResolverTest {
     }
 
     @Test
+    void anAnswerStillTruncatedOverTcpIsTruncatedNotPartOfTheSet() throws Exception {
+        TestDnsServer dns = server().add("huge.test. 300 IN A 192.0.2.1").add("huge.test. 300 IN A 192.0.2.2")
+                .behave("huge.test", Behavior.TRUNCATE_ALWAYS);
+
+        DomainResolution d = resolve(resolver(fast(dns.address())), "huge.test", List.of(Type.A));
+
+        assertThat(outcome(d, "A")).isEqualTo(Outcome.TRUNCATED);
+        assertThat(values(d, "A")).isEmpty();
+        assertThat(d.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(dns.tcpQueriesFor("huge.test")).isPositive();
+    }
+
+    @Test
+    void answersThatCannotBeParsedAreMalformedNotTimeouts() throws Exception {
+        TestDnsServer dns = server().behave("garbled.test", Behavior.GARBAGE);
+
+        DomainResolution d = resolve(resolver(fast(dns.address())), "garbled.test", List.of(Type.A, Type.MX));
+
+        assertThat(outcome(d, "A")).isEqualTo(Outcome.MALFORMED);
+        assertThat(d.outcome()).isEqualTo(Outcome.MALFORMED);
+    }
+
+    @Test
+    void aSilentServerIsStillATimeout() throws Exception {
+        TestDnsServer dns = server().behave("silent.test", Behavior.DROP);
+
+        DomainResolution d = resolve(resolver(fast(dns.address())), "silent.test", List.of(Type.A));
+
+        assertThat(d.outcome()).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
     void nxdomainIsFinalAndNotRetried() throws Exception {
         TestDnsServer dns = server();
 

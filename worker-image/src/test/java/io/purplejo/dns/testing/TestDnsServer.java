@@ -38,7 +38,13 @@ import org.xbill.DNS.Type;
  */
 public final class TestDnsServer implements AutoCloseable {
     /** How the server treats queries for a name. */
-    public enum Behavior { ANSWER, DROP, DELAY, TRUNCATE, SERVFAIL, REFUSED, WRONG_ID, FORMERR_EDNS, STRAY_RECORDS }
+    public enum Behavior {
+        ANSWER, DROP, DELAY, TRUNCATE, SERVFAIL, REFUSED, WRONG_ID, FORMERR_EDNS, STRAY_RECORDS,
+        /** TC set over UDP and over TCP alike. */
+        TRUNCATE_ALWAYS,
+        /** The query's ID followed by bytes that are no DNS message, over UDP and TCP. */
+        GARBAGE
+    }
 
     private final DatagramSocket udp;
     private final ServerSocket tcp;
@@ -199,12 +205,16 @@ public final class TestDnsServer implements AutoCloseable {
                     out = r.toWire();
                     break;
                 }
-                case TRUNCATE: {
+                case TRUNCATE:
+                case TRUNCATE_ALWAYS: {
                     Message r = header(q, Rcode.NOERROR);
                     r.getHeader().setFlag(Flags.TC);
                     out = r.toWire();
                     break;
                 }
+                case GARBAGE:
+                    out = garbage(q);
+                    break;
                 case FORMERR_EDNS:
                     out = (q.getOPT() != null ? header(q, Rcode.FORMERR) : answer(q)).toWire();
                     break;
@@ -266,7 +276,16 @@ public final class TestDnsServer implements AutoCloseable {
                 if (behavior == Behavior.DROP) {
                     continue;
                 }
-                byte[] r = answer(q).toWire();
+                byte[] r;
+                if (behavior == Behavior.GARBAGE) {
+                    r = garbage(q);
+                } else if (behavior == Behavior.TRUNCATE_ALWAYS) {
+                    Message partial = answer(q);
+                    partial.getHeader().setFlag(Flags.TC);
+                    r = partial.toWire();
+                } else {
+                    r = answer(q).toWire();
+                }
                 out.writeShort(r.length);
                 out.write(r);
                 out.flush();
@@ -274,6 +293,12 @@ public final class TestDnsServer implements AutoCloseable {
         } catch (IOException e) {
             // connection closed
         }
+    }
+
+    /** The query's ID and flags, then a question count of 1 with no question behind it. */
+    private static byte[] garbage(Message q) {
+        int id = q.getHeader().getID();
+        return new byte[] {(byte) (id >>> 8), (byte) id, (byte) 0x81, (byte) 0x80, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'x'};
     }
 
     private static Message header(Message q, int rcode) {

@@ -289,12 +289,13 @@ public final class WorkerService {
                 QueueSession current = session;
                 long depth = current == null ? -1 : current.queueDepth();
                 metrics.queueDepth(depth);
-                LOG.info("progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}, resolved {}, "
-                                + "no_data {}, nxdomain {}, timeout {}, servfail {}, refused {}, invalid {}",
+                StringBuilder outcomes = new StringBuilder();
+                for (Outcome o : Outcome.values()) {
+                    outcomes.append(", ").append(o.dbName()).append(' ').append(metrics.count(o));
+                }
+                LOG.info("progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}{}",
                         done, Math.round((done - lastDone) / secs), queries, Math.round((queries - lastQueries) / secs),
-                        limiter.inFlight(), depth, metrics.count(Outcome.RESOLVED), metrics.count(Outcome.NO_DATA),
-                        metrics.count(Outcome.NXDOMAIN), metrics.count(Outcome.TIMEOUT),
-                        metrics.count(Outcome.SERVFAIL), metrics.count(Outcome.REFUSED), metrics.count(Outcome.INVALID));
+                        limiter.inFlight(), depth, outcomes);
                 lastProgress = now;
                 lastDone = done;
                 lastQueries = queries;

@@ -73,6 +73,22 @@ class RecordWriterTest {
         assertThat(progress().count(Outcome.RESOLVED)).isEqualTo(1);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Outcome.class, names = {"CHAIN_TOO_LONG", "TRUNCATED", "MALFORMED"})
+    void theHonestFailuresAreStoredAndCountedAsFailures(Outcome failure) throws Exception {
+        long id = domain("broken.test");
+        ResolvedDomain d = new ResolvedDomain(run, id, Resolutions.of("broken.test").with("MX", "10 mx.broken.test")
+                .failed("A", failure).build());
+
+        writer.write(List.of(d));
+
+        assertThat(db.queryStrings("SELECT outcome || ' ' || type_outcomes FROM dnsx_domain_outcomes"))
+                .containsExactly(failure.dbName() + " MX=resolved A=" + failure.dbName());
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
+        assertThat(progress().failed()).isEqualTo(1);
+        assertThat(progress().count(failure)).isEqualTo(1);
+    }
+
     @Test
     void aRedeliveredBatchAddsNoRowAndCountsNothingTwice() throws Exception {
         long a = domain("a.test");
