@@ -237,9 +237,16 @@ public final class DnsClient implements AutoCloseable {
     }
 
     private void accept(Lookup l) {
-        l.deadline = System.nanoTime() + settings.deadline().toNanos();
-        deadlines.add(l);
+        // the deadline starts with the first query: a lookup that waited for room was never late
         fresh.add(l);
+    }
+
+    /** Starts the lookup's deadline at its first query; sends happen in time order, so the FIFO stays sorted. */
+    private void startDeadline(Lookup l, long now) {
+        if (l.attempts == 0) {
+            l.deadline = now + settings.deadline().toNanos();
+            deadlines.add(l);
+        }
     }
 
     private void loop() {
@@ -281,46 +288,59 @@ public final class DnsClient implements AutoCloseable {
                 LOG.error("DNS client loop error (the loop continues)", t);
             }
         }
-        // closing: end everything that is still open
-        for (Lookup l : new ArrayList<>(deadlines)) {
+        // closing: end everything that is still open, sent or not
+        List<Lookup> open = new ArrayList<>(deadlines);
+        open.addAll(retries);
+        open.addAll(fresh);
+        for (Lookup l : open) {
             if (!l.done) {
                 finish(l, TypeAnswer.failed(l.type, Outcome.TIMEOUT, l.attempts));
             }
         }
     }
 
-    /** Sends what windows and rate limits allow; returns how long until a rate-limited resolver has a token. */
+    /**
+     * Sends what windows and rate limits allow, taking retries and fresh lookups in turn, so that names that
+     * never answer, retrying, cannot keep the names that do from being asked. Returns how long until a
+     * rate-limited resolver has a token.
+     */
     private long dispatch(long now) {
         long wait = Long.MAX_VALUE;
-        // retries first, each to a resolver other than the last one it asked
-        int n = retries.size();
-        for (int i = 0; i < n; i++) {
-            Lookup l = retries.pollFirst();
-            if (l.done) {
+        int retriesLeft = retries.size();
+        boolean retriesBlocked = false;
+        boolean freshBlocked = false;
+        boolean retryTurn = true;
+        while ((retriesLeft > 0 && !retriesBlocked) || (!fresh.isEmpty() && !freshBlocked)) {
+            boolean freshReady = !fresh.isEmpty() && !freshBlocked;
+            if (retriesLeft > 0 && !retriesBlocked && (retryTurn || !freshReady)) {
+                retryTurn = false;
+                retriesLeft--;
+                Lookup l = retries.pollFirst();
+                if (l.done) {
+                    continue;
+                }
+                // to a resolver other than the last one it asked
+                ResolverState r = pickResolver(now, l.lastResolver);
+                if (r == null) {
+                    retries.addLast(l);
+                    continue;
+                }
+                if (!send(l, r, now)) {
+                    retries.addLast(l);
+                    retriesBlocked = true;
+                }
                 continue;
             }
-            ResolverState r = pickResolver(now, l.lastResolver);
-            if (r == null) {
-                retries.addLast(l);
-                continue;
-            }
-            if (!send(l, r, now)) {
-                retries.addLast(l);
-                break;
-            }
-        }
-        while (!fresh.isEmpty()) {
+            retryTurn = true;
             Lookup l = fresh.peekFirst();
             if (l.done) {
                 fresh.pollFirst();
                 continue;
             }
             ResolverState r = pickResolver(now, null);
-            if (r == null) {
-                break;
-            }
-            if (!send(l, r, now)) {
-                break;
+            if (r == null || !send(l, r, now)) {
+                freshBlocked = true;
+                continue;
             }
             fresh.pollFirst();
         }
@@ -373,11 +393,13 @@ public final class DnsClient implements AutoCloseable {
             r.errors.increment();
             LOG.debug("send to {} failed: {}", r.address, e.toString());
             // counts as an attempt that failed at once
+            startDeadline(l, now);
             l.attempts++;
             l.lastResolver = r;
             afterFailedAttempt(l, Outcome.TIMEOUT, now);
             return true;
         }
+        startDeadline(l, now);
         pending[c][id] = l;
         pendingCount[c]++;
         l.channel = c;
@@ -444,7 +466,7 @@ public final class DnsClient implements AutoCloseable {
             ResolverState r = l.resolver;
             clearAttempt(l);
             r.timeouts.increment();
-            r.onTimeoutOrRefusal(now);
+            r.onTimeout(now, l.sentAt);
             afterFailedAttempt(l, noAnswer(l), now);
         }
     }
@@ -525,7 +547,7 @@ public final class DnsClient implements AutoCloseable {
             long now = System.nanoTime();
             ResolverState r = l.resolver;
             clearAttempt(l);
-            r.onAnswer(now - l.sentAt);
+            r.onAnswer(now - l.sentAt, now);
             onResponse(l, response, r, now, false);
         }
     }
@@ -565,7 +587,7 @@ public final class DnsClient implements AutoCloseable {
         if (rcode == Rcode.SERVFAIL || rcode == Rcode.REFUSED) {
             r.errors.increment();
             if (rcode == Rcode.REFUSED) {
-                r.onTimeoutOrRefusal(now);
+                r.onRefusal(now);
             }
             afterFailedAttempt(l, rcode == Rcode.REFUSED ? Outcome.REFUSED : Outcome.SERVFAIL, now);
             return;

@@ -10,7 +10,8 @@ import java.util.List;
  * @param resolvers          recursive resolvers; each retry goes to another one when there are several
  * @param timeout            how long one UDP attempt waits for its answer
  * @param attempts           queries per lookup at most (1 + retries)
- * @param deadline           hard limit on a whole lookup, queueing, retries and TCP included
+ * @param deadline           hard limit on a lookup from its first query, retries and TCP included (time spent
+ *                           waiting for room before it is not counted: a lookup never asked is never late)
  * @param queriesPerSecond   per resolver; 0 for no limit
  * @param maxWindow          per resolver, queries in flight at most
  * @param minWindow          per resolver, the in-flight window never shrinks below this

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One resolver as the client loop sees it: its in-flight window (grows by one per answer, halves on a
  * timeout or REFUSED, at most once per timeout period, like TCP congestion control), its token bucket
- * and its counters. Only the loop thread changes the window and bucket; counters are read by metrics.
+ * and its counters. A timeout counts as congestion only when the resolver answered nothing since that query
+ * was sent: a name that never answers says nothing about a resolver that answers the others. Only the loop
+ * thread changes the window and bucket; counters are read by metrics.
  */
 public final class ResolverState {
     final InetSocketAddress address;
@@ -21,6 +23,7 @@ public final class ResolverState {
     private double tokens;
     private long tokensAt;
     private long lastShrinkAt;
+    private long lastAnswerAt;
 
     public final LongAdder sent = new LongAdder();
     public final LongAdder answered = new LongAdder();
@@ -39,6 +42,7 @@ public final class ResolverState {
         this.tokens = burst;
         this.tokensAt = now;
         this.lastShrinkAt = now - backoffNanos;
+        this.lastAnswerAt = now - backoffNanos;
     }
 
     public InetSocketAddress address() {
@@ -82,15 +86,29 @@ public final class ResolverState {
         tokensAt = now;
     }
 
-    void onAnswer(long rttNanos) {
+    void onAnswer(long rttNanos, long now) {
         answered.increment();
+        lastAnswerAt = now;
         latencyNanos.add(rttNanos);
         if (window < maxWindow) {
             window = Math.min(maxWindow, window + 1);
         }
     }
 
-    void onTimeoutOrRefusal(long now) {
+    /** A query sent at {@code sentAt} got no answer in time. */
+    void onTimeout(long now, long sentAt) {
+        if (lastAnswerAt - sentAt > 0) {
+            return; // answering others since: the name is dead, not the resolver congested
+        }
+        shrink(now);
+    }
+
+    /** The resolver refused a query: a policy or a rate limit, so ask it less. */
+    void onRefusal(long now) {
+        shrink(now);
+    }
+
+    private void shrink(long now) {
         if (now - lastShrinkAt >= backoffNanos) {
             window = Math.max(minWindow, window / 2);
             lastShrinkAt = now;

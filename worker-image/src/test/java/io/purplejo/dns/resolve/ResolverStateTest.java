@@ -20,15 +20,15 @@ class ResolverStateTest {
     void theWindowHalvesOnATimeoutAtMostOncePerTimeoutPeriodAndRegrowsWithAnswers() {
         ResolverState r = state(0, 1000);
 
-        r.onTimeoutOrRefusal(10 * SECOND);
-        r.onTimeoutOrRefusal(10 * SECOND + 1);
+        r.onTimeout(10 * SECOND, 9 * SECOND);
+        r.onTimeout(10 * SECOND + 1, 9 * SECOND);
         assertThat(r.window()).as("a burst of timeouts from one outage halves once").isEqualTo(500);
 
-        r.onTimeoutOrRefusal(11 * SECOND);
+        r.onRefusal(11 * SECOND);
         assertThat(r.window()).isEqualTo(250);
 
         for (int i = 0; i < 100; i++) {
-            r.onAnswer(1000);
+            r.onAnswer(1000, 12 * SECOND);
         }
         assertThat(r.window()).isEqualTo(350);
     }
@@ -37,13 +37,25 @@ class ResolverStateTest {
     void theWindowNeverShrinksBelowItsMinimumNorGrowsAboveItsMaximum() {
         ResolverState r = state(0, 100);
         for (int i = 0; i < 50; i++) {
-            r.onTimeoutOrRefusal(i * 2 * SECOND);
+            r.onTimeout(i * 2 * SECOND, i * 2 * SECOND - SECOND);
         }
         assertThat(r.window()).isEqualTo(8);
         for (int i = 0; i < 500; i++) {
-            r.onAnswer(1000);
+            r.onAnswer(1000, 200 * SECOND);
         }
         assertThat(r.window()).isEqualTo(100);
+    }
+
+    @Test
+    void aTimeoutOfAQuerySentBeforeTheResolverAnsweredOthersIsADeadNameNotCongestion() {
+        ResolverState r = state(0, 1000);
+        r.onAnswer(1000, 10 * SECOND);
+
+        r.onTimeout(11 * SECOND, 9 * SECOND);
+        assertThat(r.window()).as("answered at 10 s a query sent at 9 s: the resolver is alive").isEqualTo(1000);
+
+        r.onTimeout(12 * SECOND, 10 * SECOND + 1);
+        assertThat(r.window()).as("nothing answered since 10 s: congestion").isEqualTo(500);
     }
 
     @Test
