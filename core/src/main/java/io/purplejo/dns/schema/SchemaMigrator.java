@@ -29,7 +29,8 @@ public final class SchemaMigrator {
             "V2__runs_and_outcomes.sql",
             "V3__publisher_selection.sql",
             "V4__run_identity.sql",
-            "V5__honest_outcomes.sql");
+            "V5__honest_outcomes.sql",
+            "V6__removed_records.sql");
 
     private final DataSource dataSource;
 

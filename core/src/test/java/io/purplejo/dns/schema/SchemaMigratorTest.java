@@ -55,13 +55,14 @@ class SchemaMigratorTest {
             List<Integer> applied = new SchemaMigrator(migrated.database().dataSource()).migrate();
             reference.execute(legacySchema());
 
-            assertThat(applied).containsExactly(1, 2, 3, 4, 5);
+            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6);
             List<String> expected = legacyShape(reference);
             assertThat(expected).hasSizeGreaterThan(50);
             assertThat(legacyShape(migrated)).containsExactlyElementsOf(expected);
             assertThat(migrated.queryStrings("SELECT tablename FROM pg_tables WHERE tablename LIKE 'dnsx_%' ORDER BY 1"))
                     .containsExactly("dnsx_domain_outcomes", "dnsx_invalid_names", "dnsx_oversized_records",
-                            "dnsx_run_counters", "dnsx_run_members", "dnsx_runs", "dnsx_schema_history");
+                            "dnsx_removed_records", "dnsx_run_counters", "dnsx_run_members", "dnsx_runs",
+                            "dnsx_schema_history");
         }
     }
 
@@ -87,7 +88,7 @@ class SchemaMigratorTest {
 
             List<Integer> applied = new SchemaMigrator(db.database().dataSource()).migrate();
 
-            assertThat(applied).containsExactly(1, 2, 3, 4, 5);
+            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(legacyShape(db)).containsExactlyElementsOf(shapeBefore);
             assertThat(rowDigests(db)).containsExactlyElementsOf(rowsBefore);
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs")).isZero();
@@ -178,7 +179,7 @@ class SchemaMigratorTest {
             }
 
             assertThat(db.queryStrings("SELECT version FROM dnsx_schema_history ORDER BY version"))
-                    .containsExactly("1", "2", "3", "4", "5");
+                    .containsExactly("1", "2", "3", "4", "5", "6");
             assertThat(appliedInProcess).doesNotHaveDuplicates();
             assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isEqualTo(1);
         }

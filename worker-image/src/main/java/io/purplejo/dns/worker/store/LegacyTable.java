@@ -2,27 +2,33 @@ package io.purplejo.dns.worker.store;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Type;
 
 /**
  * The legacy record tables: which table and columns hold each record type, the one upsert they all take (a
  * multi-row insert from arrays, which on a clash with the table's unique index only refreshes
- * {@code updated_at}), and how a domain's rows are read back.
+ * {@code updated_at}), how a domain's set of a type is replaced by a new one (the rows it no longer holds
+ * move to {@code dnsx_removed_records}), and how a domain's rows are read back.
  */
 public enum LegacyTable {
-    A("a_records", true, List.of("ip_address"), List.of("text")),
-    AAAA("aaaa_records", true, List.of("ip_address"), List.of("text")),
-    NS("ns_records", false, List.of("value"), List.of("text")),
-    SOA("soa_records", false, List.of("value"), List.of("text")),
-    MX("mx_records", false, List.of("exchange", "priority"), List.of("text", "int4")),
-    CNAME("cname_records", false, List.of("target"), List.of("text")),
-    TXT("txt_records", false, List.of("content"), List.of("text"));
+    A(Type.A, "a_records", true, List.of("ip_address"), List.of("text")),
+    AAAA(Type.AAAA, "aaaa_records", true, List.of("ip_address"), List.of("text")),
+    NS(Type.NS, "ns_records", false, List.of("value"), List.of("text")),
+    SOA(Type.SOA, "soa_records", false, List.of("value"), List.of("text")),
+    MX(Type.MX, "mx_records", false, List.of("exchange", "priority"), List.of("text", "int4")),
+    CNAME(Type.CNAME, "cname_records", false, List.of("target"), List.of("text")),
+    TXT(Type.TXT, "txt_records", false, List.of("content"), List.of("text"));
 
+    /** The record type (dnsjava's code) the table holds. */
+    final int dnsType;
     /** Array element types of the columns after domain_id, in unique-index order. */
     final List<String> types;
     private final String sql;
     private final String selectSql;
+    private final String replaceSql;
 
-    LegacyTable(String table, boolean hasCreatedAt, List<String> columns, List<String> types) {
+    LegacyTable(int dnsType, String table, boolean hasCreatedAt, List<String> columns, List<String> types) {
+        this.dnsType = dnsType;
         this.types = types;
         String key = "domain_id, " + String.join(", ", columns);
         String arrays = "?::int4[], " + types.stream().map(t -> "?::" + t + "[]").collect(Collectors.joining(", "));
@@ -31,10 +37,31 @@ public enum LegacyTable {
         this.sql = "INSERT INTO " + table + " (" + key + (hasCreatedAt ? ", created_at" : "") + ", updated_at)"
                 + " SELECT " + aliases + ", " + stamps + " FROM unnest(" + arrays + ") AS t(" + aliases + ")"
                 + " ON CONFLICT (" + key + ") DO UPDATE SET updated_at = EXCLUDED.updated_at";
-        // MX as its presentation form "priority exchange"; every other type has one column
-        String value = columns.size() == 1 ? columns.get(0) + "::text"
-                : columns.get(1) + "::text || ' ' || " + columns.get(0);
-        this.selectSql = "SELECT " + value + ", updated_at FROM " + table + " WHERE domain_id = ? ORDER BY 1";
+        this.selectSql = "SELECT " + presentation(columns, "") + ", updated_at FROM " + table
+                + " WHERE domain_id = ? ORDER BY 1";
+        String keptColumns = "domain_id, " + String.join(", ", columns);
+        String sameRow = columns.stream().map(col -> "k." + col + " = t." + col).collect(Collectors.joining(" AND "));
+        this.replaceSql = "WITH authoritative AS (SELECT * FROM unnest(?::int4[], ?::int8[]) AS a(domain_id, run_id)),"
+                + " kept AS (SELECT * FROM unnest(" + arrays + ") AS k(" + keptColumns + ")),"
+                + " stale AS (DELETE FROM " + table + " t USING authoritative a WHERE t.domain_id = a.domain_id"
+                + " AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.domain_id = t.domain_id AND " + sameRow + ")"
+                + " RETURNING t.domain_id, " + presentation(columns, "t.") + " AS value, t.updated_at, a.run_id)"
+                + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
+                + " SELECT domain_id, '" + name() + "', value, updated_at, now(), run_id FROM stale";
+    }
+
+    /** A row's value as text: MX as its presentation form "priority exchange"; every other type has one column. */
+    private static String presentation(List<String> columns, String alias) {
+        return columns.size() == 1 ? alias + columns.get(0) + "::text"
+                : alias + columns.get(1) + "::text || ' ' || " + alias + columns.get(0);
+    }
+
+    /**
+     * Replaces the sets of the given (domain, run) pairs with the kept rows (same arrays as the upsert):
+     * parameters 1-2 the authoritative domain ids and their runs, then the kept rows' columns.
+     */
+    String replaceSql() {
+        return replaceSql;
     }
 
     /** Reads a domain's rows: the value as text (MX as "priority exchange") and {@code updated_at}. */
@@ -44,5 +71,15 @@ public enum LegacyTable {
 
     String upsertSql() {
         return sql;
+    }
+
+    /** The table of a record type (dnsjava's code). */
+    static LegacyTable of(int dnsType) {
+        for (LegacyTable t : values()) {
+            if (t.dnsType == dnsType) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no legacy table holds record type " + Type.string(dnsType));
     }
 }

@@ -149,14 +149,23 @@ public final class RecordWriter {
 
     private int writeRecords(Connection c, Map<Integer, ResolvedDomain> domains) throws SQLException {
         Map<LegacyTable, TableRows> rows = new EnumMap<>(LegacyTable.class);
+        // (domain, run) pairs whose set of a type an authoritative answer replaces
+        Map<LegacyTable, TableRows> authoritative = new EnumMap<>(LegacyTable.class);
         for (LegacyTable t : LegacyTable.values()) {
             rows.put(t, new TableRows());
+            authoritative.put(t, new TableRows());
         }
         List<Oversized> oversized = new ArrayList<>();
 
         for (Map.Entry<Integer, ResolvedDomain> e : domains.entrySet()) {
             int id = e.getKey();
             DomainResolution r = e.getValue().resolution();
+            for (TypeAnswer answer : r.answers().values()) {
+                // records, no data or NXDOMAIN say what the set is now; a failure says nothing about it
+                if (!answer.outcome().failed()) {
+                    authoritative.get(LegacyTable.of(answer.type())).add(id, e.getValue().runId());
+                }
+            }
             for (String target : r.cnameTargets()) {
                 rows.get(LegacyTable.CNAME).add(id, target);
             }
@@ -193,10 +202,67 @@ public final class RecordWriter {
         }
         int n = 0;
         for (Map.Entry<LegacyTable, TableRows> t : rows.entrySet()) {
+            replace(c, t.getKey(), authoritative.get(t.getKey()), t.getValue());
             n += upsert(c, t.getKey(), t.getValue());
         }
+        replaceOversized(c, authoritative, oversized);
         n += writeOversized(c, oversized);
         return n;
+    }
+
+    /** Moves the rows of the authoritative (domain, type) sets that the new rows no longer hold to the history. */
+    private static void replace(Connection c, LegacyTable table, TableRows authoritative, TableRows kept)
+            throws SQLException {
+        if (authoritative.rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(table.replaceSql())) {
+            ps.setArray(1, c.createArrayOf("int4", authoritative.column(0)));
+            ps.setArray(2, c.createArrayOf("int8", authoritative.column(1)));
+            ps.setArray(3, c.createArrayOf("int4", kept.column(0)));
+            for (int i = 0; i < table.types.size(); i++) {
+                ps.setArray(i + 4, c.createArrayOf(table.types.get(i), kept.column(i + 1)));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The same for values kept whole outside the legacy tables (SOA and TXT), matched by their SHA-256. */
+    private static void replaceOversized(Connection c, Map<LegacyTable, TableRows> authoritative,
+                                         List<Oversized> kept) throws SQLException {
+        List<Object> domainIds = new ArrayList<>();
+        List<Object> runIds = new ArrayList<>();
+        List<Object> types = new ArrayList<>();
+        for (LegacyTable t : List.of(LegacyTable.SOA, LegacyTable.TXT)) {
+            for (List<Object> row : authoritative.get(t).rows) {
+                domainIds.add(row.get(0));
+                runIds.add(row.get(1));
+                types.add(t.name());
+            }
+        }
+        if (domainIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("WITH authoritative AS (SELECT * FROM"
+                + " unnest(?::int4[], ?::int8[], ?::text[]) AS a(domain_id, run_id, record_type)),"
+                + " kept AS (SELECT domain_id, record_type, decode(sha_hex, 'hex') AS sha FROM"
+                + " unnest(?::int4[], ?::text[], ?::text[]) AS k(domain_id, record_type, sha_hex)),"
+                + " stale AS (DELETE FROM dnsx_oversized_records o USING authoritative a"
+                + " WHERE o.domain_id = a.domain_id AND o.record_type = a.record_type AND NOT EXISTS (SELECT 1 FROM kept k"
+                + " WHERE k.domain_id = o.domain_id AND k.record_type = o.record_type AND k.sha = o.value_sha256)"
+                + " RETURNING o.domain_id, o.record_type, coalesce(o.value_text, encode(o.value_bytes, 'base64')) AS value,"
+                + " o.updated_at, a.run_id)"
+                + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
+                + " SELECT domain_id, record_type, value, updated_at, now(), run_id FROM stale")) {
+            ps.setArray(1, c.createArrayOf("int4", domainIds.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", runIds.toArray()));
+            ps.setArray(3, c.createArrayOf("text", types.toArray()));
+            ps.setArray(4, c.createArrayOf("int4", kept.stream().map(Oversized::domainId).toArray()));
+            ps.setArray(5, c.createArrayOf("text", kept.stream().map(Oversized::type).toArray()));
+            ps.setArray(6, c.createArrayOf("text", kept.stream()
+                    .map(o -> java.util.HexFormat.of().formatHex(o.sha256())).toArray()));
+            ps.executeUpdate();
+        }
     }
 
     private static int upsert(Connection c, LegacyTable table, TableRows rows) throws SQLException {

@@ -90,6 +90,47 @@ class RecordWriterTest {
     }
 
     @Test
+    void anAuthoritativeAnswerReplacesTheStoredSetAndKeepsWhatWentInTheHistory() throws Exception {
+        long id = domain("moved.test");
+        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("moved.test")
+                .with("A", "192.0.2.1", "192.0.2.2").with("MX", "10 old.moved.test").with("NS", "ns1.p.test")
+                .with("TXT", "v=spf1 -all", "x".repeat(1500)).build())));
+
+        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("moved.test")
+                .with("A", "192.0.2.2", "192.0.2.3").with("MX").with("NS", "ns1.p.test").with("TXT", "v=spf1 -all")
+                .build())));
+
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records ORDER BY 1")).containsExactly("192.0.2.2", "192.0.2.3");
+        assertThat(db.queryLong("SELECT count(*) FROM mx_records")).as("no data now: the MX is gone").isZero();
+        assertThat(db.queryStrings("SELECT value FROM ns_records")).containsExactly("ns1.p.test");
+        assertThat(db.queryStrings("SELECT content FROM txt_records")).containsExactly("v=spf1 -all");
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_oversized_records")).isZero();
+        assertThat(db.queryStrings("SELECT record_type || ' ' || left(value, 20) || ' ' || (run_id = " + run
+                + ") || ' ' || (last_seen <= removed_at) FROM dnsx_removed_records ORDER BY 1"))
+                .containsExactly("A 192.0.2.1 true true", "MX 10 old.moved.test true true",
+                        "TXT xxxxxxxxxxxxxxxxxxxx true true");
+    }
+
+    @Test
+    void aFailedTypeRemovesNothingAndNxdomainRemovesEverythingAsked() throws Exception {
+        long id = domain("flaky.test");
+        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("flaky.test")
+                .with("A", "192.0.2.1").with("MX", "10 mx.flaky.test").build())));
+
+        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("flaky.test")
+                .failed("A", Outcome.TIMEOUT).failed("MX", Outcome.SERVFAIL).build())));
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM mx_records")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_removed_records")).isZero();
+
+        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("flaky.test")
+                .failed("A", Outcome.NXDOMAIN).failed("MX", Outcome.NXDOMAIN).build())));
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM mx_records")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_removed_records")).isEqualTo(2);
+    }
+
+    @Test
     void aRedeliveredBatchAddsNoRowAndCountsNothingTwice() throws Exception {
         long a = domain("a.test");
         long b = domain("b.test");
@@ -171,7 +212,9 @@ class RecordWriterTest {
 
         writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("big.test")
                 .with("TXT", txt1500, txt1000, multibyte).with("SOA", longSoa).build())));
-        writer.write(List.of(new ResolvedDomain(run, id, Resolutions.of("big.test").withBinaryTxt(binary).build())));
+        // another domain: a second answer for big.test would replace its TXT set
+        long binId = domain("bin.test");
+        writer.write(List.of(new ResolvedDomain(run, binId, Resolutions.of("bin.test").withBinaryTxt(binary).build())));
 
         assertThat(db.queryStrings("SELECT content FROM txt_records")).containsExactly(txt1000);
         assertThat(db.queryStrings("SELECT record_type || ' ' || reason || ' ' || octet_length(value_bytes)"
