@@ -81,7 +81,12 @@ public final class RecordFormat {
         }
     }
 
-    /** RFC 5952 text of an IPv6 address (16 bytes, or 4 for an IPv4-mapped one as java.net hands it over): lower case, no leading zeros, the longest zero run as "::". */
+    /**
+     * RFC 5952 text of an IPv6 address (16 bytes, or 4 for an IPv4-mapped one as java.net hands it over):
+     * lower case, no leading zeros, the longest zero run as "::", and an IPv4-mapped address with its IPv4
+     * part dotted, "::ffff:192.0.2.1" (section 5). A stored value in the other spelling ("::ffff:c000:201",
+     * as older Python printed it) is replaced by the next authoritative answer, not kept beside it.
+     */
     public static String ipv6(byte[] address) {
         byte[] a = address;
         if (a.length == 4) {
@@ -90,6 +95,9 @@ public final class RecordFormat {
             a[10] = (byte) 0xff;
             a[11] = (byte) 0xff;
             System.arraycopy(address, 0, a, 12, 4);
+        }
+        if (ipv4Mapped(a)) {
+            return "::ffff:" + (a[12] & 0xff) + "." + (a[13] & 0xff) + "." + (a[14] & 0xff) + "." + (a[15] & 0xff);
         }
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
@@ -128,5 +136,14 @@ public final class RecordFormat {
             sb.append(Integer.toHexString(g[i]));
         }
         return sb.toString();
+    }
+
+    private static boolean ipv4Mapped(byte[] a) {
+        for (int i = 0; i < 10; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
     }
 }

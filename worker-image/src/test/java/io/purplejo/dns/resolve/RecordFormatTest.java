@@ -24,7 +24,10 @@ class RecordFormatTest {
             "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:0",
             "fe80:0:0:0:0:0:0:0, fe80::",
             "2001:DB8:0:0:0:0:ABCD:1, 2001:db8::abcd:1",
-            "0:0:0:0:0:ffff:c000:0201, ::ffff:c000:201",
+            "0:0:0:0:0:ffff:c000:0201, ::ffff:192.0.2.1",
+            "0:0:0:0:0:ffff:0102:0304, ::ffff:1.2.3.4",
+            "0:0:0:0:1:ffff:c000:0201, ::1:ffff:c000:201",
+            "0:0:0:0:0:0:c000:0201, ::c000:201",
     })
     void formatsIpv6AsRfc5952(String input, String expected) throws Exception {
         assertThat(RecordFormat.ipv6(InetAddress.getByName(input).getAddress())).isEqualTo(expected);
