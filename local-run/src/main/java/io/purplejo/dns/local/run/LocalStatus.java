@@ -7,6 +7,7 @@ import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.WorkerCounts;
 import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.status.Conditions;
+import io.purplejo.dns.operator.status.StatusProjection;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Instant;
 import java.util.List;
@@ -38,11 +39,7 @@ final class LocalStatus {
         s.completionTime = phase.finished() ? ended.toString() : null;
         s.queue = queueName;
         if (progress != null) {
-            s.total = progress.total();
-            s.published = progress.published();
-            s.resolved = progress.resolved();
-            s.failed = progress.failed();
-            s.outcomes = progress.countsByName();
+            StatusProjection.counters(s, progress);
         } else {
             s.outcomes = null;
         }

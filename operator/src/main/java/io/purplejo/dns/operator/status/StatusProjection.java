@@ -54,11 +54,7 @@ public final class StatusProjection {
         s.handledRetry = decision.retryHandled();
         RunProgress progress = obs.progress().known();
         if (progress != null) {
-            s.total = progress.total();
-            s.published = progress.published();
-            s.resolved = progress.resolved();
-            s.failed = progress.failed();
-            s.outcomes = progress.countsByName();
+            counters(s, progress);
         } else {
             s.total = old.total;
             s.published = old.published;
@@ -81,6 +77,15 @@ public final class StatusProjection {
         }
         s.conditions = conditions(old, decision, stillFinished, problems, problemText, generation, now);
         return s;
+    }
+
+    /** The run's counters as the status shows them: total, published, resolved, failed, by outcome. */
+    public static void counters(DnsExtractionRunStatus s, RunProgress progress) {
+        s.total = progress.total();
+        s.published = progress.published();
+        s.resolved = progress.resolved();
+        s.failed = progress.failed();
+        s.outcomes = progress.countsByName();
     }
 
     private static List<Condition> conditions(DnsExtractionRunStatus old, RunDecision decision, boolean stillFinished,
