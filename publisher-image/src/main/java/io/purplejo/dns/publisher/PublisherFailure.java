@@ -1,5 +1,7 @@
 package io.purplejo.dns.publisher;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -58,6 +60,15 @@ public record PublisherFailure(Kind kind, String message) {
             return new PublisherFailure(transientSql(e) ? Kind.DATABASE_UNAVAILABLE : Kind.DATABASE_ERROR,
                     "PostgreSQL error: " + e.getMessage());
         }
+        if (refusedCredentials(t)) {
+            return new PublisherFailure(Kind.CONFIGURATION, "RabbitMQ at " + broker + " refused the credentials: "
+                    + rootMessage(t));
+        }
+        Integer reply = replyCode(t);
+        if (reply != null && permanentReply(reply)) {
+            return new PublisherFailure(Kind.CONFIGURATION, "RabbitMQ at " + broker + " refused the request for a"
+                    + " reason waiting does not cure (AMQP reply " + reply + "): " + rootMessage(t));
+        }
         if (t instanceof IOException || t instanceof TimeoutException || t instanceof ShutdownSignalException) {
             return new PublisherFailure(Kind.BROKER_UNAVAILABLE, "RabbitMQ at " + broker + ": " + rootMessage(t));
         }
@@ -82,6 +93,46 @@ public record PublisherFailure(Kind kind, String message) {
         }
         return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("58")
                 || state.equals("40001") || state.equals("40P01");
+    }
+
+    /** The broker rejected the user or password (ACCESS_REFUSED at login). */
+    private static boolean refusedCredentials(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PossibleAuthenticationFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reply code of the broker's close of the connection or channel, if one ended the attempt. */
+    static Integer replyCode(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ShutdownSignalException s && !s.isInitiatedByApplication()) {
+                Object reason = s.getReason();
+                if (reason instanceof AMQP.Connection.Close close) {
+                    return close.getReplyCode();
+                }
+                if (reason instanceof AMQP.Channel.Close close) {
+                    return close.getReplyCode();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * AMQP 0-9-1 replies that say the request is wrong for this broker, so that the same attempt fails the
+     * same way after any wait: access refused (403), precondition failed (406), the frame and command
+     * errors (501-505), not allowed (530), not implemented (540), and codes the specification does not
+     * name. A forced close (320), a resource error (506), an internal error (541), not found (404, the
+     * queue may come) and resource locked (405) are waited out.
+     */
+    static boolean permanentReply(int code) {
+        return switch (code) {
+            case 320, 404, 405, 506, 541 -> false;
+            default -> code >= 400;
+        };
     }
 
     private static String rootMessage(Throwable t) {
