@@ -99,14 +99,23 @@ class JourneyFaultsTest {
 
     @Test
     void thePublisherJobDeletedMidPublish() {
-        String name = "job-deleted";
-        journey.apply(journey.run(name, 100, 2));
-        await().atMost(Duration.ofMinutes(2)).until(() -> !journey.get(name).at("/status/publisher/job").asText().isEmpty());
-        Journey.ok(ControlPlane.kubectl(null, "delete", "job", journey.get(name).at("/status/publisher/job").asText(),
-                "-n", journey.runNs, "--wait=false"));
+        // the deletion races the publisher, which may finish its 1,500 domains before the Job is gone; a run
+        // whose only attempt completed is then right to need no other, so the scenario is tried again. A Job
+        // deleted mid-publish kills its pod: without a new attempt that run would never succeed.
+        int attempts = 0;
+        for (int round = 1; round <= 3 && attempts < 2; round++) {
+            String name = "job-deleted-" + round;
+            journey.apply(journey.run(name, 100, 2));
+            await().atMost(Duration.ofMinutes(2)).until(() -> !journey.get(name).at("/status/publisher/job").asText()
+                    .isEmpty());
+            Journey.ok(ControlPlane.kubectl(null, "delete", "job", journey.get(name).at("/status/publisher/job")
+                    .asText(), "-n", journey.runNs, "--wait=false"));
 
-        journey.awaitSucceeded(name, Duration.ofMinutes(4));
-        journey.assertExactlyOnce(name);
-        assertThat(journey.get(name).at("/status/publisher/attempts").asInt()).isGreaterThanOrEqualTo(2);
+            journey.awaitSucceeded(name, Duration.ofMinutes(4));
+            journey.assertExactlyOnce(name);
+            attempts = journey.get(name).at("/status/publisher/attempts").asInt();
+        }
+        assertThat(attempts).as("a Job deleted before its publisher finished is replaced by a new attempt")
+                .isGreaterThanOrEqualTo(2);
     }
 }
