@@ -55,6 +55,9 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<Message> received = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
     private volatile long delayMillis = 0;
+    private volatile Behavior defaultBehavior = Behavior.ANSWER;
+    private volatile double dropShare = 0;
+    private volatile boolean tcpClosed = false;
     private volatile boolean running = true;
     private final InetAddress bind;
 
@@ -143,6 +146,28 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** How the server treats every name without a behaviour of its own (a misbehaving resolver). */
+    public TestDnsServer behaveForAll(Behavior behavior) {
+        this.defaultBehavior = behavior;
+        return this;
+    }
+
+    /** Drops this share of UDP queries (0 to 1), at random, on top of each name's behaviour. */
+    public TestDnsServer dropShare(double share) {
+        this.dropShare = share;
+        return this;
+    }
+
+    /** Refuses TCP connections (closes them at once), as a resolver with TCP closed. */
+    public TestDnsServer closeTcp() {
+        this.tcpClosed = true;
+        return this;
+    }
+
+    private Behavior behaviorOf(Name qname) {
+        return behaviors.getOrDefault(qname, defaultBehavior);
+    }
+
     /** How long DELAY holds an answer. */
     public TestDnsServer delay(long millis) {
         this.delayMillis = millis;
@@ -193,7 +218,10 @@ public final class TestDnsServer implements AutoCloseable {
             received.add(q);
             Name qname = q.getQuestion().getName();
             udpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
-            Behavior b = behaviors.getOrDefault(qname, Behavior.ANSWER);
+            Behavior b = behaviorOf(qname);
+            if (dropShare > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < dropShare) {
+                continue;
+            }
             InetSocketAddress client = (InetSocketAddress) p.getSocketAddress();
             byte[] out;
             switch (b) {
@@ -254,6 +282,14 @@ public final class TestDnsServer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+            if (tcpClosed) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closed anyway
+                }
+                continue;
+            }
             Thread t = new Thread(() -> serveTcpConnection(s), "test-dns-tcp-conn");
             t.setDaemon(true);
             t.start();
@@ -272,7 +308,7 @@ public final class TestDnsServer implements AutoCloseable {
                 received.add(q);
                 Name qname = q.getQuestion().getName();
                 tcpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
-                Behavior behavior = behaviors.getOrDefault(qname, Behavior.ANSWER);
+                Behavior behavior = behaviorOf(qname);
                 if (behavior == Behavior.DROP) {
                     continue;
                 }
@@ -318,7 +354,7 @@ public final class TestDnsServer implements AutoCloseable {
         Record question = q.getQuestion();
         Name qname = question.getName();
         int qtype = question.getType();
-        Behavior b = behaviors.getOrDefault(qname, Behavior.ANSWER);
+        Behavior b = behaviorOf(qname);
         if (b == Behavior.SERVFAIL) {
             return header(q, Rcode.SERVFAIL);
         }

@@ -1,0 +1,115 @@
+package io.purplejo.dns.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.testing.TestDnsServer;
+import io.purplejo.dns.testing.TestDnsServer.Behavior;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
+
+/**
+ * One resolver of two misbehaves; the healthy one takes the load and every name ends with its true answer.
+ * Each lookup has three attempts and a round-robin first resolver, so half the names meet the bad one first.
+ */
+class MisbehavingResolversTest {
+    private static final int NAMES = 200;
+    private final List<TestDnsServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        servers.forEach(TestDnsServer::close);
+    }
+
+    private TestDnsServer server(Consumer<TestDnsServer> setup) {
+        TestDnsServer s = TestDnsServer.start();
+        for (int i = 0; i < NAMES; i++) {
+            s.add("n" + i + ".test. 300 IN A 192.0.2." + (i % 250 + 1));
+            s.add("n" + i + ".test. 300 IN TXT \"" + "t".repeat(200) + i + "\"");
+        }
+        setup.accept(s);
+        servers.add(s);
+        return s;
+    }
+
+    private static Map<String, TypeAnswer> resolveAll(TestDnsServer good, TestDnsServer bad, int type)
+            throws Exception {
+        ResolverSettings settings = ResolverSettings.defaults(List.of(bad.address(), good.address()))
+                .withTimeout(Duration.ofMillis(300));
+        Map<String, TypeAnswer> answers = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(NAMES);
+        try (DnsClient client = new DnsClient(settings)) {
+            for (int i = 0; i < NAMES; i++) {
+                String n = "n" + i + ".test";
+                client.lookup(Name.fromString(n + "."), type, a -> {
+                    answers.put(n, a);
+                    done.countDown();
+                });
+            }
+            assertThat(done.await(2, TimeUnit.MINUTES)).isTrue();
+        }
+        assertThat(bad.received()).as("the misbehaving resolver was asked").hasSizeGreaterThan(NAMES / 4);
+        return answers;
+    }
+
+    private static void assertEveryNameResolved(Map<String, TypeAnswer> answers) {
+        assertThat(answers).hasSize(NAMES);
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a.outcome()).isEqualTo(Outcome.RESOLVED));
+        for (int i = 0; i < NAMES; i++) {
+            assertThat(answers.get("n" + i + ".test").values()).containsExactly("192.0.2." + (i % 250 + 1));
+        }
+    }
+
+    @Test
+    void aResolverThatDropsHalfItsQueries() throws Exception {
+        TestDnsServer good = server(s -> { });
+        TestDnsServer bad = server(s -> s.dropShare(0.5));
+
+        assertEveryNameResolved(resolveAll(good, bad, Type.A));
+    }
+
+    @Test
+    void aResolverThatAnswersServfailToEverything() throws Exception {
+        TestDnsServer good = server(s -> { });
+        TestDnsServer bad = server(s -> s.behaveForAll(Behavior.SERVFAIL));
+
+        assertEveryNameResolved(resolveAll(good, bad, Type.A));
+    }
+
+    @Test
+    void aResolverThatRefusesEverything() throws Exception {
+        TestDnsServer good = server(s -> { });
+        TestDnsServer bad = server(s -> s.behaveForAll(Behavior.REFUSED));
+
+        assertEveryNameResolved(resolveAll(good, bad, Type.A));
+    }
+
+    @Test
+    void aResolverThatAnswersWithMismatchedIds() throws Exception {
+        TestDnsServer good = server(s -> { });
+        TestDnsServer bad = server(s -> s.behaveForAll(Behavior.WRONG_ID));
+
+        assertEveryNameResolved(resolveAll(good, bad, Type.A));
+    }
+
+    @Test
+    void aResolverThatTruncatesEverythingWithTcpClosed() throws Exception {
+        TestDnsServer good = server(s -> { });
+        TestDnsServer bad = server(s -> s.behaveForAll(Behavior.TRUNCATE).closeTcp());
+
+        Map<String, TypeAnswer> answers = resolveAll(good, bad, Type.TXT);
+
+        assertThat(answers.values()).allSatisfy(a -> assertThat(a.outcome()).isEqualTo(Outcome.RESOLVED));
+        assertThat(answers.get("n7.test").values()).containsExactly("t".repeat(200) + 7);
+    }
+}
