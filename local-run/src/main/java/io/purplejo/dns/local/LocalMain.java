@@ -10,6 +10,7 @@ import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.local.backend.BackendUnavailableException;
@@ -152,7 +153,8 @@ public final class LocalMain {
         Path logFile = logFile(settings);
         LocalLogging.configure(logFile, settings.verbose());
         out.println("run " + RunNames.runKey(run) + " from " + file + "; log: " + logFile);
-        try (Backends backends = Backends.open(settings.postgresDsn(), settings.rabbitmqUrl(), settings.dataDir())) {
+        try (Backends backends = Backends.open(settings.postgresDsn(), settings.rabbitmqUrl(), settings.dataDir(),
+                settings.port())) {
             out.println("database: " + backends.dsn() + (backends.embeddedDatabase() ? " (embedded)" : ""));
             out.println("broker:   " + backends.uri() + (backends.embeddedBroker() ? " (embedded)" : ""));
             prepareBackends(backends, settings, out);
@@ -169,7 +171,7 @@ public final class LocalMain {
                 });
             }
             RunReport report = localRun.execute();
-            printSummary(run, report.status(), backends, settings, out);
+            printSummary(report.status(), backends, settings, out);
             return report.exitCode();
         }
     }
@@ -222,8 +224,8 @@ public final class LocalMain {
         }
     }
 
-    private static void printSummary(DnsExtractionRun run, DnsExtractionRunStatus status, Backends backends,
-                                     LocalSettings settings, PrintStream out) throws IOException {
+    private static void printSummary(DnsExtractionRunStatus status, Backends backends, LocalSettings settings,
+                                     PrintStream out) throws IOException {
         out.println();
         out.printf(Locale.ROOT, "%s: %s%n", status.phase, status.message == null ? "" : status.message);
         if (status.published != null) {
@@ -256,27 +258,25 @@ public final class LocalMain {
     }
 
     private static int query(String domain, LocalSettings settings, PrintStream out) throws SQLException {
-        if (settings.postgresDsn() != null) {
-            try (Database db = Database.open(io.purplejo.dns.config.PostgresDsn.parse(settings.postgresDsn()), 1,
-                    "dns-extraction")) {
-                return QueryCommand.print(db.dataSource(), domain, out) ? ExitCodes.OK : ExitCodes.OTHER;
-            }
-        }
-        requireLocalData(settings);
-        LocalLogging.configure(logFile(settings), settings.verbose());
-        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir(), 0);
-             Database db = Database.open(embedded.dsn(), 1, "dns-extraction")) {
+        EmbeddedDatabase embedded = settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
+        PostgresDsn dsn = embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
+        try (embedded; Database db = Database.open(dsn, 1, "dns-extraction")) {
             return QueryCommand.print(db.dataSource(), domain, out) ? ExitCodes.OK : ExitCodes.OTHER;
         }
     }
 
-    private static int serveDatabase(LocalSettings settings, PrintStream out) throws InterruptedException {
+    /** The data directory's embedded PostgreSQL, which a run must have created. */
+    private static EmbeddedDatabase startLocalDatabase(LocalSettings settings) {
         requireLocalData(settings);
         LocalLogging.configure(logFile(settings), settings.verbose());
+        return EmbeddedDatabase.start(settings.dataDir(), settings.port());
+    }
+
+    private static int serveDatabase(LocalSettings settings, PrintStream out) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        try (EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir(), settings.port())) {
+        try (EmbeddedDatabase embedded = startLocalDatabase(settings)) {
             out.println("serving the embedded PostgreSQL of " + settings.dataDir() + " until Ctrl-C");
             out.println("DSN: " + embedded.dsnText());
             out.println("psql '" + embedded.dsnText() + "'");

@@ -11,28 +11,33 @@ import java.nio.file.Path;
 public final class Backends implements AutoCloseable {
     private final String dsnText;
     private final String urlText;
+    private final PostgresDsn dsn;
+    private final AmqpUri uri;
     private final EmbeddedDatabase embeddedDatabase;
     private final EmbeddedBroker embeddedBroker;
 
     private Backends(String dsnText, String urlText, EmbeddedDatabase db, EmbeddedBroker broker) {
         this.dsnText = dsnText;
         this.urlText = urlText;
+        this.dsn = PostgresDsn.parse(dsnText);
+        this.uri = AmqpUri.parse(urlText);
         this.embeddedDatabase = db;
         this.embeddedBroker = broker;
     }
 
     /**
-     * The given DSN and URL where set (null: embedded). The embedded database is started first, so that a
-     * data directory in use by another process is refused before anything else happens.
+     * The given DSN and URL where set (null: embedded; its PostgreSQL on {@code port}, 0 for the data
+     * directory's). The embedded database is started first, so that a data directory in use by another
+     * process is refused before anything else happens.
      */
-    public static Backends open(String givenDsn, String givenUrl, Path dataDir) {
+    public static Backends open(String givenDsn, String givenUrl, Path dataDir, int port) {
         if (givenDsn != null) {
             PostgresDsn.parse(givenDsn); // refuse a malformed DSN before starting anything
         }
         if (givenUrl != null) {
             AmqpUri.parse(givenUrl);
         }
-        EmbeddedDatabase db = givenDsn == null ? EmbeddedDatabase.start(dataDir, 0) : null;
+        EmbeddedDatabase db = givenDsn == null ? EmbeddedDatabase.start(dataDir, port) : null;
         EmbeddedBroker broker = null;
         try {
             broker = givenUrl == null ? EmbeddedBroker.start(dataDir.resolve("broker")) : null;
@@ -52,7 +57,7 @@ public final class Backends implements AutoCloseable {
     }
 
     public PostgresDsn dsn() {
-        return PostgresDsn.parse(dsnText);
+        return dsn;
     }
 
     /** The broker URL, password included: for the commands, never for printing (print {@link #uri()}). */
@@ -61,7 +66,7 @@ public final class Backends implements AutoCloseable {
     }
 
     public AmqpUri uri() {
-        return AmqpUri.parse(urlText);
+        return uri;
     }
 
     public boolean embeddedDatabase() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,8 @@ public final class LocalRun {
                     }
                 }
                 view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
-                ending = ending(decision, facts, publisher, workers, readDeadLetters(readers, queue), queue, lastMove);
+                ending = ending(decision, facts, publisher, workers, () -> readDeadLetters(readers, queue), queue,
+                        lastMove);
                 if (ending != null) {
                     break;
                 }
@@ -187,7 +189,7 @@ public final class LocalRun {
 
     /** Whether the run ended: a final phase, or a state in which it can never finish. Null while it goes on. */
     private static Ending ending(PhaseDecision decision, Facts facts, PublisherThread publisher, WorkerPool workers,
-                                 long deadLetters, String queue, Instant lastMove) {
+                                 LongSupplier deadLetters, String queue, Instant lastMove) {
         if (decision.phase() == RunPhase.Succeeded) {
             return new Ending(decision, null, ExitCodes.OK);
         }
@@ -204,9 +206,12 @@ public final class LocalRun {
             return new Ending(new PhaseDecision(RunPhase.Failed, "WorkersStopped", why), why, ExitCodes.OTHER);
         }
         RunProgress p = facts.progress();
-        if (deadLetters > 0 && facts.ready() == 0 && p != null && p.publishingFinished()
-                && Duration.between(lastMove, facts.at()).compareTo(DEAD_LETTER_STALL) > 0) {
-            String why = deadLetters + " messages were dead-lettered to " + QueueNames.deadLetterQueue(queue)
+        // the dead-letter queue is read only when nothing else moves: an empty queue, no progress for a while
+        long dead;
+        if (facts.ready() == 0 && p != null && p.publishingFinished()
+                && Duration.between(lastMove, facts.at()).compareTo(DEAD_LETTER_STALL) > 0
+                && (dead = deadLetters.getAsLong()) > 0) {
+            String why = dead + " messages were dead-lettered to " + QueueNames.deadLetterQueue(queue)
                     + " (see the log for why): their domains have no outcome and the run cannot complete";
             return new Ending(new PhaseDecision(RunPhase.Failed, "DeadLettered", why), why, ExitCodes.OTHER);
         }

@@ -1,6 +1,5 @@
 package io.purplejo.dns.local.run;
 
-import io.purplejo.dns.operator.status.RateWindow;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -34,15 +33,7 @@ public final class ProgressBar implements ProgressView {
         StringBuilder sb = new StringBuilder();
         sb.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append(']');
         sb.append(String.format(Locale.ROOT, " %3d%% %-10s", (int) Math.floor(fraction * 100), r.phase()));
-        sb.append(String.format(Locale.ROOT, " published %,d%s", r.published(),
-                total == null ? "" : String.format(Locale.ROOT, "/%,d", total)));
-        sb.append(String.format(Locale.ROOT, " resolved %,d failed %,d", r.resolved(), r.failed()));
-        if (r.rate() != null) {
-            sb.append(String.format(Locale.ROOT, " %.1f/s", r.rate()));
-        }
-        if (r.eta() != null) {
-            sb.append(" ETA ").append(RateWindow.format(r.eta()));
-        }
+        sb.append(' ').append(r.counters());
         return sb.length() > width ? sb.substring(0, width) : sb.toString();
     }
 

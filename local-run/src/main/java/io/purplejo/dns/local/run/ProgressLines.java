@@ -1,6 +1,5 @@
 package io.purplejo.dns.local.run;
 
-import io.purplejo.dns.operator.status.RateWindow;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,14 +31,8 @@ public final class ProgressLines implements ProgressView {
     }
 
     static String format(Reading r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%7s %-10s", seconds(r.elapsed()), r.phase()));
-        sb.append(String.format(Locale.ROOT, " published %s", r.total() == null ? String.format(Locale.ROOT, "%,d", r.published())
-                : String.format(Locale.ROOT, "%,d/%,d", r.published(), r.total())));
-        sb.append(String.format(Locale.ROOT, " resolved %,d failed %,d", r.resolved(), r.failed()));
-        sb.append(r.rate() == null ? "" : String.format(Locale.ROOT, " %.1f/s", r.rate()));
-        sb.append(r.eta() == null ? "" : " ETA " + RateWindow.format(r.eta()));
-        sb.append(r.queue() < 0 ? " queue unknown" : String.format(Locale.ROOT, " queue %,d", r.queue()));
-        return sb.toString();
+        return String.format(Locale.ROOT, "%7s %-10s ", seconds(r.elapsed()), r.phase()) + r.counters()
+                + (r.queue() < 0 ? " queue unknown" : String.format(Locale.ROOT, " queue %,d", r.queue()));
     }
 
     static String seconds(Duration d) {

@@ -1,7 +1,9 @@
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.operator.status.RateWindow;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Where a local run shows its progress: a bar on a terminal, plain lines elsewhere. */
 public interface ProgressView extends AutoCloseable {
@@ -20,6 +22,22 @@ public interface ProgressView extends AutoCloseable {
                    Duration eta, long queue, Duration elapsed) {
         public long done() {
             return resolved + failed;
+        }
+
+        /** "published 1,000/1,000 resolved 450 failed 50 120.5/s ETA 5s": what both views show. */
+        public String counters() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "published %,d", published));
+            if (total != null) {
+                sb.append(String.format(Locale.ROOT, "/%,d", total));
+            }
+            sb.append(String.format(Locale.ROOT, " resolved %,d failed %,d", resolved, failed));
+            if (rate != null) {
+                sb.append(String.format(Locale.ROOT, " %.1f/s", rate));
+            }
+            if (eta != null) {
+                sb.append(" ETA ").append(RateWindow.format(eta));
+            }
+            return sb.toString();
         }
     }
 
