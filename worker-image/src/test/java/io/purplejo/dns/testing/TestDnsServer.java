@@ -46,8 +46,9 @@ public final class TestDnsServer implements AutoCloseable {
         GARBAGE
     }
 
-    private final DatagramSocket udp;
-    private final ServerSocket tcp;
+    private volatile DatagramSocket udp;
+    private volatile ServerSocket tcp;
+    private final int port;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final Map<Name, Behavior> behaviors = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> udpQueries = new ConcurrentHashMap<>();
@@ -58,7 +59,6 @@ public final class TestDnsServer implements AutoCloseable {
     private volatile Behavior defaultBehavior = Behavior.ANSWER;
     private volatile double dropShare = 0;
     private volatile boolean tcpClosed = false;
-    private volatile boolean running = true;
     private final InetAddress bind;
 
     private TestDnsServer(InetAddress bind) throws IOException {
@@ -77,15 +77,43 @@ public final class TestDnsServer implements AutoCloseable {
                 }
             }
         }
+        port = u0.getLocalPort();
+        serve(u0, t0);
+    }
+
+    private void serve(DatagramSocket u0, ServerSocket t0) throws IOException {
         udp = u0;
         tcp = t0;
-        udp.setReceiveBufferSize(8 << 20);
-        Thread u = new Thread(this::serveUdp, "test-dns-udp");
+        u0.setReceiveBufferSize(8 << 20);
+        Thread u = new Thread(() -> serveUdp(u0), "test-dns-udp");
         u.setDaemon(true);
         u.start();
-        Thread t = new Thread(this::serveTcp, "test-dns-tcp");
+        Thread t = new Thread(() -> serveTcp(t0), "test-dns-tcp");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Stops the server as a crashed or stopped process would: both ports close (queries to them are
+     * refused by the kernel), the zone and behaviours are kept for {@link #restart()}.
+     */
+    public void stop() {
+        udp.close();
+        try {
+            tcp.close();
+        } catch (IOException e) {
+            // closing
+        }
+    }
+
+    /** Serves again on the same port after {@link #stop()}. */
+    public void restart() {
+        try {
+            DatagramSocket u = new DatagramSocket(new InetSocketAddress(bind, port));
+            serve(u, new ServerSocket(port, 50, bind));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart the test DNS server on port " + port, e);
+        }
     }
 
     public static TestDnsServer start() {
@@ -102,12 +130,12 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(bind, udp.getLocalPort());
+        return new InetSocketAddress(bind, port);
     }
 
     /** "address:port", as --resolvers takes it. */
     public String spec() {
-        return bind.getHostAddress() + ":" + udp.getLocalPort();
+        return bind.getHostAddress() + ":" + port;
     }
 
     /** Adds a record in zone-file syntax with an absolute owner, e.g. {@code "a.test. 300 IN A 192.0.2.1"}. */
@@ -197,17 +225,14 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    private void serveUdp() {
+    private void serveUdp(DatagramSocket udp) {
         byte[] buf = new byte[65535];
-        while (running) {
+        while (!udp.isClosed()) {
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             try {
                 udp.receive(p);
             } catch (IOException e) {
-                if (running) {
-                    continue;
-                }
-                return;
+                continue;
             }
             Message q;
             try {
@@ -274,8 +299,8 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    private void serveTcp() {
-        while (running) {
+    private void serveTcp(ServerSocket tcp) {
+        while (!tcp.isClosed()) {
             Socket s;
             try {
                 s = tcp.accept();
@@ -395,13 +420,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        udp.close();
-        try {
-            tcp.close();
-        } catch (IOException e) {
-            // closing
-        }
+        stop();
         delayer.shutdownNow();
     }
 }
