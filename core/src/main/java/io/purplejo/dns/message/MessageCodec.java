@@ -24,6 +24,15 @@ import java.util.List;
 public final class MessageCodec {
     public static final String BATCH_CONTENT_TYPE = "application/vnd.dnsx.batch.v1+json";
     public static final String STOP_BODY = "__STOP__";
+    /** The most domains a batch message may hold: what one worker keeps in memory for one message. */
+    public static final int MAX_BATCH_DOMAINS = 10_000;
+    /**
+     * The largest batch body: room for {@value #MAX_BATCH_DOMAINS} domains of the longest names even with
+     * every character escaped, and RabbitMQ 4's own default limit on a message.
+     */
+    public static final int MAX_BATCH_BYTES = 16 << 20;
+    /** The largest legacy body: one domain name (at most 253 characters, 1,012 bytes of UTF-8) and spaces. */
+    public static final int MAX_LEGACY_BYTES = 1024;
     private static final JsonFactory JSON = new JsonFactory();
 
     private MessageCodec() {
@@ -63,8 +72,12 @@ public final class MessageCodec {
         }
         boolean batch = BATCH_CONTENT_TYPE.equals(contentType) || body[0] == '{';
         if (batch) {
+            expect(body.length <= MAX_BATCH_BYTES, "batch message of " + body.length + " bytes is larger than the"
+                    + " limit of " + MAX_BATCH_BYTES);
             return decodeBatch(body);
         }
+        expect(body.length <= MAX_LEGACY_BYTES, "legacy message of " + body.length + " bytes cannot be a domain"
+                + " name (the limit is " + MAX_LEGACY_BYTES + ")");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -110,6 +123,8 @@ public final class MessageCodec {
                         expect(value == JsonToken.START_ARRAY, "field domains is not an array");
                         domains = new ArrayList<>();
                         while (p.nextToken() == JsonToken.START_ARRAY) {
+                            expect(domains.size() < MAX_BATCH_DOMAINS, "batch message holds more than "
+                                    + MAX_BATCH_DOMAINS + " domains");
                             expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT, "a domain entry lacks its id");
                             long id = p.getLongValue();
                             expect(p.nextToken() == JsonToken.VALUE_STRING, "a domain entry lacks its name");

@@ -60,4 +60,34 @@ class MessageCodecTest {
                 .isInstanceOf(UndecodableMessageException.class).hasMessageContaining("UTF-8");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[0], null)).hasMessageContaining("empty");
     }
+
+    @Test
+    void aLegacyBodyLongerThanAnyDomainNameIsUndecodable() {
+        byte[] longest = ("a".repeat(MessageCodec.MAX_LEGACY_BYTES - 1) + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(MessageCodec.decode(longest, null)).isInstanceOf(WorkMessage.LegacyDomain.class);
+
+        byte[] huge = "a".repeat(2_000_000).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> MessageCodec.decode(huge, null)).isInstanceOf(UndecodableMessageException.class)
+                .hasMessageContaining("legacy message of 2000000 bytes cannot be a domain name");
+    }
+
+    @Test
+    void aBatchOfMoreDomainsThanTheLimitIsUndecodable() {
+        List<WorkMessage.DomainRef> most = new java.util.ArrayList<>();
+        for (int i = 1; i <= MessageCodec.MAX_BATCH_DOMAINS; i++) {
+            most.add(new WorkMessage.DomainRef(i, "d" + i + ".test"));
+        }
+        byte[] full = MessageCodec.encode(new WorkMessage.DomainBatch(1, List.of("A"), most));
+        assertThat(((WorkMessage.DomainBatch) MessageCodec.decode(full, MessageCodec.BATCH_CONTENT_TYPE)).domains())
+                .hasSize(MessageCodec.MAX_BATCH_DOMAINS);
+
+        most.add(new WorkMessage.DomainRef(0, "one-more.test"));
+        byte[] over = MessageCodec.encode(new WorkMessage.DomainBatch(1, List.of("A"), most));
+        assertThatThrownBy(() -> MessageCodec.decode(over, MessageCodec.BATCH_CONTENT_TYPE))
+                .hasMessageContaining("more than " + MessageCodec.MAX_BATCH_DOMAINS + " domains");
+        byte[] huge = ("{\"v\":1,\"pad\":\"" + "x".repeat(MessageCodec.MAX_BATCH_BYTES) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> MessageCodec.decode(huge, MessageCodec.BATCH_CONTENT_TYPE))
+                .hasMessageContaining("is larger than the limit of " + MessageCodec.MAX_BATCH_BYTES);
+    }
 }

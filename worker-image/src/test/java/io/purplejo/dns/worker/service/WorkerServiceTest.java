@@ -16,6 +16,7 @@ import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.Rabbitmqctl;
+import io.purplejo.dns.testing.ReliabilityReport;
 import io.purplejo.dns.testing.TestDnsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,11 +27,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The queue worker in-process against real PostgreSQL and RabbitMQ: messages in, rows out, and what it does with bad ones. */
 class WorkerServiceTest {
+    private static final ReliabilityReport BAD_MESSAGES = new ReliabilityReport("bad-messages", "Bad message",
+            "What happened", "Stored");
+
+    @AfterAll
+    static void writeReport() {
+        BAD_MESSAGES.write();
+    }
+
     private TestDatabase db;
     private TestBroker broker;
     private TestDnsServer dns;
@@ -165,23 +176,44 @@ class WorkerServiceTest {
         assertThat(left).containsExactlyInAnyOrder("after1.test", "after2.test", "after3.test");
     }
 
+    /** A bad message, how it is sent, and the reason its dead letter must give. */
+    private record BadMessage(String description, byte[] body, com.rabbitmq.client.AMQP.BasicProperties props,
+            String reason) {
+    }
+
     @Test
     void poisonMessagesGoToTheDeadLetterQueueWithTheirReasonAndTheQueueMovesOn() throws Exception {
         dns.add("fine.test. 300 IN A 192.0.2.1");
-        broker.publishRaw("{\"v\":1,\"run\":".getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_BASIC);
-        broker.publishBatch(new WorkMessage.DomainBatch(424242, List.of(), List.of(new WorkMessage.DomainRef(0, "x.test"))));
-        broker.publishRaw(new byte[] {(byte) 0xff, (byte) 0xfe}, MessageProperties.PERSISTENT_TEXT_PLAIN);
+        List<BadMessage> bad = List.of(
+                new BadMessage("A batch body cut off in the middle of its JSON", "{\"v\":1,\"run\":"
+                        .getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_BASIC, "not valid JSON"),
+                new BadMessage("A batch message of a run that does not exist", MessageCodec.encode(
+                        new WorkMessage.DomainBatch(424242, List.of(), List.of(new WorkMessage.DomainRef(0, "x.test")))),
+                        MessageProperties.PERSISTENT_BASIC.builder().contentType(MessageCodec.BATCH_CONTENT_TYPE).build(),
+                        "run 424242 does not exist"),
+                new BadMessage("A legacy body that is not UTF-8", new byte[] {(byte) 0xff, (byte) 0xfe},
+                        MessageProperties.PERSISTENT_TEXT_PLAIN, "not valid UTF-8"),
+                new BadMessage("An empty body", new byte[0], MessageProperties.PERSISTENT_TEXT_PLAIN,
+                        "empty message body"),
+                new BadMessage("A legacy body of 3,000,000 bytes", "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8),
+                        MessageProperties.PERSISTENT_TEXT_PLAIN, "legacy message of 3000000 bytes cannot be a domain name"));
+        bad.forEach(m -> broker.publishRaw(m.body(), m.props()));
         broker.publishLegacy("fine.test");
 
         start();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == bad.size());
         await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
         List<GetResponse> dead = broker.drain(broker.deadLetterQueue());
-        assertThat(dead).extracting(r -> r.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString())
-                .anySatisfy(r -> assertThat(r).contains("not valid JSON"))
-                .anySatisfy(r -> assertThat(r).contains("run 424242 does not exist"))
-                .anySatisfy(r -> assertThat(r).contains("not valid UTF-8"));
+        for (BadMessage m : bad) {
+            GetResponse letter = dead.stream().filter(r -> java.util.Arrays.equals(r.getBody(), m.body())).findFirst()
+                    .orElseThrow(() -> new AssertionError(m.description() + " was not dead-lettered"));
+            String reason = letter.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString();
+            BAD_MESSAGES.row(m.description(), "dead-lettered, body unchanged, reason: \"" + reason + "\"", "nothing");
+            assertThat(reason).as(m.description()).contains(m.reason());
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_invalid_names")).as("dead-lettered, not stored").isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).as("only the fine message").isEqualTo(1);
         assertThat(broker.ready(broker.queue())).isZero();
     }
 
@@ -194,8 +226,11 @@ class WorkerServiceTest {
         start("--max-deliveries", "5");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == 1);
-        assertThat(broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders().get(QueueNames.REASON_HEADER)
-                .toString()).contains("delivered 5 times");
+        String reason = broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders()
+                .get(QueueNames.REASON_HEADER).toString();
+        BAD_MESSAGES.row("A message redelivered 5 times (a worker crashed on it each time)",
+                "dead-lettered, reason: \"" + reason + "\"", "nothing");
+        assertThat(reason).contains("delivered 5 times");
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
     }
 
