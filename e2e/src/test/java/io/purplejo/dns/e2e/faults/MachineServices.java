@@ -1,0 +1,70 @@
+package io.purplejo.dns.e2e.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Stops and starts this machine's RabbitMQ and restarts its PostgreSQL, the services that .ci/services
+ * installed: the faults are real outages of the real servers, not a proxy that imitates one.
+ */
+final class MachineServices {
+    private MachineServices() {
+    }
+
+    /** Whether the faults can be injected here: the Debian tools exist and the tests may use them (root). */
+    static String unavailableBecause() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "stopping this machine's RabbitMQ and PostgreSQL needs root";
+        }
+        if (!Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl"))) {
+            return "rabbitmqctl is not installed (run .ci/services)";
+        }
+        if (!Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster"))) {
+            return "pg_ctlcluster is not installed (run .ci/services)";
+        }
+        return null;
+    }
+
+    static void stopRabbitMq() {
+        run("rabbitmqctl", "-q", "stop_app");
+    }
+
+    static void startRabbitMq() {
+        run("rabbitmqctl", "-q", "start_app");
+        run("rabbitmqctl", "-q", "await_startup");
+    }
+
+    static void restartPostgres() {
+        run("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "restart");
+    }
+
+    private static String postgresVersion() {
+        try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
+            return versions.map(p -> p.getFileName().toString())
+                    .max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                    .orElseThrow(() -> new IllegalStateException("no cluster under /etc/postgresql"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", cmd) + " cannot run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
