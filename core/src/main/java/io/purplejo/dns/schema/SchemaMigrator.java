@@ -30,7 +30,8 @@ public final class SchemaMigrator {
             "V3__publisher_selection.sql",
             "V4__run_identity.sql",
             "V5__honest_outcomes.sql",
-            "V6__removed_records.sql");
+            "V6__removed_records.sql",
+            "V7__outcomes_by_run.sql");
 
     private final DataSource dataSource;
 
@@ -40,7 +41,13 @@ public final class SchemaMigrator {
 
     /** Applies what is missing and checks the legacy tables; returns the versions applied by this call. */
     public List<Integer> migrate() {
-        List<Migration> migrations = SCRIPTS.stream().map(Migration::load).toList();
+        return migrate(Integer.MAX_VALUE);
+    }
+
+    /** Applies what is missing up to {@code version}: tests of a migration start from the schema before it. */
+    List<Integer> migrate(int version) {
+        List<Migration> migrations = SCRIPTS.stream().map(Migration::load).filter(m -> m.version() <= version)
+                .toList();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);

@@ -55,7 +55,7 @@ class SchemaMigratorTest {
             List<Integer> applied = new SchemaMigrator(migrated.database().dataSource()).migrate();
             reference.execute(legacySchema());
 
-            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 7);
             List<String> expected = legacyShape(reference);
             assertThat(expected).hasSizeGreaterThan(50);
             assertThat(legacyShape(migrated)).containsExactlyElementsOf(expected);
@@ -88,7 +88,7 @@ class SchemaMigratorTest {
 
             List<Integer> applied = new SchemaMigrator(db.database().dataSource()).migrate();
 
-            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 7);
             assertThat(legacyShape(db)).containsExactlyElementsOf(shapeBefore);
             assertThat(rowDigests(db)).containsExactlyElementsOf(rowsBefore);
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs")).isZero();
@@ -102,6 +102,32 @@ class SchemaMigratorTest {
                     "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table + " t").get(0));
         }
         return digests;
+    }
+
+    @Test
+    void upgradingToOutcomesByRunKeepsEveryOutcomeEachInItsRunsPartition() {
+        try (TestDatabase db = TestDatabase.create()) {
+            new SchemaMigrator(db.database().dataSource()).migrate(6);
+            db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT 'u' || g || '.test', now(), now()"
+                    + " FROM generate_series(1, 30) g");
+            db.execute("INSERT INTO dnsx_runs (id, name, record_types) VALUES (4, 'ns/old-a', '{A}'), (9, 'ns/old-b', '{A}')");
+            db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
+                    + " SELECT CASE WHEN id % 3 = 0 THEN 9 ELSE 4 END, id, 'timeout', 'A=timeout', 3, now() FROM domains");
+            String before = String.join(",", db.queryStrings("SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
+                    + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1"));
+
+            assertThat(new SchemaMigrator(db.database().dataSource()).migrate()).contains(7);
+
+            assertThat(String.join(",", db.queryStrings("SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
+                    + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1"))).isEqualTo(before);
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r4")).isEqualTo(20);
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r9")).isEqualTo(10);
+            long next = db.queryLong("INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/new', '{A}') RETURNING id");
+            db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) VALUES (" + next
+                    + ", 1, 'resolved', now())");
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + next)).as("a new run's own partition")
+                    .isEqualTo(1);
+        }
     }
 
     @Test
@@ -179,7 +205,7 @@ class SchemaMigratorTest {
             }
 
             assertThat(db.queryStrings("SELECT version FROM dnsx_schema_history ORDER BY version"))
-                    .containsExactly("1", "2", "3", "4", "5", "6");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(appliedInProcess).doesNotHaveDuplicates();
             assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isEqualTo(1);
         }

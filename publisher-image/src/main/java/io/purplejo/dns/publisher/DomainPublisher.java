@@ -51,7 +51,7 @@ public final class DomainPublisher {
         Long runId = null;
         if (settings.runMode()) {
             run = runs.createOrResume(settings.runName(), settings.runUid(), settings.selection(),
-                    settings.recordTypes());
+                    settings.recordTypes(), settings.outcomeRetentionDays());
             runId = run.id();
             LOG.info("run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
                     settings.runName(), run.id(), run.total(), run.published(), run.checkpoint());

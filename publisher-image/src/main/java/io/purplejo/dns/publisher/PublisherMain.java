@@ -12,12 +12,14 @@ import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.schema.DomainsTableCheck;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,9 @@ public final class PublisherMain {
                 DomainsTableCheck.require(c, db.dsn().database());
             }
             new SchemaMigrator(db.dataSource()).migrate();
+            if (!settings.countOnly()) {
+                OutcomeRetention.dropExpired(db.dataSource(), Instant.now());
+            }
             DomainPublisher publisher = new DomainPublisher(settings, db);
             if (settings.countOnly()) {
                 out.println(publisher.count(publisher.maxDomainId()));

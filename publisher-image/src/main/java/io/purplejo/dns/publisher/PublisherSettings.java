@@ -6,6 +6,7 @@ import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.publisher.selection.Selection;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.Locale;
 public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String queue, int pageSize, int stopMessages,
                                 boolean purgeQueue, boolean countOnly, boolean verbose, String runName,
                                 int messageSize, long maxQueueDepth, int confirmWindow, Selection selection,
-                                List<String> recordTypes, String runUid, Duration outageTolerance) {
+                                List<String> recordTypes, String runUid, Duration outageTolerance,
+                                Integer outcomeRetentionDays) {
 
     static final List<String> ALL_TYPES = List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
     static final long RUN_MODE_MAX_QUEUE_DEPTH = 10_000;
@@ -55,7 +57,9 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 .value("run-uid", "RUN_UID", null,
                         "identity of the run (the DnsExtractionRun's uid); default: --run-name identifies it")
                 .value("outage-tolerance", "OUTAGE_TOLERANCE_SECONDS", "300",
-                        "seconds a run rides out a PostgreSQL or RabbitMQ outage before it gives up"));
+                        "seconds a run rides out a PostgreSQL or RabbitMQ outage before it gives up")
+                .value("outcome-retention-days", "OUTCOME_RETENTION_DAYS", null,
+                        "days the run's per-domain outcomes are kept after its last one (run mode); default: for ever"));
     }
 
     public static PublisherSettings from(ParsedOptions o) {
@@ -99,11 +103,24 @@ public record PublisherSettings(PostgresDsn postgres, AmqpUri rabbitmq, String q
                 o.integer("worker-count", 0, 100_000),
                 o.flag("purge-queue"), countOnly, o.flag("verbose"),
                 blankToNull(o.string("run-name")),
-                o.integer("message-size", 1, 100_000),
+                o.integer("message-size", 1, MessageCodec.MAX_BATCH_DOMAINS),
                 maxQueueDepth(o),
                 o.integer("confirm-window", 1, 100_000),
                 selection, types, blankToNull(o.string("run-uid")),
-                Duration.ofSeconds(o.integer("outage-tolerance", 0, 86_400)));
+                Duration.ofSeconds(o.integer("outage-tolerance", 0, 86_400)),
+                retentionDays(o));
+    }
+
+    private static Integer retentionDays(ParsedOptions o) {
+        String text = o.string("outcome-retention-days");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (blankToNull(o.string("run-name")) == null) {
+            throw new InvalidConfigurationException("--outcome-retention-days goes with --run-name: legacy mode keeps"
+                    + " its outcomes in one run for ever");
+        }
+        return o.integer("outcome-retention-days", 1, 36_500);
     }
 
     /**

@@ -124,6 +124,24 @@ class PublisherTest {
     }
 
     @Test
+    void aRunKeepsItsRetentionAndTheNextPublisherDropsTheOutcomesOfRunsPastTheirs() {
+        domains("k%s.example.com", 20);
+        db.execute("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days, publish_finished_at)"
+                + " VALUES ('ns/expired', '{A}', 'published', 3, now() - interval '5 days')");
+        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT (SELECT id FROM"
+                + " dnsx_runs WHERE name = 'ns/expired'), id, 'resolved', now() - interval '5 days' FROM domains");
+
+        assertThat(publish("--run-name", "ns/kept", "--select", "all", "--outcome-retention-days", "30")).isZero();
+
+        assertThat(db.queryLong("SELECT outcome_retention_days FROM dnsx_runs WHERE name = 'ns/kept'")).isEqualTo(30);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).as("the expired run's outcomes").isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = 'ns/expired'"
+                + " AND outcomes_dropped_at IS NOT NULL")).isEqualTo(1);
+        assertThat(publish("--select", "all", "--outcome-retention-days", "30")).as("legacy mode has no run").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--outcome-retention-days goes with --run-name");
+    }
+
+    @Test
     void anExplicitListInsertsTheMissingDomainsAndPublishesOnlyThem() {
         domains("d%s.example.com", 20);
 

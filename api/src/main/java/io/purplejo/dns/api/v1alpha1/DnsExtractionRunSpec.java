@@ -97,6 +97,12 @@ public class DnsExtractionRunSpec {
     @Default("300")
     public Integer outageToleranceSeconds = 300;
 
+    @JsonPropertyDescription("Days the run's per-domain outcomes are kept after the last one was stored; then the"
+            + " publisher of any later run drops them at once (the run's counters stay). Unset: kept for ever.")
+    @Min(1)
+    @Max(36500)
+    public Integer outcomeRetentionDays;
+
     @JsonPropertyDescription("Retries of the publisher Job's pod before the run fails.")
     @Min(0)
     @Max(20)

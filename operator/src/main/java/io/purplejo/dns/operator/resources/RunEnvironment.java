@@ -32,6 +32,9 @@ public final class RunEnvironment {
         env.put("QUEUE_NAME", RunNames.queue(run));
         env.put("WORKER_COUNT", "0");
         env.put("OUTAGE_TOLERANCE_SECONDS", String.valueOf(spec.outageToleranceSeconds));
+        if (spec.outcomeRetentionDays != null) {
+            env.put("OUTCOME_RETENTION_DAYS", String.valueOf(spec.outcomeRetentionDays));
+        }
         env.put("DNS_RECORD_TYPES", recordTypes(spec));
         DomainSelection sel = spec.selection;
         env.put("SELECTION_MODE", switch (sel.mode) {

@@ -31,7 +31,16 @@ class RunEnvironmentTest {
                 .containsEntry("DNS_RECORD_TYPES", "A,AAAA,NS,MX,SOA,CNAME,TXT")
                 .containsEntry("MAX_QUEUE_DEPTH", "2000").containsEntry("OUTAGE_TOLERANCE_SECONDS", "300")
                 .containsEntry("QUEUE_NAME", RunNames.queue(PublisherJobBuilderTest.run()))
-                .doesNotContainKeys("SELECTION_SINCE", "SELECTION_SUFFIXES", "SELECTION_DOMAINS", "SELECTION_LIMIT");
+                .doesNotContainKeys("SELECTION_SINCE", "SELECTION_SUFFIXES", "SELECTION_DOMAINS", "SELECTION_LIMIT",
+                        "OUTCOME_RETENTION_DAYS");
+    }
+
+    @Test
+    void theOutcomeRetentionGoesToThePublisherOnlyWhenSet() {
+        DnsExtractionRun run = PublisherJobBuilderTest.run();
+        run.getSpec().outcomeRetentionDays = 14;
+
+        assertThat(RunEnvironment.publisher(run)).containsEntry("OUTCOME_RETENTION_DAYS", "14");
     }
 
     @Test

@@ -31,14 +31,21 @@ public final class RunStore {
      * A run that exists with another selection or other record types is refused: its set was fixed when
      * it started.
      */
-    public PublishRun createOrResume(String name, String resourceUid, Selection selection, List<String> recordTypes)
-            throws SQLException {
+    public PublishRun createOrResume(String name, String resourceUid, Selection selection, List<String> recordTypes,
+                                     Integer outcomeRetentionDays) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 PublishRun run = load(c, name, resourceUid, selection, recordTypes);
                 if (run == null) {
                     run = create(c, name, resourceUid, selection, recordTypes);
+                }
+                // unlike the selection, the retention may change while a run lives: the latest setting counts
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE dnsx_runs SET outcome_retention_days = ? WHERE id = ?")) {
+                    ps.setObject(1, outcomeRetentionDays, java.sql.Types.INTEGER);
+                    ps.setLong(2, run.id());
+                    ps.executeUpdate();
                 }
                 c.commit();
                 return run;

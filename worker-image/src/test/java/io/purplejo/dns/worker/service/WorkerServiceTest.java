@@ -10,6 +10,7 @@ import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.progress.RunProgressQuery;
 import io.purplejo.dns.schema.SchemaMigrator;
@@ -215,6 +216,26 @@ class WorkerServiceTest {
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_invalid_names")).as("dead-lettered, not stored").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).as("only the fine message").isEqualTo(1);
         assertThat(broker.ready(broker.queue())).isZero();
+    }
+
+    @Test
+    void aBatchOfARunWhoseOutcomesWereDroppedIsDeadLetteredAndStoresNothing() throws Exception {
+        dns.add("late.test. 300 IN A 192.0.2.1");
+        long run = db.queryLong("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
+                + " publish_finished_at) VALUES ('ns/old', '{A}', 'published', 1, now() - interval '3 days') RETURNING id");
+        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), java.time.Instant.now())).hasSize(1);
+        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A"), List.of(new WorkMessage.DomainRef(0,
+                "late.test"))));
+
+        start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.ready(broker.deadLetterQueue()) == 1);
+        String reason = broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders()
+                .get(QueueNames.REASON_HEADER).toString();
+        BAD_MESSAGES.row("A batch of a run whose outcomes were dropped (retention ended), redelivered late",
+                "dead-lettered, reason: \"" + reason.replace('\n', ' ') + "\"", "nothing");
+        assertThat(reason).contains("no partition");
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).as("its records are not stored either").isZero();
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.purplejo.dns.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.TestDatabase;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutcomeRetentionTest {
+    private TestDatabase db;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.create();
+        new SchemaMigrator(db.database().dataSource()).migrate();
+        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT 'r' || g || '.test', now(), now()"
+                + " FROM generate_series(1, 50) g");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    /** A run of 50 outcomes, the last stored {@code lastOutcomeDaysAgo} days ago. */
+    private long run(String name, Integer retentionDays, String state, int finishedDaysAgo, int lastOutcomeDaysAgo) {
+        long id = db.queryLong("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
+                + " publish_finished_at) VALUES ('" + name + "', '{A}', '" + state + "', " + retentionDays
+                + ", now() - interval '" + finishedDaysAgo + " days') RETURNING id");
+        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT " + id
+                + ", id, 'resolved', now() - interval '" + lastOutcomeDaysAgo + " days' FROM domains");
+        db.execute("INSERT INTO dnsx_run_counters (run_id, shard, outcome, domains) VALUES (" + id + ", 0, 'resolved', 50)");
+        db.execute("INSERT INTO dnsx_run_members (run_id, domain_id) SELECT " + id + ", id FROM domains");
+        return id;
+    }
+
+    private long outcomes(long run) {
+        return db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes WHERE run_id = " + run);
+    }
+
+    @Test
+    void aFinishedRunPastItsRetentionLosesItsPartitionAndKeepsItsCounters() throws Exception {
+        long expired = run("expired", 7, "published", 10, 10);
+        long stillResolving = run("still-resolving", 7, "published", 10, 1);
+        long keptForEver = run("no-retention", null, "published", 100, 100);
+        long publishing = run("publishing", 7, "publishing", 10, 10);
+
+        var dropped = OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now());
+
+        assertThat(dropped).extracting(OutcomeRetention.Dropped::name).containsExactly("expired");
+        assertThat(db.queryStrings("SELECT to_regclass('dnsx_domain_outcomes_r" + expired + "')::text"))
+                .as("the partition is gone").containsExactly((String) null);
+        assertThat(outcomes(expired)).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_run_members WHERE run_id = " + expired)).isZero();
+        assertThat(db.queryLong("SELECT sum(domains) FROM dnsx_run_counters WHERE run_id = " + expired))
+                .as("the run's totals remain").isEqualTo(50);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE outcomes_dropped_at IS NOT NULL")).isEqualTo(1);
+        assertThat(outcomes(stillResolving)).as("an outcome within the retention keeps the run").isEqualTo(50);
+        assertThat(outcomes(keptForEver)).as("no retention: kept for ever").isEqualTo(50);
+        assertThat(outcomes(publishing)).as("a run still publishing is never dropped").isEqualTo(50);
+        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now())).as("once").isEmpty();
+    }
+
+    @Test
+    void everyRunGetsItsOwnPartitionAndARunWhoseOutcomesWereDroppedTakesNoMore() throws Exception {
+        long a = run("a", null, "published", 0, 0);
+        long b = run("b", 1, "published", 5, 5);
+
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + a)).isEqualTo(50);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + b)).isEqualTo(50);
+        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now())).hasSize(1);
+        assertThatThrownBy(() -> db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome,"
+                + " resolved_at) VALUES (" + b + ", 1, 'resolved', now())"))
+                .hasMessageContaining("no partition of relation");
+    }
+}
