@@ -358,20 +358,42 @@ public final class DnsClient implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * Round robin over the resolvers with room, skipping {@code avoid} (a retry's last resolver) and, while
+     * another answers clearly better, a resolver that loses many queries: it gets one query per
+     * {@code ResolverState.PROBE_INTERVAL_NANOS} (so that its recovery is seen; a probe that is lost costs
+     * one lookup a timeout, not one in so many), or any query when the better ones have no room.
+     */
     private ResolverState pickResolver(long now, ResolverState avoid) {
         int count = resolvers.size();
-        for (int i = 0; i < count; i++) {
-            ResolverState r = resolvers.get((nextResolver + i) % count);
-            if (r == avoid && count > 1) {
-                continue;
-            }
-            if (r.tryAcquire(now)) {
-                nextResolver = (nextResolver + i + 1) % count;
-                return r;
+        double best = 1;
+        for (ResolverState r : resolvers) {
+            best = Math.min(best, r.loss());
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < count; i++) {
+                ResolverState r = resolvers.get((nextResolver + i) % count);
+                if (r == avoid && count > 1) {
+                    continue;
+                }
+                boolean leftAside = r.loss() > best + LOSS_MARGIN;
+                if (pass == 0 && leftAside && !r.probeDue(now)) {
+                    continue;
+                }
+                if (r.tryAcquire(now)) {
+                    if (leftAside) {
+                        r.probed(now);
+                    }
+                    nextResolver = (nextResolver + i + 1) % count;
+                    return r;
+                }
             }
         }
         return null;
     }
+
+    /** How much more loss than the best resolver's makes a resolver the last choice. */
+    static final double LOSS_MARGIN = 0.2;
 
     private boolean send(Lookup l, ResolverState r, long now) {
         int c = nextChannel;
@@ -467,6 +489,7 @@ public final class DnsClient implements AutoCloseable {
             clearAttempt(l);
             r.timeouts.increment();
             r.onTimeout(now, l.sentAt);
+            r.onAttemptEnded(false);
             afterFailedAttempt(l, noAnswer(l), now);
         }
     }
@@ -573,6 +596,7 @@ public final class DnsClient implements AutoCloseable {
             } else {
                 // still truncated over TCP: part of a set is not the set; another resolver may do better
                 r.errors.increment();
+                r.onAttemptEnded(false);
                 afterFailedAttempt(l, Outcome.TRUNCATED, now);
             }
             return;
@@ -586,12 +610,14 @@ public final class DnsClient implements AutoCloseable {
         }
         if (rcode == Rcode.SERVFAIL || rcode == Rcode.REFUSED) {
             r.errors.increment();
+            r.onAttemptEnded(false);
             if (rcode == Rcode.REFUSED) {
                 r.onRefusal(now);
             }
             afterFailedAttempt(l, rcode == Rcode.REFUSED ? Outcome.REFUSED : Outcome.SERVFAIL, now);
             return;
         }
+        r.onAttemptEnded(true);
         finish(l, AnswerExtractor.extract(response, l.name, l.type, l.attempts));
     }
 
@@ -635,6 +661,7 @@ public final class DnsClient implements AutoCloseable {
         }
         if (response == null || !answers(response, l)) {
             r.errors.increment();
+            r.onAttemptEnded(false);
             afterFailedAttempt(l, noAnswer(l), now);
             return;
         }

@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
  * One resolver as the client loop sees it: its in-flight window (grows by one per answer, halves on a
  * timeout or REFUSED, at most once per timeout period, like TCP congestion control), its token bucket
  * and its counters. A timeout counts as congestion only when the resolver answered nothing since that query
- * was sent: a name that never answers says nothing about a resolver that answers the others. Only the loop
- * thread changes the window and bucket; counters are read by metrics.
+ * was sent: a name that never answers says nothing about a resolver that answers the others. Its recent
+ * loss (the share of attempts that got no usable answer) lets the client prefer the resolvers that answer.
+ * Only the loop thread changes the window, bucket and loss; counters are read by metrics.
  */
 public final class ResolverState {
     final InetSocketAddress address;
@@ -24,6 +25,8 @@ public final class ResolverState {
     private long tokensAt;
     private long lastShrinkAt;
     private long lastAnswerAt;
+    private long lastProbeAt;
+    private volatile double loss; // written by the loop thread only, read by metrics
 
     public final LongAdder sent = new LongAdder();
     public final LongAdder answered = new LongAdder();
@@ -43,6 +46,7 @@ public final class ResolverState {
         this.tokensAt = now;
         this.lastShrinkAt = now - backoffNanos;
         this.lastAnswerAt = now - backoffNanos;
+        this.lastProbeAt = now - PROBE_INTERVAL_NANOS;
     }
 
     public InetSocketAddress address() {
@@ -106,6 +110,33 @@ public final class ResolverState {
     /** The resolver refused a query: a policy or a rate limit, so ask it less. */
     void onRefusal(long now) {
         shrink(now);
+    }
+
+    /**
+     * Records how an attempt to this resolver ended: a usable answer (records, no data, NXDOMAIN), or none
+     * (timeout, SERVFAIL, REFUSED, TCP failure). The loss is an average over about the last
+     * {@value #LOSS_MEMORY} attempts, so one bad minute is forgotten within a few hundred queries.
+     */
+    void onAttemptEnded(boolean usable) {
+        loss += ((usable ? 0.0 : 1.0) - loss) / LOSS_MEMORY;
+    }
+
+    /** The recent share of attempts without a usable answer, 0 to 1. */
+    public double loss() {
+        return loss;
+    }
+
+    static final int LOSS_MEMORY = 100;
+    /** A resolver left aside for its loss is still asked this often, so that its recovery is seen. */
+    static final long PROBE_INTERVAL_NANOS = 100_000_000L;
+
+    /** Whether a resolver left aside may be asked now: one query per {@link #PROBE_INTERVAL_NANOS}. */
+    boolean probeDue(long now) {
+        return now - lastProbeAt >= PROBE_INTERVAL_NANOS;
+    }
+
+    void probed(long now) {
+        lastProbeAt = now;
     }
 
     private void shrink(long now) {

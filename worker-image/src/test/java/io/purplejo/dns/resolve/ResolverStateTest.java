@@ -85,4 +85,20 @@ class ResolverStateTest {
         assertThat(r.nanosUntilToken(SECOND)).as("drained: the next token is at most 1 ms away")
                 .isPositive().isLessThanOrEqualTo(SECOND / 1000);
     }
+
+    @Test
+    void theLossFollowsTheLastHundredOrSoAttemptsAndForgetsABadSpell() {
+        ResolverState r = state(0, 100);
+        assertThat(r.loss()).isZero();
+
+        for (int i = 0; i < 300; i++) {
+            r.onAttemptEnded(i % 2 == 0);
+        }
+        assertThat(r.loss()).as("half lost").isBetween(0.45, 0.55);
+
+        for (int i = 0; i < 300; i++) {
+            r.onAttemptEnded(true);
+        }
+        assertThat(r.loss()).as("recovered").isLessThan(0.05);
+    }
 }

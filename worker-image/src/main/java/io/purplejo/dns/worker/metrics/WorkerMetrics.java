@@ -68,6 +68,9 @@ public final class WorkerMetrics {
             FunctionTimer.builder("dnsx_resolver_latency", r, s -> s.answered.sum(), s -> s.latencyNanos.sum(),
                     TimeUnit.NANOSECONDS).tag("resolver", name).register(registry);
             Gauge.builder("dnsx_resolver_window", r, ResolverState::window).tag("resolver", name).register(registry);
+            Gauge.builder("dnsx_resolver_loss_ratio", r, ResolverState::loss).tag("resolver", name)
+                    .description("recent share of queries without a usable answer; a resolver far above the best"
+                            + " one is asked less").register(registry);
         }
     }
 
