@@ -25,7 +25,7 @@ import org.xbill.DNS.Type;
  * run, with the default settings (1 s timeout, 3 attempts). Every name must still end resolved.
  */
 class MisbehavingResolversBench {
-    private static final int NAMES = Integer.getInteger("dnsx.bench.names", 50_000);
+    private static final int NAMES = Integer.getInteger("dnsx.bench.names", 200_000);
     private static final int CONCURRENCY = 1000; // resolve's default --concurrency
     private static final ReliabilityReport REPORT = new ReliabilityReport("misbehaving-resolvers",
             "Second resolver (of two)", "Names", "Names/s", "Ratio to two healthy", "Outcomes");

@@ -53,7 +53,13 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, Behavior> behaviors = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> udpQueries = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
-    private final List<Message> received = new CopyOnWriteArrayList<>();
+    /**
+     * The first {@value #KEPT_QUERIES} queries, for tests to inspect; a soak sends millions, which a
+     * copy-on-write list would copy on every one.
+     */
+    private final java.util.Queue<Message> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger receivedCount = new AtomicInteger();
+    private static final int KEPT_QUERIES = 100_000;
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
     private volatile long delayMillis = 0;
     private volatile Behavior defaultBehavior = Behavior.ANSWER;
@@ -212,7 +218,13 @@ public final class TestDnsServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    /** Every query received, in order. */
+    private void keep(Message q) {
+        if (receivedCount.incrementAndGet() <= KEPT_QUERIES) {
+            received.add(q);
+        }
+    }
+
+    /** Every query received, in order (the first {@value #KEPT_QUERIES}). */
     public List<Message> received() {
         return new ArrayList<>(received);
     }
@@ -240,7 +252,7 @@ public final class TestDnsServer implements AutoCloseable {
             } catch (IOException e) {
                 continue;
             }
-            received.add(q);
+            keep(q);
             Name qname = q.getQuestion().getName();
             udpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
             Behavior b = behaviorOf(qname);
@@ -330,7 +342,7 @@ public final class TestDnsServer implements AutoCloseable {
                 byte[] b = new byte[len];
                 in.readFully(b);
                 Message q = new Message(b);
-                received.add(q);
+                keep(q);
                 Name qname = q.getQuestion().getName();
                 tcpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
                 Behavior behavior = behaviorOf(qname);
