@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import java.io.ByteArrayInputStream;
@@ -15,9 +19,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Which certificates an {@code amqps://} connection trusts: the system trust store by default, or the CAs
- * of a PEM bundle; the host name is verified either way. Trusting everything takes the option whose
- * name says it is insecure. The two options are declared here, once, for every component.
+ * Which certificates an {@code amqps://} connection trusts: the system trust store by default, or
+ * the CAs of a PEM bundle; the host name is verified either way. Trusting everything takes the
+ * option whose name says it is insecure. The two options are declared here, once, for every
+ * component.
  */
 public final class AmqpTrust {
     public static final String CA_FILE_OPTION = "rabbitmq-ca-file";
@@ -54,10 +59,15 @@ public final class AmqpTrust {
 
     /** Adds the trust options to a component's options. */
     public static CommandLineOptions declare(CommandLineOptions options) {
-        return options
-                .value(CA_FILE_OPTION, CA_FILE_ENV, null,
+        return options.value(
+                        CA_FILE_OPTION,
+                        CA_FILE_ENV,
+                        null,
                         "PEM file of the CAs an amqps:// broker's certificate must chain to (default: the system's)")
-                .flag(INSECURE_OPTION, INSECURE_ENV, false,
+                .flag(
+                        INSECURE_OPTION,
+                        INSECURE_ENV,
+                        false,
                         "INSECURE: accept any certificate and host name from an amqps:// broker");
     }
 
@@ -72,7 +82,8 @@ public final class AmqpTrust {
         try {
             return ofPem(Files.readString(Path.of(file.strip()), StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new InvalidConfigurationException("cannot read --" + CA_FILE_OPTION + " " + file + ": " + e.getMessage());
+            throw new InvalidConfigurationException(
+                    "cannot read --" + CA_FILE_OPTION + " " + file + ": " + e.getMessage());
         }
     }
 
@@ -85,24 +96,33 @@ public final class AmqpTrust {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             if (insecure) {
-                ctx.init(null, new javax.net.ssl.TrustManager[] {new com.rabbitmq.client.TrustEverythingTrustManager()},
+                ctx.init(
+                        null,
+                        new javax.net.ssl.TrustManager[] {
+                            new com.rabbitmq.client.TrustEverythingTrustManager()
+                        },
                         null);
                 return ctx;
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(caPem == null ? null : keyStore(caPem));
             ctx.init(null, tmf.getTrustManagers(), null);
             return ctx;
         } catch (GeneralSecurityException e) {
-            throw new InvalidConfigurationException("cannot set up TLS towards RabbitMQ: " + e.getMessage());
+            throw new InvalidConfigurationException(
+                    "cannot set up TLS towards RabbitMQ: " + e.getMessage());
         }
     }
 
     private static KeyStore keyStore(String pem) throws GeneralSecurityException {
-        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        Collection<? extends Certificate> certs =
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificates(
+                                new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         if (certs.isEmpty()) {
-            throw new InvalidConfigurationException("the RabbitMQ CA bundle holds no PEM certificate");
+            throw new InvalidConfigurationException(
+                    "the RabbitMQ CA bundle holds no PEM certificate");
         }
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
@@ -129,6 +149,8 @@ public final class AmqpTrust {
 
     @Override
     public String toString() {
-        return insecure ? "insecure (any certificate)" : caPem == null ? "system trust store" : "given CA bundle";
+        return insecure
+                ? "insecure (any certificate)"
+                : caPem == null ? "system trust store" : "given CA bundle";
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import java.net.URLDecoder;
@@ -7,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A RabbitMQ address parsed from an AMQP URI ({@code amqp://user:pass@host:5672/vhost} or {@code amqps://}),
- * following the RabbitMQ URI specification: an empty path is the default vhost "/", and "%2F" spells "/".
- * The password is never part of {@link #toString()} nor of an error message.
+ * A RabbitMQ address parsed from an AMQP URI ({@code amqp://user:pass@host:5672/vhost} or {@code
+ * amqps://}), following the RabbitMQ URI specification: an empty path is the default vhost "/", and
+ * "%2F" spells "/". The password is never part of {@link #toString()} nor of an error message.
  */
 public final class AmqpUri {
     private static final String EXPECTED = "expected amqp://user:password@host:5672/vhost";
@@ -23,8 +27,15 @@ public final class AmqpUri {
     private final Map<String, String> parameters;
     private final AmqpTrust trust;
 
-    private AmqpUri(boolean tls, String host, int port, String virtualHost, String user, String password,
-                    Map<String, String> parameters, AmqpTrust trust) {
+    private AmqpUri(
+            boolean tls,
+            String host,
+            int port,
+            String virtualHost,
+            String user,
+            String password,
+            Map<String, String> parameters,
+            AmqpTrust trust) {
         this.tls = tls;
         this.host = host;
         this.port = port;
@@ -45,7 +56,10 @@ public final class AmqpUri {
         return trust;
     }
 
-    /** Parses an AMQP URI; throws {@link InvalidConfigurationException} naming what is wrong, never the password. */
+    /**
+     * Parses an AMQP URI; throws {@link InvalidConfigurationException} naming what is wrong, never
+     * the password.
+     */
     public static AmqpUri parse(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new InvalidConfigurationException("RabbitMQ URL is empty (" + EXPECTED + ")");
@@ -53,7 +67,8 @@ public final class AmqpUri {
         String s = uri.strip();
         int schemeEnd = s.indexOf("://");
         if (schemeEnd < 0) {
-            throw new InvalidConfigurationException("RabbitMQ URL has no scheme (" + EXPECTED + ")");
+            throw new InvalidConfigurationException(
+                    "RabbitMQ URL has no scheme (" + EXPECTED + ")");
         }
         String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         boolean tls;
@@ -62,8 +77,12 @@ public final class AmqpUri {
         } else if (scheme.equals("amqps")) {
             tls = true;
         } else {
-            throw new InvalidConfigurationException("RabbitMQ URL has unsupported scheme '" + scheme
-                    + "' (" + EXPECTED + " or amqps://...)");
+            throw new InvalidConfigurationException(
+                    "RabbitMQ URL has unsupported scheme '"
+                            + scheme
+                            + "' ("
+                            + EXPECTED
+                            + " or amqps://...)");
         }
         String rest = s.substring(schemeEnd + 3);
         String query = "";
@@ -79,8 +98,9 @@ public final class AmqpUri {
             rest = rest.substring(0, slash);
             if (!path.isEmpty()) {
                 if (path.contains("/")) {
-                    throw new InvalidConfigurationException("RabbitMQ URL vhost must be one path segment;"
-                            + " write '/' inside a vhost as %2F");
+                    throw new InvalidConfigurationException(
+                            "RabbitMQ URL vhost must be one path segment;"
+                                    + " write '/' inside a vhost as %2F");
                 }
                 vhost = decode(path, "vhost");
             }
@@ -111,8 +131,10 @@ public final class AmqpUri {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new InvalidConfigurationException("RabbitMQ URL has an invalid port '" + portText
-                        + "' (a number from 1 to 65535)");
+                throw new InvalidConfigurationException(
+                        "RabbitMQ URL has an invalid port '"
+                                + portText
+                                + "' (a number from 1 to 65535)");
             }
         }
         if (host.isEmpty()) {
@@ -124,7 +146,8 @@ public final class AmqpUri {
                 continue;
             }
             int eq = pair.indexOf('=');
-            params.put(decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name"),
+            params.put(
+                    decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name"),
                     eq >= 0 ? decode(pair.substring(eq + 1), "parameter value") : "");
         }
         return new AmqpUri(tls, host, port, vhost, user, password, params, AmqpTrust.system());
@@ -134,7 +157,8 @@ public final class AmqpUri {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("RabbitMQ URL has a malformed percent-escape in the " + what);
+            throw new InvalidConfigurationException(
+                    "RabbitMQ URL has a malformed percent-escape in the " + what);
         }
     }
 
@@ -171,7 +195,10 @@ public final class AmqpUri {
     /** The URI with the password masked: safe for logs. */
     @Override
     public String toString() {
-        String vh = virtualHost.equals("/") ? "" : java.net.URLEncoder.encode(virtualHost, StandardCharsets.UTF_8);
+        String vh =
+                virtualHost.equals("/")
+                        ? ""
+                        : java.net.URLEncoder.encode(virtualHost, StandardCharsets.UTF_8);
         return (tls ? "amqps" : "amqp") + "://" + user + ":***@" + host + ":" + port + "/" + vh;
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import java.util.ArrayList;
@@ -13,9 +17,13 @@ import java.util.Map;
  */
 public final class CommandLineOptions {
     /** One declared option. */
-    public record Option(String name, String envVar, String defaultValue, boolean isSwitch, boolean secret,
-                         String help) {
-    }
+    public record Option(
+            String name,
+            String envVar,
+            String defaultValue,
+            boolean isSwitch,
+            boolean secret,
+            String help) {}
 
     private final String command;
     private final Map<String, Option> options = new LinkedHashMap<>();
@@ -38,13 +46,15 @@ public final class CommandLineOptions {
 
     /** Declares an on/off switch. */
     public CommandLineOptions flag(String name, String envVar, boolean defaultValue, String help) {
-        options.put(name, new Option(name, envVar, Boolean.toString(defaultValue), true, false, help));
+        options.put(
+                name, new Option(name, envVar, Boolean.toString(defaultValue), true, false, help));
         return this;
     }
 
     /**
-     * Reads the arguments and then the environment. Throws {@link InvalidConfigurationException} for an
-     * unknown option or a missing value; arguments that are not options are returned as positionals.
+     * Reads the arguments and then the environment. Throws {@link InvalidConfigurationException}
+     * for an unknown option or a missing value; arguments that are not options are returned as
+     * positionals.
      */
     public ParsedOptions parse(List<String> args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -76,16 +86,23 @@ public final class CommandLineOptions {
                 }
             }
             if (opt == null) {
-                throw new InvalidConfigurationException("unknown option --" + body + " for " + command
-                        + " (--help lists the options)");
+                throw new InvalidConfigurationException(
+                        "unknown option --"
+                                + body
+                                + " for "
+                                + command
+                                + " (--help lists the options)");
             }
             if (opt.isSwitch()) {
-                values.put(opt.name(), inline == null ? "true" : Boolean.toString(parseBoolean(opt, inline)));
+                values.put(
+                        opt.name(),
+                        inline == null ? "true" : Boolean.toString(parseBoolean(opt, inline)));
             } else if (inline != null) {
                 values.put(opt.name(), inline);
             } else {
                 if (i + 1 >= args.size()) {
-                    throw new InvalidConfigurationException("option --" + opt.name() + " needs a value");
+                    throw new InvalidConfigurationException(
+                            "option --" + opt.name() + " needs a value");
                 }
                 values.put(opt.name(), args.get(++i));
             }
@@ -107,7 +124,8 @@ public final class CommandLineOptions {
     Option option(String name) {
         Option opt = options.get(name);
         if (opt == null) {
-            throw new IllegalArgumentException("option --" + name + " is not declared for " + command);
+            throw new IllegalArgumentException(
+                    "option --" + name + " is not declared for " + command);
         }
         return opt;
     }
@@ -116,8 +134,9 @@ public final class CommandLineOptions {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;
-            default -> throw new InvalidConfigurationException("option --" + opt.name()
-                    + " takes true or false, not '" + text + "'");
+            default ->
+                    throw new InvalidConfigurationException(
+                            "option --" + opt.name() + " takes true or false, not '" + text + "'");
         };
     }
 
@@ -125,7 +144,10 @@ public final class CommandLineOptions {
     public String usage() {
         StringBuilder sb = new StringBuilder("usage: ").append(command).append(" [options]\n");
         for (Option opt : options.values()) {
-            String left = opt.isSwitch() ? "--" + opt.name() + " / --no-" + opt.name() : "--" + opt.name() + " VALUE";
+            String left =
+                    opt.isSwitch()
+                            ? "--" + opt.name() + " / --no-" + opt.name()
+                            : "--" + opt.name() + " VALUE";
             sb.append(String.format("  %-36s %s", left, opt.help()));
             if (opt.envVar() != null) {
                 sb.append(" [env ").append(opt.envVar()).append(']');

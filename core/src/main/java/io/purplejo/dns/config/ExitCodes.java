@@ -1,21 +1,30 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 /**
- * The exit codes every command of the project shares, so that a Job's podFailurePolicy and a script can
- * tell a configuration error, which no retry cures, from a service that was unavailable.
+ * The exit codes every command of the project shares, so that a Job's podFailurePolicy and a script
+ * can tell a configuration error, which no retry cures, from a service that was unavailable.
  */
 public final class ExitCodes {
     /** Done. */
     public static final int OK = 0;
+
     /** Stopped or failed for a reason of its own (interrupted, an unexpected error). */
     public static final int OTHER = 1;
-    /** A bad option, DSN, URL, selection or database: fix the configuration, retrying cannot help. */
+
+    /**
+     * A bad option, DSN, URL, selection or database: fix the configuration, retrying cannot help.
+     */
     public static final int CONFIGURATION = 2;
+
     /** PostgreSQL could not be reached, was lost, or failed. */
     public static final int DATABASE = 3;
+
     /** RabbitMQ could not be reached, was lost, or did not confirm. */
     public static final int BROKER = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

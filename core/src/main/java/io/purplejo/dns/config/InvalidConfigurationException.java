@@ -1,6 +1,13 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
-/** A setting that cannot be used; the message names the setting and the problem and never holds a secret. */
+/**
+ * A setting that cannot be used; the message names the setting and the problem and never holds a
+ * secret.
+ */
 public class InvalidConfigurationException extends RuntimeException {
     public InvalidConfigurationException(String message) {
         super(message);

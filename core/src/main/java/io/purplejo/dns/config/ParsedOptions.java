@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import java.util.List;
@@ -10,8 +14,11 @@ public final class ParsedOptions {
     private final List<String> positionals;
     private final boolean helpRequested;
 
-    ParsedOptions(CommandLineOptions declared, Map<String, String> values, List<String> positionals,
-                  boolean helpRequested) {
+    ParsedOptions(
+            CommandLineOptions declared,
+            Map<String, String> values,
+            List<String> positionals,
+            boolean helpRequested) {
         this.declared = declared;
         this.values = values;
         this.positionals = List.copyOf(positionals);
@@ -37,8 +44,11 @@ public final class ParsedOptions {
         String v = string(name);
         if (v == null || v.isBlank()) {
             CommandLineOptions.Option opt = declared.option(name);
-            throw new InvalidConfigurationException("option --" + name + " is required"
-                    + (opt.envVar() != null ? " (or set " + opt.envVar() + ")" : ""));
+            throw new InvalidConfigurationException(
+                    "option --"
+                            + name
+                            + " is required"
+                            + (opt.envVar() != null ? " (or set " + opt.envVar() + ")" : ""));
         }
         return v;
     }
@@ -54,12 +64,20 @@ public final class ParsedOptions {
         try {
             int n = Integer.parseInt(v.trim());
             if (n < min || n > max) {
-                throw new InvalidConfigurationException("option --" + name + " must be between " + min
-                        + " and " + max + ", not " + n);
+                throw new InvalidConfigurationException(
+                        "option --"
+                                + name
+                                + " must be between "
+                                + min
+                                + " and "
+                                + max
+                                + ", not "
+                                + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException("option --" + name + " takes a whole number, not '" + v + "'");
+            throw new InvalidConfigurationException(
+                    "option --" + name + " takes a whole number, not '" + v + "'");
         }
     }
 
@@ -68,12 +86,20 @@ public final class ParsedOptions {
         try {
             double d = Double.parseDouble(v.trim());
             if (!(d >= min && d <= max)) {
-                throw new InvalidConfigurationException("option --" + name + " must be between " + min
-                        + " and " + max + ", not " + v);
+                throw new InvalidConfigurationException(
+                        "option --"
+                                + name
+                                + " must be between "
+                                + min
+                                + " and "
+                                + max
+                                + ", not "
+                                + v);
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException("option --" + name + " takes a number, not '" + v + "'");
+            throw new InvalidConfigurationException(
+                    "option --" + name + " takes a number, not '" + v + "'");
         }
     }
 }

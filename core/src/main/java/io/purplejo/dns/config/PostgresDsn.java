@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import java.net.URLDecoder;
@@ -8,12 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A PostgreSQL connection target parsed from the DSN forms the legacy system used
- * ({@code postgresql://}, {@code postgres://}, {@code postgresql+asyncpg://} and any other
- * {@code +driver}) or from a JDBC URL ({@code jdbc:postgresql://}).
+ * A PostgreSQL connection target parsed from the DSN forms the legacy system used ({@code
+ * postgresql://}, {@code postgres://}, {@code postgresql+asyncpg://} and any other {@code +driver})
+ * or from a JDBC URL ({@code jdbc:postgresql://}).
  *
- * <p>The password is kept apart from everything that can be printed: {@link #toString()} and
- * every error message show the DSN with the password replaced by {@code ***}.
+ * <p>The password is kept apart from everything that can be printed: {@link #toString()} and every
+ * error message show the DSN with the password replaced by {@code ***}.
  */
 public final class PostgresDsn {
     private static final int DEFAULT_PORT = 5432;
@@ -26,8 +30,13 @@ public final class PostgresDsn {
     private final String password;
     private final Map<String, String> parameters;
 
-    private PostgresDsn(String host, int port, String database, String user, String password,
-                        Map<String, String> parameters) {
+    private PostgresDsn(
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            Map<String, String> parameters) {
         this.host = host;
         this.port = port;
         this.database = database;
@@ -36,7 +45,10 @@ public final class PostgresDsn {
         this.parameters = Map.copyOf(parameters);
     }
 
-    /** Parses a DSN; throws {@link InvalidConfigurationException} naming what is wrong, never the password. */
+    /**
+     * Parses a DSN; throws {@link InvalidConfigurationException} naming what is wrong, never the
+     * password.
+     */
     public static PostgresDsn parse(String dsn) {
         if (dsn == null || dsn.isBlank()) {
             throw new InvalidConfigurationException("PostgreSQL DSN is empty (" + EXPECTED + ")");
@@ -46,7 +58,8 @@ public final class PostgresDsn {
         boolean jdbc = false;
         int schemeEnd = s.indexOf("://");
         if (schemeEnd < 0) {
-            throw new InvalidConfigurationException("PostgreSQL DSN has no scheme (" + EXPECTED + ")");
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN has no scheme (" + EXPECTED + ")");
         }
         String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (scheme.equals("jdbc:postgresql")) {
@@ -54,8 +67,12 @@ public final class PostgresDsn {
         } else {
             String base = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
             if (!base.equals("postgresql") && !base.equals("postgres")) {
-                throw new InvalidConfigurationException("PostgreSQL DSN has unsupported scheme '" + scheme
-                        + "' (" + EXPECTED + ", postgresql+asyncpg://... or jdbc:postgresql://...)");
+                throw new InvalidConfigurationException(
+                        "PostgreSQL DSN has unsupported scheme '"
+                                + scheme
+                                + "' ("
+                                + EXPECTED
+                                + ", postgresql+asyncpg://... or jdbc:postgresql://...)");
             }
         }
         rest = s.substring(schemeEnd + 3);
@@ -91,14 +108,16 @@ public final class PostgresDsn {
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new InvalidConfigurationException("PostgreSQL DSN has an unclosed IPv6 host bracket");
+                throw new InvalidConfigurationException(
+                        "PostgreSQL DSN has an unclosed IPv6 host bracket");
             }
             host = rest.substring(0, close + 1);
             String after = rest.substring(close + 1);
             if (after.startsWith(":")) {
                 port = parsePort(after.substring(1));
             } else if (!after.isEmpty()) {
-                throw new InvalidConfigurationException("PostgreSQL DSN has text after the IPv6 host");
+                throw new InvalidConfigurationException(
+                        "PostgreSQL DSN has text after the IPv6 host");
             }
         } else {
             int colon = rest.lastIndexOf(':');
@@ -110,14 +129,17 @@ public final class PostgresDsn {
             }
         }
         if (host.isEmpty()) {
-            throw new InvalidConfigurationException("PostgreSQL DSN has no host (" + EXPECTED + ")");
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN has no host (" + EXPECTED + ")");
         }
         if (host.contains(",")) {
-            throw new InvalidConfigurationException("PostgreSQL DSN names several hosts; give one host");
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN names several hosts; give one host");
         }
         String database = decode(path, "database name");
         if (database.isEmpty()) {
-            throw new InvalidConfigurationException("PostgreSQL DSN has no database name (" + EXPECTED + ")");
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN has no database name (" + EXPECTED + ")");
         }
 
         Map<String, String> params = new LinkedHashMap<>();
@@ -128,7 +150,8 @@ public final class PostgresDsn {
                 }
                 int eq = pair.indexOf('=');
                 String key = decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name");
-                String value = eq >= 0 ? decode(pair.substring(eq + 1), "parameter '" + key + "'") : "";
+                String value =
+                        eq >= 0 ? decode(pair.substring(eq + 1), "parameter '" + key + "'") : "";
                 switch (key) {
                     case "user" -> user = value;
                     case "password" -> password = value;
@@ -158,8 +181,8 @@ public final class PostgresDsn {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException("PostgreSQL DSN has an invalid port '" + text
-                    + "' (a number from 1 to 65535)");
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN has an invalid port '" + text + "' (a number from 1 to 65535)");
         }
     }
 
@@ -168,14 +191,20 @@ public final class PostgresDsn {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // never echo the text: it may be the password
-            throw new InvalidConfigurationException("PostgreSQL DSN has a malformed percent-escape in the " + what);
+            throw new InvalidConfigurationException(
+                    "PostgreSQL DSN has a malformed percent-escape in the " + what);
         }
     }
 
     /** The JDBC URL, without credentials. */
     public String jdbcUrl() {
-        StringBuilder sb = new StringBuilder("jdbc:postgresql://").append(host).append(':').append(port)
-                .append('/').append(database);
+        StringBuilder sb =
+                new StringBuilder("jdbc:postgresql://")
+                        .append(host)
+                        .append(':')
+                        .append(port)
+                        .append('/')
+                        .append(database);
         char sep = '?';
         for (Map.Entry<String, String> p : parameters.entrySet()) {
             sb.append(sep).append(p.getKey()).append('=').append(p.getValue());
@@ -231,9 +260,13 @@ public final class PostgresDsn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PostgresDsn other && port == other.port && host.equals(other.host)
-                && database.equals(other.database) && Objects.equals(user, other.user)
-                && Objects.equals(password, other.password) && parameters.equals(other.parameters);
+        return o instanceof PostgresDsn other
+                && port == other.port
+                && host.equals(other.host)
+                && database.equals(other.database)
+                && Objects.equals(user, other.user)
+                && Objects.equals(password, other.password)
+                && parameters.equals(other.parameters);
     }
 
     @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.db;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -17,8 +21,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a pool of at most {@code maxConnections}. The pool does not fail when the database is down at
-     * start: callers decide how long to wait (see {@link #awaitReachable}).
+     * Opens a pool of at most {@code maxConnections}. The pool does not fail when the database is
+     * down at start: callers decide how long to wait (see {@link #awaitReachable}).
      */
     public static Database open(PostgresDsn dsn, int maxConnections, String applicationName) {
         HikariConfig cfg = new HikariConfig();
@@ -42,8 +46,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Waits until a connection can be made, for at most {@code timeout}; throws
-     * {@link DatabaseUnavailableException} naming the server (never the password) when it cannot.
+     * Waits until a connection can be made, for at most {@code timeout}; throws {@link
+     * DatabaseUnavailableException} naming the server (never the password) when it cannot.
      */
     public void awaitReachable(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -57,8 +61,14 @@ public final class Database implements AutoCloseable {
                 last = e;
             }
         } while (System.nanoTime() < deadline);
-        throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + dsn + " within "
-                + timeout.toSeconds() + " s: " + (last == null ? "connection not valid" : rootMessage(last)), last);
+        throw new DatabaseUnavailableException(
+                "cannot connect to PostgreSQL at "
+                        + dsn
+                        + " within "
+                        + timeout.toSeconds()
+                        + " s: "
+                        + (last == null ? "connection not valid" : rootMessage(last)),
+                last);
     }
 
     /** The pool's own message ("request timed out") hides why; the driver's cause says it. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.health;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -11,26 +15,45 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Serves {@code /metrics} (Prometheus text), {@code /healthz} (alive) and {@code /readyz} (connected). */
+/**
+ * Serves {@code /metrics} (Prometheus text), {@code /healthz} (alive) and {@code /readyz}
+ * (connected).
+ */
 public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
 
-    public HealthServer(int port, Supplier<String> metrics, BooleanSupplier healthy, BooleanSupplier ready) {
+    public HealthServer(
+            int port, Supplier<String> metrics, BooleanSupplier healthy, BooleanSupplier ready) {
         try {
             server = HttpServer.create(new InetSocketAddress(port), 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on metrics port " + port, e);
         }
-        server.createContext("/metrics", ex -> reply(ex, 200, metrics.get(), "text/plain; version=0.0.4"));
-        server.createContext("/healthz", ex -> reply(ex, healthy.getAsBoolean() ? 200 : 503,
-                healthy.getAsBoolean() ? "ok\n" : "unhealthy\n", "text/plain"));
-        server.createContext("/readyz", ex -> reply(ex, ready.getAsBoolean() ? 200 : 503,
-                ready.getAsBoolean() ? "ready\n" : "not ready\n", "text/plain"));
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "metrics-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.createContext(
+                "/metrics", ex -> reply(ex, 200, metrics.get(), "text/plain; version=0.0.4"));
+        server.createContext(
+                "/healthz",
+                ex ->
+                        reply(
+                                ex,
+                                healthy.getAsBoolean() ? 200 : 503,
+                                healthy.getAsBoolean() ? "ok\n" : "unhealthy\n",
+                                "text/plain"));
+        server.createContext(
+                "/readyz",
+                ex ->
+                        reply(
+                                ex,
+                                ready.getAsBoolean() ? 200 : 503,
+                                ready.getAsBoolean() ? "ready\n" : "not ready\n",
+                                "text/plain"));
+        server.setExecutor(
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "metrics-http");
+                            t.setDaemon(true);
+                            return t;
+                        }));
         server.start();
     }
 
@@ -38,7 +61,8 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void reply(HttpExchange ex, int status, String body, String type) throws IOException {
+    private static void reply(HttpExchange ex, int status, String body, String type)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, bytes.length);

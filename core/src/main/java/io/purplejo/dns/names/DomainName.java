@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.names;
 
 import java.net.IDN;
@@ -6,13 +10,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A domain name as the system stores and queries it: {@link #stored()} is the lower-case form without a
- * trailing dot, as the legacy {@code domains.name} column holds it (Unicode kept for internationalised
- * names), and {@link #ascii()} is the punycode form that goes on the wire.
+ * A domain name as the system stores and queries it: {@link #stored()} is the lower-case form
+ * without a trailing dot, as the legacy {@code domains.name} column holds it (Unicode kept for
+ * internationalised names), and {@link #ascii()} is the punycode form that goes on the wire.
  */
 public final class DomainName {
-    /** Longest name in presentation form without the trailing dot (RFC 1035: 255 octets on the wire). */
+    /**
+     * Longest name in presentation form without the trailing dot (RFC 1035: 255 octets on the
+     * wire).
+     */
     public static final int MAX_NAME_LENGTH = 253;
+
     public static final int MAX_LABEL_LENGTH = 63;
 
     private final String stored;
@@ -60,7 +68,8 @@ public final class DomainName {
             ascii = lower;
         } else {
             try {
-                // USE_STD3_ASCII_RULES is off: underscores (_dmarc, _domainkey) are legitimate DNS labels
+                // USE_STD3_ASCII_RULES is off: underscores (_dmarc, _domainkey) are legitimate DNS
+                // labels
                 ascii = IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 return invalid("not a valid internationalised name");
@@ -131,7 +140,9 @@ public final class DomainName {
         return ascii;
     }
 
-    /** The other spelling of an internationalised name (Unicode for a punycode one), if it has one. */
+    /**
+     * The other spelling of an internationalised name (Unicode for a punycode one), if it has one.
+     */
     public Optional<String> alternateSpelling() {
         if (!stored.equals(ascii)) {
             return Optional.of(ascii);

@@ -1,10 +1,14 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.outcome;
 
 import java.util.Locale;
 
 /**
- * How a lookup ended, for one record type or, combined, for a whole domain. The database spelling is
- * {@link #dbName()}; a failed outcome is one a later run may want to retry.
+ * How a lookup ended, for one record type or, combined, for a whole domain. The database spelling
+ * is {@link #dbName()}; a failed outcome is one a later run may want to retry.
  */
 public enum Outcome {
     /** At least one record was found. */
@@ -19,9 +23,14 @@ public enum Outcome {
     TIMEOUT(true),
     /** The name is not a valid domain name; nothing was queried. */
     INVALID(true),
-    /** The CNAME chain is longer than the limit, or loops: the records at its end were not taken. */
+    /**
+     * The CNAME chain is longer than the limit, or loops: the records at its end were not taken.
+     */
     CHAIN_TOO_LONG(true),
-    /** The answer was truncated even over TCP: the whole set could not be had, so none of it is stored. */
+    /**
+     * The answer was truncated even over TCP: the whole set could not be had, so none of it is
+     * stored.
+     */
     TRUNCATED(true),
     /** Answers came but could not be parsed (and no good one came). */
     MALFORMED(true);

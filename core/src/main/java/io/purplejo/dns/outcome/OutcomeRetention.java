@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.outcome;
 
 import java.sql.Connection;
@@ -14,29 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops the per-domain outcomes of runs whose retention ended (schema V7): a run that set
- * {@code outcome_retention_days}, finished publishing, and got no outcome for that many days loses its
- * partition with one DROP TABLE, its members and invalid names; the run row and its counters stay, so
- * that its totals remain. Runs without a retention keep their outcomes for ever, as before.
+ * Drops the per-domain outcomes of runs whose retention ended (schema V7): a run that set {@code
+ * outcome_retention_days}, finished publishing, and got no outcome for that many days loses its
+ * partition with one DROP TABLE, its members and invalid names; the run row and its counters stay,
+ * so that its totals remain. Runs without a retention keep their outcomes for ever, as before.
  */
 public final class OutcomeRetention {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeRetention.class);
 
     /** A run whose outcomes were dropped. */
-    public record Dropped(long runId, String name, int retentionDays) {
-    }
+    public record Dropped(long runId, String name, int retentionDays) {}
 
-    private OutcomeRetention() {
-    }
+    private OutcomeRetention() {}
 
     /** Drops the outcomes of every run whose retention ended at {@code now}; returns those runs. */
-    public static List<Dropped> dropExpired(DataSource dataSource, Instant now) throws SQLException {
+    public static List<Dropped> dropExpired(DataSource dataSource, Instant now)
+            throws SQLException {
         List<Dropped> dropped = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             for (Dropped candidate : candidates(c, now)) {
                 if (drop(c, candidate, now)) {
-                    LOG.info("dropped the per-domain outcomes of run '{}' (id {}): its retention of {} days ended;"
-                            + " its counters are kept", candidate.name(), candidate.runId(), candidate.retentionDays());
+                    LOG.info(
+                            "dropped the per-domain outcomes of run '{}' (id {}): its retention of {} days ended;"
+                                    + " its counters are kept",
+                            candidate.name(),
+                            candidate.runId(),
+                            candidate.retentionDays());
                     dropped.add(candidate);
                 }
             }
@@ -44,14 +51,18 @@ public final class OutcomeRetention {
         return dropped;
     }
 
-    /** Runs with a retention that finished publishing longer ago than it: the cheap first filter. */
+    /**
+     * Runs with a retention that finished publishing longer ago than it: the cheap first filter.
+     */
     private static List<Dropped> candidates(Connection c, Instant now) throws SQLException {
         List<Dropped> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, outcome_retention_days FROM dnsx_runs"
-                + " WHERE outcome_retention_days IS NOT NULL AND outcomes_dropped_at IS NULL"
-                + " AND state IN ('published', 'failed')"
-                + " AND coalesce(publish_finished_at, updated_at) < ?::timestamptz - make_interval(days => outcome_retention_days)"
-                + " ORDER BY id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT id, name, outcome_retention_days FROM dnsx_runs"
+                                + " WHERE outcome_retention_days IS NOT NULL AND outcomes_dropped_at IS NULL"
+                                + " AND state IN ('published', 'failed')"
+                                + " AND coalesce(publish_finished_at, updated_at) < ?::timestamptz - make_interval(days => outcome_retention_days)"
+                                + " ORDER BY id")) {
             ps.setTimestamp(1, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -63,15 +74,18 @@ public final class OutcomeRetention {
     }
 
     /**
-     * Drops one run's outcomes, unless a worker stored one within the retention (a run may resolve long after
-     * its publisher finished). The partition is detached CONCURRENTLY before it is dropped: a plain DROP
-     * would lock the whole outcome table, and wait behind every long read of it with the workers' writes
-     * queued behind. Each step can be repeated, so a prune cut short is finished by the next one.
+     * Drops one run's outcomes, unless a worker stored one within the retention (a run may resolve
+     * long after its publisher finished). The partition is detached CONCURRENTLY before it is
+     * dropped: a plain DROP would lock the whole outcome table, and wait behind every long read of
+     * it with the workers' writes queued behind. Each step can be repeated, so a prune cut short is
+     * finished by the next one.
      */
     private static boolean drop(Connection c, Dropped run, Instant now) throws SQLException {
         c.setAutoCommit(true);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dnsx_domain_outcomes"
-                + " WHERE run_id = ? AND resolved_at >= ?::timestamptz - make_interval(days => ?) LIMIT 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT 1 FROM dnsx_domain_outcomes"
+                                + " WHERE run_id = ? AND resolved_at >= ?::timestamptz - make_interval(days => ?) LIMIT 1")) {
             ps.setLong(1, run.runId());
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setInt(3, run.retentionDays());
@@ -83,8 +97,10 @@ public final class OutcomeRetention {
         }
         String partition = "dnsx_domain_outcomes_r" + run.runId();
         Boolean detachPending = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT i.inhdetachpending FROM pg_inherits i"
-                + " WHERE i.inhrelid = to_regclass(?) AND i.inhparent = 'dnsx_domain_outcomes'::regclass")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT i.inhdetachpending FROM pg_inherits i"
+                                + " WHERE i.inhrelid = to_regclass(?) AND i.inhparent = 'dnsx_domain_outcomes'::regclass")) {
             ps.setString(1, partition);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -94,18 +110,25 @@ public final class OutcomeRetention {
         }
         try (Statement st = c.createStatement()) {
             if (detachPending != null) {
-                // CONCURRENTLY came with PostgreSQL 14; before it, a short full lock is the only way
+                // CONCURRENTLY came with PostgreSQL 14; before it, a short full lock is the only
+                // way
                 boolean concurrently = c.getMetaData().getDatabaseMajorVersion() >= 14;
-                st.execute("ALTER TABLE dnsx_domain_outcomes DETACH PARTITION " + partition
-                        + (detachPending ? " FINALIZE" : concurrently ? " CONCURRENTLY" : ""));
+                st.execute(
+                        "ALTER TABLE dnsx_domain_outcomes DETACH PARTITION "
+                                + partition
+                                + (detachPending
+                                        ? " FINALIZE"
+                                        : concurrently ? " CONCURRENTLY" : ""));
             }
             st.execute("DROP TABLE IF EXISTS " + partition);
         }
         c.setAutoCommit(false);
         try {
-            for (String sql : List.of("DELETE FROM dnsx_run_members WHERE run_id = ?",
-                    "DELETE FROM dnsx_invalid_names WHERE run_id = ?",
-                    "UPDATE dnsx_runs SET outcomes_dropped_at = now() WHERE id = ?")) {
+            for (String sql :
+                    List.of(
+                            "DELETE FROM dnsx_run_members WHERE run_id = ?",
+                            "DELETE FROM dnsx_invalid_names WHERE run_id = ?",
+                            "UPDATE dnsx_runs SET outcomes_dropped_at = now() WHERE id = ?")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, run.runId());
                     ps.executeUpdate();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.progress;
 
 import io.purplejo.dns.outcome.Outcome;
@@ -5,8 +9,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** A run's counters as the database holds them: what was selected, published and ended with each outcome. */
-public record RunProgress(long runId, String state, Long total, long published, Map<Outcome, Long> outcomes) {
+/**
+ * A run's counters as the database holds them: what was selected, published and ended with each
+ * outcome.
+ */
+public record RunProgress(
+        long runId, String state, Long total, long published, Map<Outcome, Long> outcomes) {
 
     public RunProgress {
         EnumMap<Outcome, Long> copy = new EnumMap<>(Outcome.class);
@@ -16,12 +24,18 @@ public record RunProgress(long runId, String state, Long total, long published, 
 
     /** Domains that ended with a definite answer: records, no data or NXDOMAIN. */
     public long resolved() {
-        return outcomes.entrySet().stream().filter(e -> !e.getKey().failed()).mapToLong(Map.Entry::getValue).sum();
+        return outcomes.entrySet().stream()
+                .filter(e -> !e.getKey().failed())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** Domains that ended with a failure: SERVFAIL, REFUSED, timeout or an invalid name. */
     public long failed() {
-        return outcomes.entrySet().stream().filter(e -> e.getKey().failed()).mapToLong(Map.Entry::getValue).sum();
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getKey().failed())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** Domains with any recorded outcome. */
@@ -29,7 +43,10 @@ public record RunProgress(long runId, String state, Long total, long published, 
         return resolved() + failed();
     }
 
-    /** Whether the publisher finished: every selected domain is in a confirmed message and {@code published} is final. */
+    /**
+     * Whether the publisher finished: every selected domain is in a confirmed message and {@code
+     * published} is final.
+     */
     public boolean publishingFinished() {
         return "published".equals(state);
     }
@@ -38,7 +55,10 @@ public record RunProgress(long runId, String state, Long total, long published, 
         return outcomes.getOrDefault(outcome, 0L);
     }
 
-    /** The outcomes that occurred, by their stored name, in the order of {@link Outcome}: a status's view. */
+    /**
+     * The outcomes that occurred, by their stored name, in the order of {@link Outcome}: a status's
+     * view.
+     */
     public Map<String, Long> countsByName() {
         Map<String, Long> byName = new java.util.LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {

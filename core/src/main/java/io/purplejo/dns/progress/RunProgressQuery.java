@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.progress;
 
 import io.purplejo.dns.outcome.Outcome;
@@ -11,8 +15,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Reads a run's progress from its row and its sharded counters: a handful of rows whatever the size of
- * the run, so the operator can poll it every few seconds.
+ * Reads a run's progress from its row and its sharded counters: a handful of rows whatever the size
+ * of the run, so the operator can poll it every few seconds.
  */
 public final class RunProgressQuery {
     private final DataSource dataSource;
@@ -21,12 +25,18 @@ public final class RunProgressQuery {
         this.dataSource = dataSource;
     }
 
-    /** The progress of the run with this name (a run without a resource uid), or empty when there is none yet. */
+    /**
+     * The progress of the run with this name (a run without a resource uid), or empty when there is
+     * none yet.
+     */
     public Optional<RunProgress> byName(String runName) throws SQLException {
         return read("name = ? AND resource_uid IS NULL", runName);
     }
 
-    /** The progress of the run of this DnsExtractionRun instance ({@code metadata.uid}), or empty when none yet. */
+    /**
+     * The progress of the run of this DnsExtractionRun instance ({@code metadata.uid}), or empty
+     * when none yet.
+     */
     public Optional<RunProgress> byResourceUid(String uid) throws SQLException {
         return read("resource_uid = ?", uid);
     }
@@ -37,8 +47,9 @@ public final class RunProgressQuery {
             String state;
             Long total;
             long published;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, state, total, published FROM dnsx_runs WHERE " + where)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT id, state, total, published FROM dnsx_runs WHERE " + where)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -52,8 +63,9 @@ public final class RunProgressQuery {
                 }
             }
             Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT outcome, sum(domains) FROM dnsx_run_counters WHERE run_id = ? GROUP BY outcome")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT outcome, sum(domains) FROM dnsx_run_counters WHERE run_id = ? GROUP BY outcome")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

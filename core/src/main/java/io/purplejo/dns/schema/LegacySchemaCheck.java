@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.schema;
 
 import java.sql.Connection;
@@ -10,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks that the legacy tables of an existing database have what the workers' upserts rely on: every
- * unique index of the reference schema, on the same columns. A database that lacks one fails at start
- * with the list of what is missing, rather than in the middle of a run.
+ * Checks that the legacy tables of an existing database have what the workers' upserts rely on:
+ * every unique index of the reference schema, on the same columns. A database that lacks one fails
+ * at start with the list of what is missing, rather than in the middle of a run.
  */
 final class LegacySchemaCheck {
     /** table -> columns of the unique index the upserts conflict on. */
@@ -29,12 +33,12 @@ final class LegacySchemaCheck {
         UNIQUE_KEYS.put("txt_records", List.of("domain_id", "content"));
     }
 
-    private LegacySchemaCheck() {
-    }
+    private LegacySchemaCheck() {}
 
     static void verify(Connection c) throws SQLException {
         List<String> missing = new ArrayList<>();
-        String sql = """
+        String sql =
+                """
                 SELECT array_agg(a.attname::text ORDER BY k.ord)
                   FROM pg_index i
                   JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
@@ -59,9 +63,11 @@ final class LegacySchemaCheck {
             }
         }
         if (!missing.isEmpty()) {
-            throw new SchemaMigrationException("the legacy tables lack unique indexes that the extraction"
-                    + " relies on: " + String.join("; ", missing)
-                    + ". Create them as in the reference legacy schema before starting.");
+            throw new SchemaMigrationException(
+                    "the legacy tables lack unique indexes that the extraction"
+                            + " relies on: "
+                            + String.join("; ", missing)
+                            + ". Create them as in the reference legacy schema before starting.");
         }
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.schema;
 
 import io.purplejo.dns.config.CommandLineOptions;
@@ -10,15 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code migrate} subcommand every image has: brings the database to the current schema and exits. */
+/**
+ * The {@code migrate} subcommand every image has: brings the database to the current schema and
+ * exits.
+ */
 public final class MigrateCommand {
-    private MigrateCommand() {
-    }
+    private MigrateCommand() {}
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, Map<String, String> env) {
-        CommandLineOptions declared = new CommandLineOptions("migrate")
-                .secret("postgres-dsn", "POSTGRES_DSN", "PostgreSQL DSN (postgresql://user:pass@host:5432/db)");
+        CommandLineOptions declared =
+                new CommandLineOptions("migrate")
+                        .secret(
+                                "postgres-dsn",
+                                "POSTGRES_DSN",
+                                "PostgreSQL DSN (postgresql://user:pass@host:5432/db)");
         try {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
@@ -29,11 +39,15 @@ public final class MigrateCommand {
             try (Database db = Database.open(dsn, 1, "dnsx-migrate")) {
                 db.awaitReachable(Duration.ofSeconds(30));
                 List<Integer> applied = new SchemaMigrator(db.dataSource()).migrate();
-                System.out.println(applied.isEmpty() ? "schema is up to date"
-                        : "applied schema migrations " + applied);
+                System.out.println(
+                        applied.isEmpty()
+                                ? "schema is up to date"
+                                : "applied schema migrations " + applied);
                 return 0;
             }
-        } catch (InvalidConfigurationException | DatabaseUnavailableException | SchemaMigrationException e) {
+        } catch (InvalidConfigurationException
+                | DatabaseUnavailableException
+                | SchemaMigrationException e) {
             System.err.println("migrate: " + e.getMessage());
             return 2;
         }

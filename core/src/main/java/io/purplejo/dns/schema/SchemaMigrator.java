@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.schema;
 
 import java.sql.Connection;
@@ -13,25 +17,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a database to the current schema: applies the versioned scripts that are not applied yet, each in
- * its own transaction together with its row in {@code dnsx_schema_history}, under a PostgreSQL advisory
- * lock so that many workers starting at once apply each script exactly once.
+ * Brings a database to the current schema: applies the versioned scripts that are not applied yet,
+ * each in its own transaction together with its row in {@code dnsx_schema_history}, under a
+ * PostgreSQL advisory lock so that many workers starting at once apply each script exactly once.
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
-    /** The advisory lock key: an arbitrary constant that only this project uses ("dnsx" in ASCII). */
+    /**
+     * The advisory lock key: an arbitrary constant that only this project uses ("dnsx" in ASCII).
+     */
     static final long LOCK_KEY = 0x646e_7378L;
 
     /** The scripts, in order. A new script is appended here and never edited after release. */
-    static final List<String> SCRIPTS = List.of(
-            "V1__legacy_dns_tables.sql",
-            "V2__runs_and_outcomes.sql",
-            "V3__publisher_selection.sql",
-            "V4__run_identity.sql",
-            "V5__honest_outcomes.sql",
-            "V6__removed_records.sql",
-            "V7__outcomes_by_run.sql");
+    static final List<String> SCRIPTS =
+            List.of(
+                    "V1__legacy_dns_tables.sql",
+                    "V2__runs_and_outcomes.sql",
+                    "V3__publisher_selection.sql",
+                    "V4__run_identity.sql",
+                    "V5__honest_outcomes.sql",
+                    "V6__removed_records.sql",
+                    "V7__outcomes_by_run.sql");
 
     private final DataSource dataSource;
 
@@ -39,15 +46,21 @@ public final class SchemaMigrator {
         this.dataSource = dataSource;
     }
 
-    /** Applies what is missing and checks the legacy tables; returns the versions applied by this call. */
+    /**
+     * Applies what is missing and checks the legacy tables; returns the versions applied by this
+     * call.
+     */
     public List<Integer> migrate() {
         return migrate(Integer.MAX_VALUE);
     }
 
-    /** Applies what is missing up to {@code version}: tests of a migration start from the schema before it. */
+    /**
+     * Applies what is missing up to {@code version}: tests of a migration start from the schema
+     * before it.
+     */
     List<Integer> migrate(int version) {
-        List<Migration> migrations = SCRIPTS.stream().map(Migration::load).filter(m -> m.version() <= version)
-                .toList();
+        List<Migration> migrations =
+                SCRIPTS.stream().map(Migration::load).filter(m -> m.version() <= version).toList();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
@@ -65,13 +78,16 @@ public final class SchemaMigrator {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new SchemaMigrationException("database schema migration failed: " + e.getMessage(), e);
+            throw new SchemaMigrationException(
+                    "database schema migration failed: " + e.getMessage(), e);
         }
     }
 
-    private List<Integer> applyMissing(Connection c, List<Migration> migrations) throws SQLException {
+    private List<Integer> applyMissing(Connection c, List<Migration> migrations)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("""
+            st.execute(
+                    """
                     CREATE TABLE IF NOT EXISTS dnsx_schema_history (
                         version     INTEGER PRIMARY KEY,
                         description TEXT        NOT NULL,
@@ -81,7 +97,8 @@ public final class SchemaMigrator {
         }
         Map<Integer, String> done = new HashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, checksum FROM dnsx_schema_history")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT version, checksum FROM dnsx_schema_history")) {
             while (rs.next()) {
                 done.put(rs.getInt(1), rs.getString(2));
             }
@@ -89,8 +106,12 @@ public final class SchemaMigrator {
         int newest = migrations.get(migrations.size() - 1).version();
         for (int v : done.keySet()) {
             if (v > newest) {
-                throw new SchemaMigrationException("the database schema is at version " + v
-                        + ", newer than this program knows (" + newest + "): upgrade the program");
+                throw new SchemaMigrationException(
+                        "the database schema is at version "
+                                + v
+                                + ", newer than this program knows ("
+                                + newest
+                                + "): upgrade the program");
             }
         }
         List<Integer> applied = new java.util.ArrayList<>();
@@ -99,16 +120,21 @@ public final class SchemaMigrator {
             String previous = done.get(m.version());
             if (previous != null) {
                 if (!previous.equals(checksum)) {
-                    throw new SchemaMigrationException("schema migration V" + m.version() + " (" + m.description()
-                            + ") was applied with a different script; the applied scripts must never change");
+                    throw new SchemaMigrationException(
+                            "schema migration V"
+                                    + m.version()
+                                    + " ("
+                                    + m.description()
+                                    + ") was applied with a different script; the applied scripts must never change");
                 }
                 continue;
             }
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute(m.sql());
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO dnsx_schema_history (version, description, checksum) VALUES (?, ?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO dnsx_schema_history (version, description, checksum) VALUES (?, ?, ?)")) {
                     ps.setInt(1, m.version());
                     ps.setString(2, m.description());
                     ps.setString(3, checksum);
@@ -119,8 +145,14 @@ public final class SchemaMigrator {
                 LOG.info("applied schema migration V{} ({})", m.version(), m.description());
             } catch (SQLException e) {
                 c.rollback();
-                throw new SchemaMigrationException("schema migration V" + m.version() + " (" + m.description()
-                        + ") failed and was rolled back: " + e.getMessage(), e);
+                throw new SchemaMigrationException(
+                        "schema migration V"
+                                + m.version()
+                                + " ("
+                                + m.description()
+                                + ") failed and was rolled back: "
+                                + e.getMessage(),
+                        e);
             } finally {
                 c.setAutoCommit(true);
             }

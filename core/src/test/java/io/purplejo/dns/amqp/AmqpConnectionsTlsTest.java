@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * amqps:// verifies the broker: a TLS server on 127.0.0.1 with a certificate of a CA of the test's own
- * stands in for RabbitMQ, and counts the handshakes that complete.
+ * amqps:// verifies the broker: a TLS server on 127.0.0.1 with a certificate of a CA of the test's
+ * own stands in for RabbitMQ, and counts the handshakes that complete.
  */
 class AmqpConnectionsTlsTest {
     static final String PASSWORD = "changeit";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     SSLServerSocket server;
     final AtomicInteger handshakes = new AtomicInteger();
     String caPem;
@@ -43,28 +46,60 @@ class AmqpConnectionsTlsTest {
     @BeforeEach
     void setUp() throws Exception {
         // a self-signed certificate for 127.0.0.1 only, made with the JDK's keytool
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-dname", "CN=test-broker",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", dir.resolve("broker.p12").toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", dir.resolve("broker.p12").toString(),
-                "-storepass", PASSWORD, "-file", dir.resolve("ca.pem").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "broker",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=test-broker",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                dir.resolve("broker.p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "broker",
+                "-keystore",
+                dir.resolve("broker.p12").toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                dir.resolve("ca.pem").toString());
         caPem = Files.readString(dir.resolve("ca.pem"));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = new FileInputStream(dir.resolve("broker.p12").toFile())) {
             ks.load(in, PASSWORD.toCharArray());
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, PASSWORD.toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 10,
-                InetAddress.getLoopbackAddress());
+        server =
+                (SSLServerSocket)
+                        ctx.getServerSocketFactory()
+                                .createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serve, "tls-broker");
         t.setDaemon(true);
         t.start();
     }
 
-    /** Completes handshakes, then hangs up: no AMQP is spoken, so every connect ends in an error after TLS. */
+    /**
+     * Completes handshakes, then hangs up: no AMQP is spoken, so every connect ends in an error
+     * after TLS.
+     */
     private void serve() {
         while (!server.isClosed()) {
             try (SSLSocket s = (SSLSocket) server.accept()) {
@@ -97,20 +132,32 @@ class AmqpConnectionsTlsTest {
     }
 
     private AmqpUri uri(String host) {
-        return AmqpUri.parse("amqps://guest:Hunter2@" + host + ":" + server.getLocalPort() + "/?connection_timeout=3000");
+        return AmqpUri.parse(
+                "amqps://guest:Hunter2@"
+                        + host
+                        + ":"
+                        + server.getLocalPort()
+                        + "/?connection_timeout=3000");
     }
 
     @Test
     void byDefaultABrokerWhoseCertificateNoTrustedCaSignedIsRefused() {
         assertThatThrownBy(() -> AmqpConnections.open(uri("127.0.0.1"), "tls-test"))
-                .isInstanceOf(IOException.class).hasMessageNotContaining("Hunter2");
+                .isInstanceOf(IOException.class)
+                .hasMessageNotContaining("Hunter2");
 
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> handshakes.get() == 0);
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> handshakes.get() == 0);
     }
 
     @Test
     void theGivenCaIsTrustedForTheHostItNames() {
-        assertThatThrownBy(() -> AmqpConnections.open(uri("127.0.0.1").withTrust(AmqpTrust.ofPem(caPem)), "tls-test"))
+        assertThatThrownBy(
+                        () ->
+                                AmqpConnections.open(
+                                        uri("127.0.0.1").withTrust(AmqpTrust.ofPem(caPem)),
+                                        "tls-test"))
                 .as("TLS completes; the stand-in then hangs up instead of speaking AMQP")
                 .isInstanceOf(IOException.class);
 
@@ -119,16 +166,26 @@ class AmqpConnectionsTlsTest {
 
     @Test
     void theGivenCaDoesNotMakeAnotherHostNameAcceptable() {
-        assertThatThrownBy(() -> AmqpConnections.open(uri("localhost").withTrust(AmqpTrust.ofPem(caPem)), "tls-test"))
+        assertThatThrownBy(
+                        () ->
+                                AmqpConnections.open(
+                                        uri("localhost").withTrust(AmqpTrust.ofPem(caPem)),
+                                        "tls-test"))
                 .isInstanceOf(IOException.class);
 
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> handshakes.get() == 0);
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> handshakes.get() == 0);
     }
 
     @Test
     void onlyTheOptionNamedInsecureAcceptsAnyCertificate() {
-        assertThatThrownBy(() -> AmqpConnections.open(uri("localhost").withTrust(AmqpTrust.insecureTrustAll()),
-                "tls-test")).isInstanceOf(IOException.class);
+        assertThatThrownBy(
+                        () ->
+                                AmqpConnections.open(
+                                        uri("localhost").withTrust(AmqpTrust.insecureTrustAll()),
+                                        "tls-test"))
+                .isInstanceOf(IOException.class);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() == 1);
         assertThat(AmqpTrust.INSECURE_OPTION).contains("insecure");

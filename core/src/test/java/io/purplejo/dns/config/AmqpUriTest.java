@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AmqpUriTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             amqp://dns:s3cret@mq.internal:5672/extraction | false | mq.internal | 5672 | extraction | dns   | s3cret
             amqp://dns:s3cret@mq.internal/                | false | mq.internal | 5672 | /          | dns   | s3cret
             amqp://mq.internal                            | false | mq.internal | 5672 | /          | guest | guest
@@ -18,8 +25,14 @@ class AmqpUriTest {
             amqp://u:p%2Fq@mq:5672/team%2Fdns             | false | mq          | 5672 | team/dns   | u     | p/q
             amqps://u:p@mq/vh                             | true  | mq          | 5671 | vh         | u     | p
             """)
-    void parsesTheRabbitMqUriForms(String uri, boolean tls, String host, int port, String vhost, String user,
-                                   String password) {
+    void parsesTheRabbitMqUriForms(
+            String uri,
+            boolean tls,
+            String host,
+            int port,
+            String vhost,
+            String user,
+            String password) {
         AmqpUri parsed = AmqpUri.parse(uri);
 
         assertThat(parsed.tls()).isEqualTo(tls);
@@ -31,7 +44,10 @@ class AmqpUriTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             ''                                        | empty
             mq.internal:5672                          | no scheme
             http://u:Hunter2secret@mq:5672/           | unsupported scheme 'http'

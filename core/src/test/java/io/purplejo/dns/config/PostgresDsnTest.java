@@ -1,17 +1,24 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PostgresDsnTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             postgresql://dns:s3cret@db.internal:5432/extraction                 | jdbc:postgresql://db.internal:5432/extraction | dns | s3cret
             postgresql+asyncpg://dns:s3cret@db.internal:6543/extraction         | jdbc:postgresql://db.internal:6543/extraction | dns | s3cret
             postgres://dns:s3cret@db.internal/extraction                        | jdbc:postgresql://db.internal:5432/extraction | dns | s3cret
@@ -29,7 +36,10 @@ class PostgresDsnTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             ''                                             | empty
             db.internal:5432/extraction                    | no scheme
             mysql://dns:Hunter2secret@db:3306/x            | unsupported scheme 'mysql'
@@ -47,8 +57,11 @@ class PostgresDsnTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql://dns:Hunter2secret@db:5432/x",
-            "jdbc:postgresql://db:5432/x?user=dns&password=Hunter2secret"})
+    @ValueSource(
+            strings = {
+                "postgresql://dns:Hunter2secret@db:5432/x",
+                "jdbc:postgresql://db:5432/x?user=dns&password=Hunter2secret"
+            })
     void neverPrintsThePassword(String dsn) {
         PostgresDsn parsed = PostgresDsn.parse(dsn);
 

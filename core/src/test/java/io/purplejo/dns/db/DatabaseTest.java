@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.db;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +19,8 @@ class DatabaseTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        PostgresDsn dsn = PostgresDsn.parse("postgresql://dns:Hunter2secret@127.0.0.1:" + closedPort + "/x");
+        PostgresDsn dsn =
+                PostgresDsn.parse("postgresql://dns:Hunter2secret@127.0.0.1:" + closedPort + "/x");
 
         try (Database db = Database.open(dsn, 1, "test")) {
             assertThatThrownBy(() -> db.awaitReachable(Duration.ofSeconds(1)))

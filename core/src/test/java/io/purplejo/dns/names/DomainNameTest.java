@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DomainNameTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             example.com           | example.com          | example.com
             Example.COM.          | example.com          | example.com
             '  example.com  '     | example.com          | example.com
@@ -19,7 +26,8 @@ class DomainNameTest {
             xn--mnchen-3ya.de     | xn--mnchen-3ya.de    | xn--mnchen-3ya.de
             a-b.c-d.example       | a-b.c-d.example      | a-b.c-d.example
             """)
-    void normalisesToLowerCaseWithoutTrailingDotAndQueriesInPunycode(String raw, String stored, String ascii) {
+    void normalisesToLowerCaseWithoutTrailingDotAndQueriesInPunycode(
+            String raw, String stored, String ascii) {
         DomainName.Parsed parsed = DomainName.parse(raw);
 
         assertThat(parsed.valid()).isTrue();
@@ -28,7 +36,10 @@ class DomainNameTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             ''                        | empty name
             .                         | empty name
             example..com              | empty label
@@ -46,10 +57,12 @@ class DomainNameTest {
 
     @Test
     void rejectsControlCharactersOverlongLabelsAndOverlongNames() {
-        assertThat(DomainName.parse("exa\u0000mple.com").invalidReason()).contains("control character");
+        assertThat(DomainName.parse("exa\u0000mple.com").invalidReason())
+                .contains("control character");
         assertThat(DomainName.parse("exa\tmple.com").invalidReason()).contains("space");
         assertThat(DomainName.parse("a".repeat(63) + ".com").valid()).isTrue();
-        assertThat(DomainName.parse("a".repeat(64) + ".com").invalidReason()).contains("label longer than 63");
+        assertThat(DomainName.parse("a".repeat(64) + ".com").invalidReason())
+                .contains("label longer than 63");
         String name253 = ("a".repeat(61) + ".").repeat(4) + "b".repeat(5);
         assertThat(name253).hasSize(253);
         assertThat(DomainName.parse(name253).valid()).isTrue();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +21,9 @@ class OutcomeRetentionTest {
     void setUp() {
         db = TestDatabase.create();
         new SchemaMigrator(db.database().dataSource()).migrate();
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT 'r' || g || '.test', now(), now()"
-                + " FROM generate_series(1, 50) g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT 'r' || g || '.test', now(), now()"
+                        + " FROM generate_series(1, 50) g");
     }
 
     @AfterEach
@@ -27,14 +32,38 @@ class OutcomeRetentionTest {
     }
 
     /** A run of 50 outcomes, the last stored {@code lastOutcomeDaysAgo} days ago. */
-    private long run(String name, Integer retentionDays, String state, int finishedDaysAgo, int lastOutcomeDaysAgo) {
-        long id = db.queryLong("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
-                + " publish_finished_at) VALUES ('" + name + "', '{A}', '" + state + "', " + retentionDays
-                + ", now() - interval '" + finishedDaysAgo + " days') RETURNING id");
-        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT " + id
-                + ", id, 'resolved', now() - interval '" + lastOutcomeDaysAgo + " days' FROM domains");
-        db.execute("INSERT INTO dnsx_run_counters (run_id, shard, outcome, domains) VALUES (" + id + ", 0, 'resolved', 50)");
-        db.execute("INSERT INTO dnsx_run_members (run_id, domain_id) SELECT " + id + ", id FROM domains");
+    private long run(
+            String name,
+            Integer retentionDays,
+            String state,
+            int finishedDaysAgo,
+            int lastOutcomeDaysAgo) {
+        long id =
+                db.queryLong(
+                        "INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
+                                + " publish_finished_at) VALUES ('"
+                                + name
+                                + "', '{A}', '"
+                                + state
+                                + "', "
+                                + retentionDays
+                                + ", now() - interval '"
+                                + finishedDaysAgo
+                                + " days') RETURNING id");
+        db.execute(
+                "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT "
+                        + id
+                        + ", id, 'resolved', now() - interval '"
+                        + lastOutcomeDaysAgo
+                        + " days' FROM domains");
+        db.execute(
+                "INSERT INTO dnsx_run_counters (run_id, shard, outcome, domains) VALUES ("
+                        + id
+                        + ", 0, 'resolved', 50)");
+        db.execute(
+                "INSERT INTO dnsx_run_members (run_id, domain_id) SELECT "
+                        + id
+                        + ", id FROM domains");
         return id;
     }
 
@@ -52,17 +81,36 @@ class OutcomeRetentionTest {
         var dropped = OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now());
 
         assertThat(dropped).extracting(OutcomeRetention.Dropped::name).containsExactly("expired");
-        assertThat(db.queryStrings("SELECT to_regclass('dnsx_domain_outcomes_r" + expired + "')::text"))
-                .as("the partition is gone").containsExactly((String) null);
+        assertThat(
+                        db.queryStrings(
+                                "SELECT to_regclass('dnsx_domain_outcomes_r"
+                                        + expired
+                                        + "')::text"))
+                .as("the partition is gone")
+                .containsExactly((String) null);
         assertThat(outcomes(expired)).isZero();
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_run_members WHERE run_id = " + expired)).isZero();
-        assertThat(db.queryLong("SELECT sum(domains) FROM dnsx_run_counters WHERE run_id = " + expired))
-                .as("the run's totals remain").isEqualTo(50);
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE outcomes_dropped_at IS NOT NULL")).isEqualTo(1);
-        assertThat(outcomes(stillResolving)).as("an outcome within the retention keeps the run").isEqualTo(50);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_run_members WHERE run_id = " + expired))
+                .isZero();
+        assertThat(
+                        db.queryLong(
+                                "SELECT sum(domains) FROM dnsx_run_counters WHERE run_id = "
+                                        + expired))
+                .as("the run's totals remain")
+                .isEqualTo(50);
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_runs WHERE outcomes_dropped_at IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(outcomes(stillResolving))
+                .as("an outcome within the retention keeps the run")
+                .isEqualTo(50);
         assertThat(outcomes(keptForEver)).as("no retention: kept for ever").isEqualTo(50);
-        assertThat(outcomes(publishing)).as("a run still publishing is never dropped").isEqualTo(50);
-        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now())).as("once").isEmpty();
+        assertThat(outcomes(publishing))
+                .as("a run still publishing is never dropped")
+                .isEqualTo(50);
+        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now()))
+                .as("once")
+                .isEmpty();
     }
 
     @Test
@@ -72,9 +120,15 @@ class OutcomeRetentionTest {
 
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + a)).isEqualTo(50);
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + b)).isEqualTo(50);
-        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now())).hasSize(1);
-        assertThatThrownBy(() -> db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome,"
-                + " resolved_at) VALUES (" + b + ", 1, 'resolved', now())"))
+        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), Instant.now()))
+                .hasSize(1);
+        assertThatThrownBy(
+                        () ->
+                                db.execute(
+                                        "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome,"
+                                                + " resolved_at) VALUES ("
+                                                + b
+                                                + ", 1, 'resolved', now())"))
                 .hasMessageContaining("no partition of relation");
     }
 }

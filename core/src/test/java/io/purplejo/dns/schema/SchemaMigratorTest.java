@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +22,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigratorTest {
-    private static final List<String> LEGACY_TABLES = List.of("domains", "a_records", "aaaa_records",
-            "ns_records", "soa_records", "mx_records", "cname_records", "txt_records");
+    private static final List<String> LEGACY_TABLES =
+            List.of(
+                    "domains",
+                    "a_records",
+                    "aaaa_records",
+                    "ns_records",
+                    "soa_records",
+                    "mx_records",
+                    "cname_records",
+                    "txt_records");
 
     static String legacySchema() throws IOException {
         try (InputStream in = SchemaMigratorTest.class.getResourceAsStream("/legacy-schema.sql")) {
@@ -27,21 +39,31 @@ class SchemaMigratorTest {
         }
     }
 
-    /** Columns (name, type, length, nullability, default) and index definitions of the legacy tables. */
+    /**
+     * Columns (name, type, length, nullability, default) and index definitions of the legacy
+     * tables.
+     */
     static List<String> legacyShape(TestDatabase db) {
-        List<String> shape = new ArrayList<>(db.queryStrings("""
+        List<String> shape =
+                new ArrayList<>(
+                        db.queryStrings(
+                                """
                 SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
                        || ' null=' || is_nullable || ' default=' || coalesce(column_default, '-')
                   FROM information_schema.columns
                  WHERE table_schema = 'public' AND table_name IN
                        ('domains','a_records','aaaa_records','ns_records','soa_records','mx_records','cname_records','txt_records')
                  ORDER BY table_name, ordinal_position"""));
-        shape.addAll(db.queryStrings("""
+        shape.addAll(
+                db.queryStrings(
+                        """
                 SELECT indexdef FROM pg_indexes
                  WHERE schemaname = 'public' AND tablename IN
                        ('domains','a_records','aaaa_records','ns_records','soa_records','mx_records','cname_records','txt_records')
                  ORDER BY indexname"""));
-        shape.addAll(db.queryStrings("""
+        shape.addAll(
+                db.queryStrings(
+                        """
                 SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
                  WHERE conrelid::regclass::text IN
                        ('domains','a_records','aaaa_records','ns_records','soa_records','mx_records','cname_records','txt_records')
@@ -51,7 +73,8 @@ class SchemaMigratorTest {
 
     @Test
     void createsTheLegacyTablesExactlyAsTheReferenceOnAnEmptyDatabase() throws Exception {
-        try (TestDatabase migrated = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
+        try (TestDatabase migrated = TestDatabase.create();
+                TestDatabase reference = TestDatabase.create()) {
             List<Integer> applied = new SchemaMigrator(migrated.database().dataSource()).migrate();
             reference.execute(legacySchema());
 
@@ -59,9 +82,17 @@ class SchemaMigratorTest {
             List<String> expected = legacyShape(reference);
             assertThat(expected).hasSizeGreaterThan(50);
             assertThat(legacyShape(migrated)).containsExactlyElementsOf(expected);
-            assertThat(migrated.queryStrings("SELECT tablename FROM pg_tables WHERE tablename LIKE 'dnsx_%' ORDER BY 1"))
-                    .containsExactly("dnsx_domain_outcomes", "dnsx_invalid_names", "dnsx_oversized_records",
-                            "dnsx_removed_records", "dnsx_run_counters", "dnsx_run_members", "dnsx_runs",
+            assertThat(
+                            migrated.queryStrings(
+                                    "SELECT tablename FROM pg_tables WHERE tablename LIKE 'dnsx_%' ORDER BY 1"))
+                    .containsExactly(
+                            "dnsx_domain_outcomes",
+                            "dnsx_invalid_names",
+                            "dnsx_oversized_records",
+                            "dnsx_removed_records",
+                            "dnsx_run_counters",
+                            "dnsx_run_members",
+                            "dnsx_runs",
                             "dnsx_schema_history");
         }
     }
@@ -71,7 +102,8 @@ class SchemaMigratorTest {
         try (TestDatabase db = TestDatabase.create()) {
             db.execute(legacySchema());
             // production has more than the reference: extra columns, extra tables, rows everywhere
-            db.execute("""
+            db.execute(
+                    """
                     ALTER TABLE domains ADD COLUMN whois_raw TEXT;
                     ALTER TABLE a_records ADD COLUMN ttl INTEGER;
                     CREATE TABLE http_headers (id SERIAL PRIMARY KEY, domain_id INTEGER REFERENCES domains(id), h TEXT);
@@ -98,8 +130,14 @@ class SchemaMigratorTest {
     private static List<String> rowDigests(TestDatabase db) {
         List<String> digests = new ArrayList<>();
         for (String table : List.of("domains", "a_records", "txt_records", "http_headers")) {
-            digests.add(table + " " + db.queryStrings(
-                    "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table + " t").get(0));
+            digests.add(
+                    table
+                            + " "
+                            + db.queryStrings(
+                                            "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
+                                                    + table
+                                                    + " t")
+                                    .get(0));
         }
         return digests;
     }
@@ -108,24 +146,41 @@ class SchemaMigratorTest {
     void upgradingToOutcomesByRunKeepsEveryOutcomeEachInItsRunsPartition() {
         try (TestDatabase db = TestDatabase.create()) {
             new SchemaMigrator(db.database().dataSource()).migrate(6);
-            db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT 'u' || g || '.test', now(), now()"
-                    + " FROM generate_series(1, 30) g");
-            db.execute("INSERT INTO dnsx_runs (id, name, record_types) VALUES (4, 'ns/old-a', '{A}'), (9, 'ns/old-b', '{A}')");
-            db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
-                    + " SELECT CASE WHEN id % 3 = 0 THEN 9 ELSE 4 END, id, 'timeout', 'A=timeout', 3, now() FROM domains");
-            String before = String.join(",", db.queryStrings("SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
-                    + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1"));
+            db.execute(
+                    "INSERT INTO domains (name, created_at, updated_at) SELECT 'u' || g || '.test', now(), now()"
+                            + " FROM generate_series(1, 30) g");
+            db.execute(
+                    "INSERT INTO dnsx_runs (id, name, record_types) VALUES (4, 'ns/old-a', '{A}'), (9, 'ns/old-b', '{A}')");
+            db.execute(
+                    "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
+                            + " SELECT CASE WHEN id % 3 = 0 THEN 9 ELSE 4 END, id, 'timeout', 'A=timeout', 3, now() FROM domains");
+            String before =
+                    String.join(
+                            ",",
+                            db.queryStrings(
+                                    "SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
+                                            + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1"));
 
             assertThat(new SchemaMigrator(db.database().dataSource()).migrate()).contains(7);
 
-            assertThat(String.join(",", db.queryStrings("SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
-                    + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1"))).isEqualTo(before);
+            assertThat(
+                            String.join(
+                                    ",",
+                                    db.queryStrings(
+                                            "SELECT run_id || ':' || domain_id || ':' || outcome || ':'"
+                                                    + " || type_outcomes || ':' || attempts FROM dnsx_domain_outcomes ORDER BY 1")))
+                    .isEqualTo(before);
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r4")).isEqualTo(20);
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r9")).isEqualTo(10);
-            long next = db.queryLong("INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/new', '{A}') RETURNING id");
-            db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) VALUES (" + next
-                    + ", 1, 'resolved', now())");
-            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + next)).as("a new run's own partition")
+            long next =
+                    db.queryLong(
+                            "INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/new', '{A}') RETURNING id");
+            db.execute(
+                    "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) VALUES ("
+                            + next
+                            + ", 1, 'resolved', now())");
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes_r" + next))
+                    .as("a new run's own partition")
                     .isEqualTo(1);
         }
     }
@@ -135,7 +190,8 @@ class SchemaMigratorTest {
         try (TestDatabase db = TestDatabase.create()) {
             new SchemaMigrator(db.database().dataSource()).migrate();
             assertThat(new SchemaMigrator(db.database().dataSource()).migrate()).isEmpty();
-            assertThat(db.queryLong("SELECT count(*) FROM dnsx_schema_history")).isEqualTo(SchemaMigrator.SCRIPTS.size());
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_schema_history"))
+                    .isEqualTo(SchemaMigrator.SCRIPTS.size());
         }
     }
 
@@ -156,10 +212,12 @@ class SchemaMigratorTest {
     void refusesADatabaseNewerThanTheProgram() {
         try (TestDatabase db = TestDatabase.create()) {
             new SchemaMigrator(db.database().dataSource()).migrate();
-            db.execute("INSERT INTO dnsx_schema_history (version, description, checksum) VALUES (99, 'future', 'x')");
+            db.execute(
+                    "INSERT INTO dnsx_schema_history (version, description, checksum) VALUES (99, 'future', 'x')");
 
             assertThatThrownBy(() -> new SchemaMigrator(db.database().dataSource()).migrate())
-                    .hasMessageContaining("version 99").hasMessageContaining("upgrade the program");
+                    .hasMessageContaining("version 99")
+                    .hasMessageContaining("upgrade the program");
         }
     }
 
@@ -167,7 +225,8 @@ class SchemaMigratorTest {
     void namesTheMissingUniqueIndexesOfALegacyDatabase() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             db.execute(legacySchema());
-            db.execute("DROP INDEX ux_txt_records_domain_id_content; DROP INDEX ux_mx_records_domain_id_exchange_priority;");
+            db.execute(
+                    "DROP INDEX ux_txt_records_domain_id_content; DROP INDEX ux_mx_records_domain_id_exchange_priority;");
 
             assertThatThrownBy(() -> new SchemaMigrator(db.database().dataSource()).migrate())
                     .isInstanceOf(SchemaMigrationException.class)
@@ -182,15 +241,22 @@ class SchemaMigratorTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        MigrateCommand.class.getName(), "--postgres-dsn", db.dsnText());
+                ProcessBuilder pb =
+                        new ProcessBuilder(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                MigrateCommand.class.getName(),
+                                "--postgres-dsn",
+                                db.dsnText());
                 pb.redirectErrorStream(true);
                 processes.add(pb.start());
             }
             ExecutorService threads = Executors.newFixedThreadPool(3);
             List<Future<List<Integer>>> inProcess = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Callable<List<Integer>> task = () -> new SchemaMigrator(db.database().dataSource()).migrate();
+                Callable<List<Integer>> task =
+                        () -> new SchemaMigrator(db.database().dataSource()).migrate();
                 inProcess.add(threads.submit(task));
             }
             List<Integer> appliedInProcess = new ArrayList<>();
@@ -207,7 +273,8 @@ class SchemaMigratorTest {
             assertThat(db.queryStrings("SELECT version FROM dnsx_schema_history ORDER BY version"))
                     .containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(appliedInProcess).doesNotHaveDuplicates();
-            assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'"))
+                    .isEqualTo(1);
         }
     }
 }

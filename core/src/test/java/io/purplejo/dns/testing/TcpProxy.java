@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import java.io.IOException;
@@ -11,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on 127.0.0.1 in front of a real service, which a test can cut (every connection dropped,
- * new ones refused, as when the service or the network goes away) and restore on the same port.
+ * A TCP forwarder on 127.0.0.1 in front of a real service, which a test can cut (every connection
+ * dropped, new ones refused, as when the service or the network goes away) and restore on the same
+ * port.
  */
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
@@ -71,40 +76,49 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket listening) {
-        Thread t = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    return; // closed by cut() or close()
-                }
-            }
-        }, "tcp-proxy-" + port);
+        Thread t =
+                new Thread(
+                        () -> {
+                            while (!listening.isClosed()) {
+                                try {
+                                    Socket client = listening.accept();
+                                    Socket upstream =
+                                            new Socket(
+                                                    InetAddress.getLoopbackAddress(), targetPort);
+                                    open.add(client);
+                                    open.add(upstream);
+                                    pump(client, upstream);
+                                    pump(upstream, client);
+                                } catch (IOException e) {
+                                    return; // closed by cut() or close()
+                                }
+                            }
+                        },
+                        "tcp-proxy-" + port);
         t.setDaemon(true);
         t.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the other side or cut() closed it
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread t =
+                new Thread(
+                        () -> {
+                            byte[] buf = new byte[16384];
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                int n;
+                                while ((n = in.read(buf)) >= 0) {
+                                    out.write(buf, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                // the other side or cut() closed it
+                            } finally {
+                                closeQuietly(from);
+                                closeQuietly(to);
+                            }
+                        },
+                        "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import io.purplejo.dns.config.PostgresDsn;
@@ -11,12 +15,15 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A fresh, empty database on the test PostgreSQL server (127.0.0.1:5432 unless
- * {@code DNSX_TEST_POSTGRES_DSN} says otherwise), dropped on close, so tests never see each other's rows.
+ * A fresh, empty database on the test PostgreSQL server (127.0.0.1:5432 unless {@code
+ * DNSX_TEST_POSTGRES_DSN} says otherwise), dropped on close, so tests never see each other's rows.
  */
 public final class TestDatabase implements AutoCloseable {
-    private static final String SERVER_DSN = System.getenv().getOrDefault(
-            "DNSX_TEST_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres");
+    private static final String SERVER_DSN =
+            System.getenv()
+                    .getOrDefault(
+                            "DNSX_TEST_POSTGRES_DSN",
+                            "postgresql://postgres@127.0.0.1:5432/postgres");
 
     private final PostgresDsn dsn;
     private Database database;
@@ -27,9 +34,15 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase create() {
         PostgresDsn server = PostgresDsn.parse(SERVER_DSN);
-        String name = "dnsx_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
-        try (Connection c = connect(server); Statement st = c.createStatement()) {
+        String name =
+                "dnsx_test_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16)
+                                .toLowerCase(Locale.ROOT);
+        try (Connection c = connect(server);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server, e);
@@ -54,8 +67,13 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The DSN in the legacy URL form, as a user would pass it on the command line. */
     public String dsnText() {
-        return "postgresql://" + (dsn.user() == null ? "" : dsn.user() + "@") + dsn.host() + ":" + dsn.port()
-                + "/" + dsn.database();
+        return "postgresql://"
+                + (dsn.user() == null ? "" : dsn.user() + "@")
+                + dsn.host()
+                + ":"
+                + dsn.port()
+                + "/"
+                + dsn.database();
     }
 
     /** A pooled connection to this database, opened on first use and closed with it. */
@@ -73,7 +91,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs SQL statements (no parameters) for setting up fixtures. */
     public void execute(String sql) {
-        try (Connection c = connection(); Statement st = c.createStatement()) {
+        try (Connection c = connection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -82,7 +101,9 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The first column of the first row of a query, as a long. */
     public long queryLong(String sql) {
-        try (Connection c = connection(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        try (Connection c = connection();
+                Statement st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -93,7 +114,9 @@ public final class TestDatabase implements AutoCloseable {
     /** The first column of every row of a query, as strings. */
     public java.util.List<String> queryStrings(String sql) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        try (Connection c = connection(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        try (Connection c = connection();
+                Statement st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -108,7 +131,8 @@ public final class TestDatabase implements AutoCloseable {
         if (database != null) {
             database.close();
         }
-        try (Connection c = connect(PostgresDsn.parse(SERVER_DSN)); Statement st = c.createStatement()) {
+        try (Connection c = connect(PostgresDsn.parse(SERVER_DSN));
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + dsn.database() + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + dsn.database(), e);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/compose/compose.yaml as a user runs it with Docker Compose: it cannot be started here (see
- * docs/deploy.md: no registry for the PostgreSQL and RabbitMQ images, and Debian's podman-compose puts
- * every container on a bridge network of its own), so what users rely on is checked in the file.
+ * docs/deploy.md: no registry for the PostgreSQL and RabbitMQ images, and Debian's podman-compose
+ * puts every container on a bridge network of its own), so what users rely on is checked in the
+ * file.
  */
 class ComposeFileTest {
     static final Path FILE = Path.of("..", "deploy", "compose", "compose.yaml");
@@ -23,12 +28,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void thePublisherIsAOneShotServiceAndTheWorkersAreReplicasThatStopWithTheRun() throws Exception {
+    void thePublisherIsAOneShotServiceAndTheWorkersAreReplicasThatStopWithTheRun()
+            throws Exception {
         JsonNode s = compose().get("services");
 
         assertThat(s.get("publisher").get("restart").asText()).isEqualTo("on-failure");
-        assertThat(s.get("publisher").get("environment").get("WORKER_COUNT").asText()).isEqualTo("${WORKERS:-2}");
-        assertThat(s.get("worker").get("deploy").get("replicas").asText()).isEqualTo("${WORKERS:-2}");
+        assertThat(s.get("publisher").get("environment").get("WORKER_COUNT").asText())
+                .isEqualTo("${WORKERS:-2}");
+        assertThat(s.get("worker").get("deploy").get("replicas").asText())
+                .isEqualTo("${WORKERS:-2}");
         assertThat(s.get("worker").get("restart").asText()).isEqualTo("on-failure");
         assertThat(s.get("worker").get("stop_grace_period").asText()).isEqualTo("40s");
     }
@@ -42,7 +50,8 @@ class ComposeFileTest {
         }
         for (String svc : List.of("publisher", "worker")) {
             for (String dep : List.of("postgres", "rabbitmq")) {
-                assertThat(s.get(svc).get("depends_on").get(dep).get("condition").asText()).isEqualTo("service_healthy");
+                assertThat(s.get(svc).get("depends_on").get(dep).get("condition").asText())
+                        .isEqualTo("service_healthy");
             }
         }
     }
@@ -59,10 +68,11 @@ class ComposeFileTest {
             assertThat(c.get("security_opt").get(0).asText()).isEqualTo("no-new-privileges:true");
             assertThat(c.get("user").asText()).isEqualTo("65532:65532");
             assertThat(c.get("image").asText()).contains("${DNSX_VERSION");
-            assertThat(c.get("environment").get("POSTGRES_DSN").asText()).contains("${POSTGRES_PASSWORD}");
+            assertThat(c.get("environment").get("POSTGRES_DSN").asText())
+                    .contains("${POSTGRES_PASSWORD}");
         }
         assertThat(text).doesNotContain("change-me");
-        assertThat(Files.readString(FILE.resolveSibling("example.env"))).contains("POSTGRES_PASSWORD=",
-                "RABBITMQ_PASSWORD=", "DNS_RESOLVERS=", "WORKERS=");
+        assertThat(Files.readString(FILE.resolveSibling("example.env")))
+                .contains("POSTGRES_PASSWORD=", "RABBITMQ_PASSWORD=", "DNS_RESOLVERS=", "WORKERS=");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,19 +17,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the project's images with podman the only way this machine allows and a restricted pod would:
- * runtime runc, the host's network (never podman's bridge, which NATs towards the outside), explicit
- * ulimits, nothing pulled, a read-only root, every capability dropped, no privilege escalation.
+ * Runs the project's images with podman the only way this machine allows and a restricted pod
+ * would: runtime runc, the host's network (never podman's bridge, which NATs towards the outside),
+ * explicit ulimits, nothing pulled, a read-only root, every capability dropped, no privilege
+ * escalation.
  */
 public final class Podman {
-    /** Set by .ci/run: a missing podman or image fails the end-to-end tests instead of skipping them. */
+    /**
+     * Set by .ci/run: a missing podman or image fails the end-to-end tests instead of skipping
+     * them.
+     */
     public static final boolean REQUIRED = "1".equals(System.getenv("DNSX_REQUIRE_E2E"));
+
     public static final String VERSION = System.getProperty("dnsx.version", "0.1.0-SNAPSHOT");
 
-    private Podman() {
-    }
+    private Podman() {}
 
-    /** The local image of a component: {@code localhost/dns-worker:<version>}, as images/build.sh tags it. */
+    /**
+     * The local image of a component: {@code localhost/dns-worker:<version>}, as images/build.sh
+     * tags it.
+     */
     public static String image(String component) {
         return "localhost/dns-" + component + ":" + VERSION;
     }
@@ -34,11 +45,20 @@ public final class Podman {
     public static void requireImages(String... components) {
         boolean ok = exec(List.of("podman", "--version"), Duration.ofSeconds(30)).code() == 0;
         for (String c : components) {
-            ok = ok && exec(List.of("podman", "image", "exists", image(c)), Duration.ofSeconds(30)).code() == 0;
+            ok =
+                    ok
+                            && exec(
+                                                    List.of("podman", "image", "exists", image(c)),
+                                                    Duration.ofSeconds(30))
+                                            .code()
+                                    == 0;
         }
         if (REQUIRED && !ok) {
-            throw new AssertionError("podman and the images " + List.of(components) + " are required"
-                    + " (DNSX_REQUIRE_E2E=1): run images/build.sh first");
+            throw new AssertionError(
+                    "podman and the images "
+                            + List.of(components)
+                            + " are required"
+                            + " (DNSX_REQUIRE_E2E=1): run images/build.sh first");
         }
         assumeTrue(ok, "podman and the images built by images/build.sh");
     }
@@ -46,13 +66,37 @@ public final class Podman {
     /** The restricted flags every container gets. */
     static List<String> restricted(String name) {
         int nofile = Math.min(65536, hardNofile());
-        return new ArrayList<>(List.of("--runtime", "runc", "--network", "host", "--pull=never", "--rm",
-                "--name", name, "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-                "--ulimit", "nofile=" + nofile + ":" + nofile, "--ulimit", "nproc=4096:4096"));
+        return new ArrayList<>(
+                List.of(
+                        "--runtime",
+                        "runc",
+                        "--network",
+                        "host",
+                        "--pull=never",
+                        "--rm",
+                        "--name",
+                        name,
+                        "--read-only",
+                        "--cap-drop",
+                        "ALL",
+                        "--security-opt",
+                        "no-new-privileges",
+                        "--ulimit",
+                        "nofile=" + nofile + ":" + nofile,
+                        "--ulimit",
+                        "nproc=4096:4096"));
     }
 
-    /** {@code podman run} of a component's image in the foreground; the container's output is returned. */
-    static Result run(String component, String name, Map<String, String> env, List<String> args, Duration timeout) {
+    /**
+     * {@code podman run} of a component's image in the foreground; the container's output is
+     * returned.
+     */
+    static Result run(
+            String component,
+            String name,
+            Map<String, String> env,
+            List<String> args,
+            Duration timeout) {
         List<String> cmd = new ArrayList<>(List.of("podman", "run"));
         cmd.addAll(restricted(name));
         env.forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
@@ -84,21 +128,30 @@ public final class Podman {
     }
 
     static String inspect(String image, String format) {
-        return exec(List.of("podman", "image", "inspect", "--format", format, image), Duration.ofSeconds(30))
-                .output().strip();
+        return exec(
+                        List.of("podman", "image", "inspect", "--format", format, image),
+                        Duration.ofSeconds(30))
+                .output()
+                .strip();
     }
 
     static final int TIMED_OUT = -1;
 
-    /** What a command printed (stdout and stderr) and its exit code ({@link #TIMED_OUT} when killed). */
-    public record Result(int code, String output) {
-    }
+    /**
+     * What a command printed (stdout and stderr) and its exit code ({@link #TIMED_OUT} when
+     * killed).
+     */
+    public record Result(int code, String output) {}
 
     public static Result exec(List<String> cmd, Duration timeout) {
         try {
             Path out = Files.createTempFile("podman", ".out");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                Process p =
+                        new ProcessBuilder(cmd)
+                                .redirectErrorStream(true)
+                                .redirectOutput(out.toFile())
+                                .start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     return new Result(TIMED_OUT, Files.readString(out, StandardCharsets.UTF_8));
@@ -118,7 +171,9 @@ public final class Podman {
     private static int hardNofile() {
         Result r = exec(List.of("sh", "-c", "ulimit -Hn"), Duration.ofSeconds(10));
         try {
-            return r.output().strip().equals("unlimited") ? 65536 : Integer.parseInt(r.output().strip());
+            return r.output().strip().equals("unlimited")
+                    ? 65536
+                    : Integer.parseInt(r.output().strip());
         } catch (NumberFormatException e) {
             return 1024;
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local;
 
 import ch.qos.logback.classic.Level;
@@ -12,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a local run's logs go: everything into a file of the data directory, and only warnings and errors
- * to the terminal, so that the progress bar and the summary stay readable.
+ * Where a local run's logs go: everything into a file of the data directory, and only warnings and
+ * errors to the terminal, so that the progress bar and the summary stay readable.
  */
 final class LocalLogging {
-    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+    private static final String PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
-    private LocalLogging() {
-    }
+    private LocalLogging() {}
 
     static void configure(Path logFile, boolean verbose) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -45,8 +49,15 @@ final class LocalLogging {
         console.addFilter(warnings);
         console.start();
         root.addAppender(console);
-        for (String noisy : new String[] {"com.zaxxer.hikari", "org.xbill.DNS", "org.apache.qpid", "qpid.message",
-                                          "qpid.statistics", "io.zonky"}) {
+        for (String noisy :
+                new String[] {
+                    "com.zaxxer.hikari",
+                    "org.xbill.DNS",
+                    "org.apache.qpid",
+                    "qpid.message",
+                    "qpid.statistics",
+                    "io.zonky"
+                }) {
             context.getLogger(noisy).setLevel(Level.WARN);
         }
     }

@@ -1,10 +1,14 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.amqp.AmqpConnections;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ExitCodes;
@@ -25,8 +29,8 @@ import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
 import io.purplejo.dns.operator.resources.RunNames;
-import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.DomainsTableCheck;
+import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,18 +51,19 @@ import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
 /**
- * Entry point of {@code dns-extraction.jar}: runs a {@code DnsExtractionRun} file on one machine, with the
- * same validation, publisher, workers and completion rule as on a cluster, on a PostgreSQL and a broker of
- * the user's or embedded ones. Exit codes: 0 the run succeeded; 1 it failed or could not finish; 2 a bad
- * file, option or database (fix it, retrying cannot help); 3 PostgreSQL unavailable; 4 the broker
- * unavailable; 130 interrupted.
+ * Entry point of {@code dns-extraction.jar}: runs a {@code DnsExtractionRun} file on one machine,
+ * with the same validation, publisher, workers and completion rule as on a cluster, on a PostgreSQL
+ * and a broker of the user's or embedded ones. Exit codes: 0 the run succeeded; 1 it failed or
+ * could not finish; 2 a bad file, option or database (fix it, retrying cannot help); 3 PostgreSQL
+ * unavailable; 4 the broker unavailable; 130 interrupted.
  */
 public final class LocalMain {
     static final int INTERRUPTED = LocalRun.INTERRUPTED;
     private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMain.class);
     private static final String NAMESPACE = "local";
-    private static final String USAGE = """
+    private static final String USAGE =
+            """
             usage: java -jar dns-extraction.jar COMMAND ...
               run FILE [options]       run the DnsExtractionRun of FILE on this machine
               validate FILE            check FILE as the API server would and print the run with its defaults
@@ -70,8 +75,7 @@ public final class LocalMain {
             unavailable; 4 broker unavailable; 130 interrupted
             """;
 
-    private LocalMain() {
-    }
+    private LocalMain() {}
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
@@ -128,8 +132,12 @@ public final class LocalMain {
 
     private static String argument(ParsedOptions opts, String what) {
         if (opts.positionals().size() != 1) {
-            throw new InvalidConfigurationException("expected one " + what + ", got " + opts.positionals().size()
-                    + " (--help lists the options)");
+            throw new InvalidConfigurationException(
+                    "expected one "
+                            + what
+                            + ", got "
+                            + opts.positionals().size()
+                            + " (--help lists the options)");
         }
         return opts.positionals().get(0);
     }
@@ -147,28 +155,51 @@ public final class LocalMain {
             throws IOException, SQLException, InterruptedException {
         DnsExtractionRun run = RunManifest.read(Path.of(file), NAMESPACE);
         if (Boolean.TRUE.equals(run.getSpec().suspend)) {
-            throw new InvalidConfigurationException(file + ": spec.suspend is true: a suspended run does nothing;"
-                    + " remove it to run here");
+            throw new InvalidConfigurationException(
+                    file
+                            + ": spec.suspend is true: a suspended run does nothing;"
+                            + " remove it to run here");
         }
         Path logFile = logFile(settings);
         LocalLogging.configure(logFile, settings.verbose());
         out.println("run " + RunNames.runKey(run) + " from " + file + "; log: " + logFile);
-        try (Backends backends = Backends.open(settings.postgresDsn(), settings.rabbitmqUrl(), settings.dataDir(),
-                settings.port())) {
-            out.println("database: " + backends.dsn() + (backends.embeddedDatabase() ? " (embedded)" : ""));
-            out.println("broker:   " + backends.uri() + (backends.embeddedBroker() ? " (embedded)" : ""));
+        try (Backends backends =
+                Backends.open(
+                        settings.postgresDsn(),
+                        settings.rabbitmqUrl(),
+                        settings.dataDir(),
+                        settings.port())) {
+            out.println(
+                    "database: "
+                            + backends.dsn()
+                            + (backends.embeddedDatabase() ? " (embedded)" : ""));
+            out.println(
+                    "broker:   "
+                            + backends.uri()
+                            + (backends.embeddedBroker() ? " (embedded)" : ""));
             prepareBackends(backends, settings, out);
-            LocalRun localRun = new LocalRun(run, backends, new LocalRun.Options(settings.workers(),
-                    settings.resolvers(), Duration.ofMillis(500)), view(settings, out), Clock.systemUTC());
+            LocalRun localRun =
+                    new LocalRun(
+                            run,
+                            backends,
+                            new LocalRun.Options(
+                                    settings.workers(),
+                                    settings.resolvers(),
+                                    Duration.ofMillis(500)),
+                            view(settings, out),
+                            Clock.systemUTC());
             // the first signal stops the run in order; a second one does not wait for the drain
-            java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger signals =
+                    new java.util.concurrent.atomic.AtomicInteger();
             for (String name : new String[] {"INT", "TERM"}) {
-                Signal.handle(new Signal(name), s -> {
-                    if (signals.incrementAndGet() > 1) {
-                        System.exit(INTERRUPTED);
-                    }
-                    localRun.requestStop("SIG" + name);
-                });
+                Signal.handle(
+                        new Signal(name),
+                        s -> {
+                            if (signals.incrementAndGet() > 1) {
+                                System.exit(INTERRUPTED);
+                            }
+                            localRun.requestStop("SIG" + name);
+                        });
             }
             RunReport report = localRun.execute();
             printSummary(report.status(), backends, settings, out);
@@ -177,9 +208,9 @@ public final class LocalMain {
     }
 
     /**
-     * Before anything runs: both services answer (a CLI says at once that a service is down, where a Job
-     * rides an outage out), the embedded database has the schema, a database of the user's is an extraction
-     * database, and the list of names is loaded.
+     * Before anything runs: both services answer (a CLI says at once that a service is down, where
+     * a Job rides an outage out), the embedded database has the schema, a database of the user's is
+     * an extraction database, and the list of names is loaded.
      */
     private static void prepareBackends(Backends backends, LocalSettings settings, PrintStream out)
             throws SQLException {
@@ -193,22 +224,30 @@ public final class LocalMain {
                 }
             }
             if (settings.domainsFile() != null) {
-                DomainLoader.Report loaded = DomainLoader.load(db.dataSource(), settings.domainsFile());
+                DomainLoader.Report loaded =
+                        DomainLoader.load(db.dataSource(), settings.domainsFile());
                 out.println(loaded.describe(settings.domainsFile()));
             }
         }
-        try (com.rabbitmq.client.Connection c = AmqpConnections.open(backends.uri(), "dns-extraction")) {
-            LOG.debug("broker {} answers ({})", backends.uri(), c.getServerProperties().get("product"));
+        try (com.rabbitmq.client.Connection c =
+                AmqpConnections.open(backends.uri(), "dns-extraction")) {
+            LOG.debug(
+                    "broker {} answers ({})",
+                    backends.uri(),
+                    c.getServerProperties().get("product"));
         } catch (IOException | RuntimeException e) {
-            throw new BackendUnavailableException(BackendUnavailableException.Backend.BROKER,
-                    "RabbitMQ at " + backends.uri() + " cannot be reached: " + e.getMessage(), e);
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Backend.BROKER,
+                    "RabbitMQ at " + backends.uri() + " cannot be reached: " + e.getMessage(),
+                    e);
         }
     }
 
     private static ProgressView view(LocalSettings settings, PrintStream out) {
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        boolean bar = settings.progress() == LocalSettings.Progress.BAR
-                || settings.progress() == LocalSettings.Progress.AUTO && terminal;
+        boolean bar =
+                settings.progress() == LocalSettings.Progress.BAR
+                        || settings.progress() == LocalSettings.Progress.AUTO && terminal;
         if (bar) {
             int width = parseWidth(System.getenv("COLUMNS"));
             return new ProgressBar(out, width);
@@ -224,44 +263,85 @@ public final class LocalMain {
         }
     }
 
-    private static void printSummary(DnsExtractionRunStatus status, Backends backends, LocalSettings settings,
-                                     PrintStream out) throws IOException {
+    private static void printSummary(
+            DnsExtractionRunStatus status,
+            Backends backends,
+            LocalSettings settings,
+            PrintStream out)
+            throws IOException {
         out.println();
-        out.printf(Locale.ROOT, "%s: %s%n", status.phase, status.message == null ? "" : status.message);
+        out.printf(
+                Locale.ROOT,
+                "%s: %s%n",
+                status.phase,
+                status.message == null ? "" : status.message);
         if (status.published != null) {
-            double seconds = Math.max(0.001, Duration.between(Instant.parse(status.startTime),
-                    status.completionTime != null ? Instant.parse(status.completionTime) : Instant.now()).toMillis() / 1000.0);
-            out.printf(Locale.ROOT, "domains: %s selected, %d published, %d resolved, %d failed, in %.1f s (%.1f/s)%n",
+            double seconds =
+                    Math.max(
+                            0.001,
+                            Duration.between(
+                                                    Instant.parse(status.startTime),
+                                                    status.completionTime != null
+                                                            ? Instant.parse(status.completionTime)
+                                                            : Instant.now())
+                                            .toMillis()
+                                    / 1000.0);
+            out.printf(
+                    Locale.ROOT,
+                    "domains: %s selected, %d published, %d resolved, %d failed, in %.1f s (%.1f/s)%n",
                     status.total == null ? "?" : String.format(Locale.ROOT, "%d", status.total),
-                    status.published, status.resolved, status.failed, seconds,
+                    status.published,
+                    status.resolved,
+                    status.failed,
+                    seconds,
                     (status.resolved + status.failed) / seconds);
         }
-        if (status.failed != null && status.failed > 0 && status.resolved != null && status.resolved == 0) {
-            out.println("note: no domain got an answer: are the resolvers reachable? (--resolvers, else the run's"
-                    + " spec.resolvers.servers, else this machine's /etc/resolv.conf)");
+        if (status.failed != null
+                && status.failed > 0
+                && status.resolved != null
+                && status.resolved == 0) {
+            out.println(
+                    "note: no domain got an answer: are the resolvers reachable? (--resolvers, else the run's"
+                            + " spec.resolvers.servers, else this machine's /etc/resolv.conf)");
         }
         if (status.phase != io.purplejo.dns.api.v1alpha1.RunPhase.Succeeded) {
-            out.println("to go on: run the file again; its selection picks up the domains without an outcome"
-                    + " (NeverExtracted), and the log says what went wrong");
+            out.println(
+                    "to go on: run the file again; its selection picks up the domains without an outcome"
+                            + " (NeverExtracted), and the log says what went wrong");
         }
         out.println("the status the DnsExtractionRun would hold:");
         out.print(yaml().writeValueAsString(Map.of("status", status)));
-        String dataDirOption = settings.dataDir().equals(LocalSettings.defaultDataDir(System.getenv()))
-                ? "" : " --data-dir " + settings.dataDir();
+        String dataDirOption =
+                settings.dataDir().equals(LocalSettings.defaultDataDir(System.getenv()))
+                        ? ""
+                        : " --data-dir " + settings.dataDir();
         if (backends.embeddedDatabase()) {
-            out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN" + dataDirOption);
-            out.println("the database, for psql: " + backends.dsn() + " (served while 'java -jar dns-extraction.jar db"
-                    + dataDirOption + "' runs)");
+            out.println(
+                    "records of a domain: java -jar dns-extraction.jar query DOMAIN"
+                            + dataDirOption);
+            out.println(
+                    "the database, for psql: "
+                            + backends.dsn()
+                            + " (served while 'java -jar dns-extraction.jar db"
+                            + dataDirOption
+                            + "' runs)");
         } else {
-            out.println("records of a domain: java -jar dns-extraction.jar query DOMAIN --postgres-dsn ...");
+            out.println(
+                    "records of a domain: java -jar dns-extraction.jar query DOMAIN --postgres-dsn ...");
         }
     }
 
-    private static int query(String domain, LocalSettings settings, PrintStream out) throws SQLException {
-        EmbeddedDatabase embedded = settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
-        PostgresDsn dsn = embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
-        try (embedded; Database db = Database.open(dsn, 1, "dns-extraction")) {
-            return QueryCommand.print(db.dataSource(), domain, out) ? ExitCodes.OK : ExitCodes.OTHER;
+    private static int query(String domain, LocalSettings settings, PrintStream out)
+            throws SQLException {
+        EmbeddedDatabase embedded =
+                settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
+        PostgresDsn dsn =
+                embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
+        try (embedded;
+                Database db = Database.open(dsn, 1, "dns-extraction")) {
+            return QueryCommand.print(db.dataSource(), domain, out)
+                    ? ExitCodes.OK
+                    : ExitCodes.OTHER;
         }
     }
 
@@ -272,12 +352,14 @@ public final class LocalMain {
         return EmbeddedDatabase.start(settings.dataDir(), settings.port());
     }
 
-    private static int serveDatabase(LocalSettings settings, PrintStream out) throws InterruptedException {
+    private static int serveDatabase(LocalSettings settings, PrintStream out)
+            throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         try (EmbeddedDatabase embedded = startLocalDatabase(settings)) {
-            out.println("serving the embedded PostgreSQL of " + settings.dataDir() + " until Ctrl-C");
+            out.println(
+                    "serving the embedded PostgreSQL of " + settings.dataDir() + " until Ctrl-C");
             out.println("DSN: " + embedded.dsnText());
             out.println("psql '" + embedded.dsnText() + "'");
             out.flush();
@@ -288,8 +370,10 @@ public final class LocalMain {
 
     private static void requireLocalData(LocalSettings settings) {
         if (!Files.isDirectory(settings.dataDir().resolve("postgres"))) {
-            throw new InvalidConfigurationException("no local database in " + settings.dataDir()
-                    + ": run a DnsExtractionRun first (java -jar dns-extraction.jar run FILE), or pass --postgres-dsn");
+            throw new InvalidConfigurationException(
+                    "no local database in "
+                            + settings.dataDir()
+                            + ": run a DnsExtractionRun first (java -jar dns-extraction.jar run FILE), or pass --postgres-dsn");
         }
     }
 
@@ -298,14 +382,20 @@ public final class LocalMain {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new InvalidConfigurationException("cannot create " + logs + ": " + e.getMessage());
+            throw new InvalidConfigurationException(
+                    "cannot create " + logs + ": " + e.getMessage());
         }
-        return logs.resolve("dns-extraction-" + LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".log");
+        return logs.resolve(
+                "dns-extraction-"
+                        + LocalDateTime.now()
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+                        + ".log");
     }
 
     private static ObjectMapper yaml() {
-        return new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+        return new ObjectMapper(
+                new YAMLFactory()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local;
 
 import java.io.IOException;
@@ -12,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code dns-extraction.jar} as a user runs it: a separate JVM from the built jar. PostgreSQL refuses to
- * run as root, so when the tests run as root the command runs as user nobody, as a user's shell would.
+ * Runs {@code dns-extraction.jar} as a user runs it: a separate JVM from the built jar. PostgreSQL
+ * refuses to run as root, so when the tests run as root the command runs as user nobody, as a
+ * user's shell would.
  */
 final class LocalCommand {
-    static final Path JAR = Path.of(System.getProperty("dnsx.jar", "target/dns-extraction.jar")).toAbsolutePath();
+    static final Path JAR =
+            Path.of(System.getProperty("dnsx.jar", "target/dns-extraction.jar")).toAbsolutePath();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-    private static final java.util.concurrent.atomic.AtomicInteger OUTPUTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger OUTPUTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** What the command printed and how it ended. */
     record Result(int exitCode, String out, String err) {
@@ -28,18 +35,22 @@ final class LocalCommand {
         }
     }
 
-    private LocalCommand() {
-    }
+    private LocalCommand() {}
 
-    /** A directory the command's user owns (the data directory, domain lists and run files go there). */
+    /**
+     * A directory the command's user owns (the data directory, domain lists and run files go
+     * there).
+     */
     static Path ownedDirectory(Path parent) throws IOException {
         Path dir = Files.createTempDirectory(parent, "local");
         if (ROOT) {
             // the user must be able to reach it through the test's own temporary directory
-            Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            Files.setPosixFilePermissions(
+                    parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
             Files.setOwner(dir, users.lookupPrincipalByName("nobody"));
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(
+                    dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return dir;
     }
@@ -49,17 +60,33 @@ final class LocalCommand {
         if (ROOT) {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
-        // a shell that starts a job in the background ignores SIGINT for it, and the command would inherit that:
+        // a shell that starts a job in the background ignores SIGINT for it, and the command would
+        // inherit that:
         // restore it, so that the test's Ctrl-C reaches the command as a terminal's does
         command.addAll(List.of("env", "--default-signal=INT"));
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve(String.format("out-%04d.txt", OUTPUTS.incrementAndGet())).toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectOutput(
+                                workDir.resolve(
+                                                String.format(
+                                                        "out-%04d.txt", OUTPUTS.incrementAndGet()))
+                                        .toFile());
         pb.environment().put("HOME", workDir.toString());
-        pb.environment().keySet().removeIf(k -> k.equals("POSTGRES_DSN") || k.equals("RABBITMQ_URL")
-                || k.equals("DNS_RESOLVERS"));
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.equals("POSTGRES_DSN")
+                                        || k.equals("RABBITMQ_URL")
+                                        || k.equals("DNS_RESOLVERS"));
         return pb.start();
     }
 
@@ -74,20 +101,32 @@ final class LocalCommand {
             p.destroyForcibly();
             throw new AssertionError("dns-extraction did not end within " + timeout);
         }
-        return new Result(p.exitValue(), latestOutput(workDir), new String(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(), latestOutput(workDir), new String(err, StandardCharsets.UTF_8));
     }
 
     /** What the most recent command printed so far. */
     static String latestOutput(Path workDir) throws IOException {
         try (Stream<Path> files = Files.list(workDir)) {
-            Path latest = files.filter(f -> f.getFileName().toString().startsWith("out-"))
-                    .max((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).orElseThrow();
+            Path latest =
+                    files.filter(f -> f.getFileName().toString().startsWith("out-"))
+                            .max(
+                                    (a, b) ->
+                                            a.getFileName()
+                                                    .toString()
+                                                    .compareTo(b.getFileName().toString()))
+                            .orElseThrow();
             return Files.readString(latest);
         }
     }
 
-    /** Sends a signal, as Ctrl-C (INT) or a service manager (TERM) does; the output stays readable. */
+    /**
+     * Sends a signal, as Ctrl-C (INT) or a service manager (TERM) does; the output stays readable.
+     */
     static void signal(Process p, String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,17 +31,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dns-extraction.jar run} end to end, as a user runs it: the built jar in a JVM of its own, against a
- * DNS server on loopback, with the embedded PostgreSQL and broker, and with the real PostgreSQL and RabbitMQ.
+ * {@code dns-extraction.jar run} end to end, as a user runs it: the built jar in a JVM of its own,
+ * against a DNS server on loopback, with the embedded PostgreSQL and broker, and with the real
+ * PostgreSQL and RabbitMQ.
  */
 class LocalRunCommandIT {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
-    /** Names answered after a delay: at two in flight, a run of them lasts long enough to be interrupted. */
+
+    /**
+     * Names answered after a delay: at two in flight, a run of them lasts long enough to be
+     * interrupted.
+     */
     private static final int SLOW = 300;
+
     private static TestDnsServer dns;
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     @BeforeAll
     static void startDns() {
@@ -62,7 +71,9 @@ class LocalRunCommandIT {
 
     private static Path runFile(Path dir, String name, String extra) throws IOException {
         Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 apiVersion: dns.purplejo.io/v1alpha1
                 kind: DnsExtractionRun
                 metadata:
@@ -73,7 +84,8 @@ class LocalRunCommandIT {
                   workers: {concurrency: 50}
                   postgresDsnSecret: {name: extraction-db, key: dsn}
                   rabbitmqUrlSecret: {name: extraction-mq, key: url}
-                %s""".formatted(name, extra));
+                %s"""
+                        .formatted(name, extra));
         return file;
     }
 
@@ -84,57 +96,117 @@ class LocalRunCommandIT {
     }
 
     @Test
-    void withTheEmbeddedDefaultsARunResolvesItsDomainsAndTheDataStaysForQueriesAndTheNextRun() throws Exception {
+    void withTheEmbeddedDefaultsARunResolvesItsDomainsAndTheDataStaysForQueriesAndTheNextRun()
+            throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
         Path run = runFile(dir, "first", "");
-        Path list = domains(dir, "first.txt", "# a comment", "a.local.test", "", "B.Local.Test.", "nx.local.test",
-                "not a name");
+        Path list =
+                domains(
+                        dir,
+                        "first.txt",
+                        "# a comment",
+                        "a.local.test",
+                        "",
+                        "B.Local.Test.",
+                        "nx.local.test",
+                        "not a name");
 
-        LocalCommand.Result first = LocalCommand.run(dir, RUN_TIMEOUT, "run", run.toString(), "--domains",
-                list.toString(), "--resolvers", dns.spec(), "--data-dir", dir.resolve("data").toString());
+        LocalCommand.Result first =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        run.toString(),
+                        "--domains",
+                        list.toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        dir.resolve("data").toString());
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("3 names, 3 new, 0 already in domains; 1 lines are not valid names and"
-                        + " were not loaded: line 6 'not a name' (contains a space)")
+        assertThat(first.out())
+                .contains(
+                        "3 names, 3 new, 0 already in domains; 1 lines are not valid names and"
+                                + " were not loaded: line 6 'not a name' (contains a space)")
                 .contains("(embedded)")
-                .contains("Succeeded: every published domain has an outcome (3) and the queue is empty")
+                .contains(
+                        "Succeeded: every published domain has an outcome (3) and the queue is empty")
                 .contains("domains: 3 selected, 3 published, 3 resolved, 0 failed")
-                .contains("phase: Succeeded").contains("resolved: 2").contains("nxdomain: 1")
-                .contains("type: Complete").contains("dnsx:***@").doesNotContainPattern("dnsx:[0-9a-f]{32}@");
+                .contains("phase: Succeeded")
+                .contains("resolved: 2")
+                .contains("nxdomain: 1")
+                .contains("type: Complete")
+                .contains("dnsx:***@")
+                .doesNotContainPattern("dnsx:[0-9a-f]{32}@");
         try (Stream<Path> logs = Files.list(dir.resolve("data").resolve("logs"))) {
             for (Path log : logs.toList()) {
-                assertThat(Files.readString(log)).as("the broker's password is never logged")
+                assertThat(Files.readString(log))
+                        .as("the broker's password is never logged")
                         .doesNotContainPattern("dnsx:[0-9a-f]{32}@");
             }
         }
 
-        LocalCommand.Result query = LocalCommand.run(dir, RUN_TIMEOUT, "query", "b.local.test", "--data-dir",
-                dir.resolve("data").toString());
+        LocalCommand.Result query =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "query",
+                        "b.local.test",
+                        "--data-dir",
+                        dir.resolve("data").toString());
         assertThat(query.exitCode()).as(query.toString()).isZero();
-        assertThat(query.out()).contains("outcome resolved").contains("A     192.0.2.10")
-                .contains("AAAA  2001:db8::b").contains("MX    10 mail.b.local.test").contains("TXT   v=spf1 -all");
+        assertThat(query.out())
+                .contains("outcome resolved")
+                .contains("A     192.0.2.10")
+                .contains("AAAA  2001:db8::b")
+                .contains("MX    10 mail.b.local.test")
+                .contains("TXT   v=spf1 -all");
 
-        // the same data directory: the new name is selected (NeverExtracted), the resolved ones are not
+        // the same data directory: the new name is selected (NeverExtracted), the resolved ones are
+        // not
         Path second = runFile(dir, "second", "");
-        LocalCommand.Result next = LocalCommand.run(dir, RUN_TIMEOUT, "run", second.toString(), "--domains",
-                domains(dir, "second.txt", "a.local.test", "c.local.test").toString(), "--resolvers", dns.spec(),
-                "--data-dir", dir.resolve("data").toString());
+        LocalCommand.Result next =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        second.toString(),
+                        "--domains",
+                        domains(dir, "second.txt", "a.local.test", "c.local.test").toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        dir.resolve("data").toString());
         assertThat(next.exitCode()).as(next.toString()).isZero();
-        assertThat(next.out()).contains("2 names, 1 new, 1 already in domains")
+        assertThat(next.out())
+                .contains("2 names, 1 new, 1 already in domains")
                 .contains("domains: 1 selected, 1 published, 1 resolved, 0 failed");
-        assertThat(LocalCommand.run(dir, RUN_TIMEOUT, "query", "c.local.test", "--data-dir",
-                dir.resolve("data").toString()).out()).contains("A     192.0.2.10").contains("in run local/second");
+        assertThat(
+                        LocalCommand.run(
+                                        dir,
+                                        RUN_TIMEOUT,
+                                        "query",
+                                        "c.local.test",
+                                        "--data-dir",
+                                        dir.resolve("data").toString())
+                                .out())
+                .contains("A     192.0.2.10")
+                .contains("in run local/second");
 
         // the results, for psql and other tools, while 'db' serves them
         Process db = LocalCommand.start(dir, "db", "--data-dir", dir.resolve("data").toString());
-        await().atMost(Duration.ofMinutes(1)).until(() -> LocalCommand.latestOutput(dir).contains("DSN: "));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> LocalCommand.latestOutput(dir).contains("DSN: "));
         Matcher dsn = Pattern.compile("DSN: (\\S+)").matcher(LocalCommand.latestOutput(dir));
         assertThat(dsn.find()).isTrue();
-        assertThat(next.out()).as("the DSN printed after the run is the one db serves")
+        assertThat(next.out())
+                .as("the DSN printed after the run is the one db serves")
                 .contains("the database, for psql: " + dsn.group(1) + " (served while");
         try (Database served = Database.open(PostgresDsn.parse(dsn.group(1)), 1, "test");
-             java.sql.Connection c = served.dataSource().getConnection();
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM domains")) {
+                java.sql.Connection c = served.dataSource().getConnection();
+                java.sql.ResultSet rs =
+                        c.createStatement().executeQuery("SELECT count(*) FROM domains")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(4);
         }
@@ -146,14 +218,29 @@ class LocalRunCommandIT {
     void anInterruptedRunLosesNothingAndTheNextRunResolvesTheRest() throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
         Path data = dir.resolve("data");
-        Path list = domains(dir, "slow.txt", IntStream.range(0, SLOW).mapToObj(i -> "slow" + i + ".local.test")
-                .toArray(String[]::new));
+        Path list =
+                domains(
+                        dir,
+                        "slow.txt",
+                        IntStream.range(0, SLOW)
+                                .mapToObj(i -> "slow" + i + ".local.test")
+                                .toArray(String[]::new));
         Path run = runFile(dir, "slow", "");
         Files.writeString(run, Files.readString(run).replace("concurrency: 50", "concurrency: 2"));
 
-        Process p = LocalCommand.start(dir, "run", run.toString(), "--domains", list.toString(), "--resolvers",
-                dns.spec(), "--data-dir", data.toString());
-        await().atMost(Duration.ofMinutes(2)).until(() -> resolvedSoFar(LocalCommand.latestOutput(dir)) > 0);
+        Process p =
+                LocalCommand.start(
+                        dir,
+                        "run",
+                        run.toString(),
+                        "--domains",
+                        list.toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        data.toString());
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> resolvedSoFar(LocalCommand.latestOutput(dir)) > 0);
         LocalCommand.signal(p, "INT");
         LocalCommand.Result interrupted = LocalCommand.finish(p, dir, RUN_TIMEOUT);
 
@@ -165,12 +252,27 @@ class LocalRunCommandIT {
         assertThat(first).isBetween(1L, SLOW - 1L);
 
         Path again = runFile(dir, "slow-again", "");
-        LocalCommand.Result rest = LocalCommand.run(dir, RUN_TIMEOUT, "run", again.toString(), "--resolvers",
-                dns.spec(), "--data-dir", data.toString());
+        LocalCommand.Result rest =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        again.toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        data.toString());
         assertThat(rest.exitCode()).as(rest.toString()).isZero();
         long remaining = SLOW - first;
-        assertThat(rest.out()).contains("domains: " + remaining + " selected, " + remaining + " published, "
-                + remaining + " resolved, 0 failed");
+        assertThat(rest.out())
+                .contains(
+                        "domains: "
+                                + remaining
+                                + " selected, "
+                                + remaining
+                                + " published, "
+                                + remaining
+                                + " resolved, 0 failed");
     }
 
     private static long resolvedSoFar(String out) {
@@ -187,30 +289,51 @@ class LocalRunCommandIT {
         Path dir = LocalCommand.ownedDirectory(tmp);
         try (TestDatabase db = TestDatabase.create()) {
             new SchemaMigrator(db.database().dataSource()).migrate();
-            db.execute("INSERT INTO domains (name, created_at, updated_at) VALUES ('a.local.test', now(), now()),"
-                    + " ('b.local.test', now(), now())");
+            db.execute(
+                    "INSERT INTO domains (name, created_at, updated_at) VALUES ('a.local.test', now(), now()),"
+                            + " ('b.local.test', now(), now())");
             Path run = runFile(dir, "given", "  queueName: dnsx.local-test." + dir.getFileName());
 
-            LocalCommand.Result r = LocalCommand.run(dir, RUN_TIMEOUT, "run", run.toString(), "--postgres-dsn",
-                    db.dsnText(), "--rabbitmq-url", TestBroker.URL, "--resolvers", dns.spec(), "--data-dir",
-                    dir.resolve("data").toString(), "--workers", "2");
+            LocalCommand.Result r =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            run.toString(),
+                            "--postgres-dsn",
+                            db.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            dns.spec(),
+                            "--data-dir",
+                            dir.resolve("data").toString(),
+                            "--workers",
+                            "2");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("domains: 2 selected, 2 published, 2 resolved, 0 failed")
-                    .doesNotContain("(embedded)").doesNotContain("guest:guest");
-            assertThat(db.queryStrings("SELECT d.name || ' ' || a.ip_address FROM a_records a JOIN domains d"
-                    + " ON d.id = a.domain_id ORDER BY 1")).containsExactly("a.local.test 192.0.2.10",
-                    "b.local.test 192.0.2.10");
+            assertThat(r.out())
+                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed")
+                    .doesNotContain("(embedded)")
+                    .doesNotContain("guest:guest");
+            assertThat(
+                            db.queryStrings(
+                                    "SELECT d.name || ' ' || a.ip_address FROM a_records a JOIN domains d"
+                                            + " ON d.id = a.domain_id ORDER BY 1"))
+                    .containsExactly("a.local.test 192.0.2.10", "b.local.test 192.0.2.10");
             assertThat(db.queryLong("SELECT count(*) FROM mx_records")).isEqualTo(2);
             assertThat(queueExists("dnsx.local-test." + dir.getFileName())).isFalse();
-            assertThat(Files.exists(dir.resolve("data").resolve("postgres"))).as("nothing embedded started").isFalse();
+            assertThat(Files.exists(dir.resolve("data").resolve("postgres")))
+                    .as("nothing embedded started")
+                    .isFalse();
         }
     }
 
     private static boolean queueExists(String queue) throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setUri(TestBroker.URL);
-        try (Connection c = f.newConnection("dnsx-test"); Channel ch = c.createChannel()) {
+        try (Connection c = f.newConnection("dnsx-test");
+                Channel ch = c.createChannel()) {
             ch.queueDeclarePassive(queue);
             return true;
         } catch (IOException e) {
@@ -222,46 +345,107 @@ class LocalRunCommandIT {
     void exitCodesTellABrokenFileFromAnUnreachableDatabaseFromAWrongDatabase() throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
         Path broken = runFile(dir, "broken", "");
-        Files.writeString(broken, Files.readString(broken).replace("concurrency: 50", "minWorkers: 20"));
+        Files.writeString(
+                broken, Files.readString(broken).replace("concurrency: 50", "minWorkers: 20"));
         LocalCommand.Result invalid = LocalCommand.run(dir, RUN_TIMEOUT, "run", broken.toString());
         assertThat(invalid.exitCode()).isEqualTo(2);
-        assertThat(invalid.err()).contains("DnsExtractionRun \"broken\" is invalid")
+        assertThat(invalid.err())
+                .contains("DnsExtractionRun \"broken\" is invalid")
                 .contains("spec.workers: minWorkers must not exceed maxWorkers");
 
         Path quick = runFile(dir, "quick", "");
-        LocalCommand.Result unreachable = LocalCommand.run(dir, RUN_TIMEOUT, "run", quick.toString(),
-                "--postgres-dsn", "postgresql://nobody:secret-pw@127.0.0.1:1/none", "--rabbitmq-url", TestBroker.URL,
-                "--resolvers", dns.spec());
+        LocalCommand.Result unreachable =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        quick.toString(),
+                        "--postgres-dsn",
+                        "postgresql://nobody:secret-pw@127.0.0.1:1/none",
+                        "--rabbitmq-url",
+                        TestBroker.URL,
+                        "--resolvers",
+                        dns.spec());
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);
-        assertThat(unreachable.err()).contains("PostgreSQL").contains("nobody:***@127.0.0.1:1")
+        assertThat(unreachable.err())
+                .contains("PostgreSQL")
+                .contains("nobody:***@127.0.0.1:1")
                 .doesNotContain("secret-pw");
         assertThat(unreachable.out()).doesNotContain("secret-pw");
 
         try (TestDatabase empty = TestDatabase.create()) {
-            LocalCommand.Result wrong = LocalCommand.run(dir, RUN_TIMEOUT, "run", quick.toString(),
-                    "--postgres-dsn", empty.dsnText(), "--rabbitmq-url", TestBroker.URL, "--resolvers", dns.spec());
+            LocalCommand.Result wrong =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            quick.toString(),
+                            "--postgres-dsn",
+                            empty.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            dns.spec());
             assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
             assertThat(wrong.err()).contains("has no domains table");
 
-            LocalCommand.Result noBroker = LocalCommand.run(dir, RUN_TIMEOUT, "run", quick.toString(),
-                    "--rabbitmq-url", "amqp://guest:secret-pw@127.0.0.1:1/", "--resolvers", dns.spec(),
-                    "--data-dir", dir.resolve("data").toString());
+            LocalCommand.Result noBroker =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            quick.toString(),
+                            "--rabbitmq-url",
+                            "amqp://guest:secret-pw@127.0.0.1:1/",
+                            "--resolvers",
+                            dns.spec(),
+                            "--data-dir",
+                            dir.resolve("data").toString());
             assertThat(noBroker.exitCode()).as(noBroker.toString()).isEqualTo(4);
-            assertThat(noBroker.err()).contains("RabbitMQ at amqp://guest:***@127.0.0.1:1").doesNotContain("secret-pw");
+            assertThat(noBroker.err())
+                    .contains("RabbitMQ at amqp://guest:***@127.0.0.1:1")
+                    .doesNotContain("secret-pw");
         }
 
         Path deadline = runFile(dir, "deadline", "  activeDeadlineSeconds: 1");
-        Files.writeString(deadline, Files.readString(deadline).replace("concurrency: 50", "concurrency: 1"));
-        LocalCommand.Result late = LocalCommand.run(dir, RUN_TIMEOUT, "run", deadline.toString(), "--domains",
-                domains(dir, "late.txt", "slow1.local.test", "slow2.local.test", "slow3.local.test",
-                        "slow4.local.test", "slow5.local.test", "slow6.local.test").toString(),
-                "--resolvers", dns.spec(), "--data-dir", dir.resolve("data").toString());
+        Files.writeString(
+                deadline, Files.readString(deadline).replace("concurrency: 50", "concurrency: 1"));
+        LocalCommand.Result late =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        deadline.toString(),
+                        "--domains",
+                        domains(
+                                        dir,
+                                        "late.txt",
+                                        "slow1.local.test",
+                                        "slow2.local.test",
+                                        "slow3.local.test",
+                                        "slow4.local.test",
+                                        "slow5.local.test",
+                                        "slow6.local.test")
+                                .toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        dir.resolve("data").toString());
         assertThat(late.exitCode()).as(late.toString()).isEqualTo(1);
-        assertThat(late.out()).contains("phase: Failed").contains("reason: DeadlineExceeded")
-                .contains("the run did not finish within activeDeadlineSeconds").doesNotContain("phase: Succeeded");
+        assertThat(late.out())
+                .contains("phase: Failed")
+                .contains("reason: DeadlineExceeded")
+                .contains("the run did not finish within activeDeadlineSeconds")
+                .doesNotContain("phase: Succeeded");
 
-        LocalCommand.Result noData = LocalCommand.run(dir, RUN_TIMEOUT, "query", "a.local.test", "--data-dir",
-                dir.resolve("never-used").toString());
+        LocalCommand.Result noData =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "query",
+                        "a.local.test",
+                        "--data-dir",
+                        dir.resolve("never-used").toString());
         assertThat(noData.exitCode()).isEqualTo(2);
         assertThat(noData.err()).contains("no local database in");
     }
@@ -269,12 +453,20 @@ class LocalRunCommandIT {
     @Test
     void validatePrintsTheRunWithTheDefaultsItWouldRunWith() throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
-        LocalCommand.Result r = LocalCommand.run(dir, RUN_TIMEOUT, "validate",
-                Path.of("..", "examples", "quickstart.yaml").toAbsolutePath().toString());
+        LocalCommand.Result r =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "validate",
+                        Path.of("..", "examples", "quickstart.yaml").toAbsolutePath().toString());
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("name: quickstart").contains("concurrency: 200")
-                .contains("messagesPerWorker: 100").contains("outageToleranceSeconds: 300");
-        assertThat(r.out().lines().filter(l -> l.startsWith("status")).collect(Collectors.toList())).isEmpty();
+        assertThat(r.out())
+                .contains("name: quickstart")
+                .contains("concurrency: 200")
+                .contains("messagesPerWorker: 100")
+                .contains("outageToleranceSeconds: 300");
+        assertThat(r.out().lines().filter(l -> l.startsWith("status")).collect(Collectors.toList()))
+                .isEmpty();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,11 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 
-
 /** Entry point of {@code dns-operator.jar}: starts the controller for {@code DnsExtractionRun}. */
 public final class OperatorMain {
-    private OperatorMain() {
-    }
+    private OperatorMain() {}
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions declared = OperatorSettings.declare();
@@ -50,52 +52,91 @@ public final class OperatorMain {
         Runtime.getRuntime().addShutdownHook(new Thread(backends::close));
     }
 
-    /** Serves /metrics (JOSDK's and the runs' gauges), /healthz and /readyz (both fail when an informer is unhealthy). */
-    public static HealthServer healthServer(Operator operator, PrometheusMeterRegistry registry, int port) {
+    /**
+     * Serves /metrics (JOSDK's and the runs' gauges), /healthz and /readyz (both fail when an
+     * informer is unhealthy).
+     */
+    public static HealthServer healthServer(
+            Operator operator, PrometheusMeterRegistry registry, int port) {
         var runtime = operator.getRuntimeInfo();
-        return new HealthServer(port, registry::scrape, runtime::allEventSourcesAreHealthy,
+        return new HealthServer(
+                port,
+                registry::scrape,
+                runtime::allEventSourcesAreHealthy,
                 () -> runtime.isStarted() && runtime.allEventSourcesAreHealthy());
     }
 
     /** Builds, registers and starts the operator (the tests call this with a mock API server). */
-    public static Operator start(KubernetesClient client, OperatorSettings settings, RunBackends backends,
-                                 PrometheusMeterRegistry registry, Clock clock) {
-        return start(client, settings, backends, registry, clock, leaderElection(settings, Duration.ofSeconds(15), true));
+    public static Operator start(
+            KubernetesClient client,
+            OperatorSettings settings,
+            RunBackends backends,
+            PrometheusMeterRegistry registry,
+            Clock clock) {
+        return start(
+                client,
+                settings,
+                backends,
+                registry,
+                clock,
+                leaderElection(settings, Duration.ofSeconds(15), true));
     }
 
     /**
-     * The lease configuration: renewal within two thirds of the lease, retries every fifth; a replica that
-     * loses the lease exits (when {@code exitOnStopLeading}) so that Kubernetes restarts it as a standby.
+     * The lease configuration: renewal within two thirds of the lease, retries every fifth; a
+     * replica that loses the lease exits (when {@code exitOnStopLeading}) so that Kubernetes
+     * restarts it as a standby.
      */
-    public static LeaderElectionConfiguration leaderElection(OperatorSettings settings, Duration lease,
-                                                             boolean exitOnStopLeading) {
-        return new LeaderElectionConfiguration("dns-operator-lease", settings.leaseNamespace(), lease,
-                lease.multipliedBy(2).dividedBy(3), lease.dividedBy(5), null, null, exitOnStopLeading);
+    public static LeaderElectionConfiguration leaderElection(
+            OperatorSettings settings, Duration lease, boolean exitOnStopLeading) {
+        return new LeaderElectionConfiguration(
+                "dns-operator-lease",
+                settings.leaseNamespace(),
+                lease,
+                lease.multipliedBy(2).dividedBy(3),
+                lease.dividedBy(5),
+                null,
+                null,
+                exitOnStopLeading);
     }
 
-    public static Operator start(KubernetesClient client, OperatorSettings settings, RunBackends backends,
-                                 PrometheusMeterRegistry registry, Clock clock, LeaderElectionConfiguration lease) {
-        Operator operator = new Operator(o -> {
-            o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
-                    // status and finalizers are written with plain updates: server-side apply is not
-                    // available everywhere (test API servers), and the same code must run in both
-                    .withUseSSAToPatchPrimaryResource(false)
-                    .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
-            if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(lease);
-            }
-        });
-        operator.register(new DnsExtractionRunReconciler(settings, backends, new RunGauges(registry), clock), c -> {
-            if (settings.namespaces().isEmpty()) {
-                c.watchingAllNamespaces();
-            } else {
-                c.settingNamespaces(settings.namespaces());
-            }
-            c.withReconciliationMaxInterval(settings.reconcileInterval().multipliedBy(6));
-        });
+    public static Operator start(
+            KubernetesClient client,
+            OperatorSettings settings,
+            RunBackends backends,
+            PrometheusMeterRegistry registry,
+            Clock clock,
+            LeaderElectionConfiguration lease) {
+        Operator operator =
+                new Operator(
+                        o -> {
+                            o.withKubernetesClient(client)
+                                    .withCloseClientOnStop(false)
+                                    // status and finalizers are written with plain updates:
+                                    // server-side apply is not
+                                    // available everywhere (test API servers), and the same code
+                                    // must run in both
+                                    .withUseSSAToPatchPrimaryResource(false)
+                                    .withMetrics(
+                                            MicrometerMetrics
+                                                    .newPerResourceCollectingMicrometerMetricsBuilder(
+                                                            registry)
+                                                    .build());
+                            if (settings.leaderElection()) {
+                                o.withLeaderElectionConfiguration(lease);
+                            }
+                        });
+        operator.register(
+                new DnsExtractionRunReconciler(settings, backends, new RunGauges(registry), clock),
+                c -> {
+                    if (settings.namespaces().isEmpty()) {
+                        c.watchingAllNamespaces();
+                    } else {
+                        c.settingNamespaces(settings.namespaces());
+                    }
+                    c.withReconciliationMaxInterval(settings.reconcileInterval().multipliedBy(6));
+                });
         operator.start();
         return operator;
     }
-
 }

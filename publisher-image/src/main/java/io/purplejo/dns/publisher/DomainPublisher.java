@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import io.purplejo.dns.db.Database;
@@ -23,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams the selected domains in id order (keyset pagination, constant memory) into the queue, in batch
- * messages for a run or one legacy message per domain without one. A message counts as published when
- * the broker confirms it; the run's checkpoint and published counter follow the confirms, so a publisher
- * killed at any point and started again continues after the last confirmed domain.
+ * Streams the selected domains in id order (keyset pagination, constant memory) into the queue, in
+ * batch messages for a run or one legacy message per domain without one. A message counts as
+ * published when the broker confirms it; the run's checkpoint and published counter follow the
+ * confirms, so a publisher killed at any point and started again continues after the last confirmed
+ * domain.
  */
 public final class DomainPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DomainPublisher.class);
@@ -42,19 +47,29 @@ public final class DomainPublisher {
     }
 
     /** What a finished publish did. */
-    public record Result(long runId, long published, long total) {
-    }
+    public record Result(long runId, long published, long total) {}
 
-    public Result publish() throws SQLException, IOException, InterruptedException, TimeoutException {
+    public Result publish()
+            throws SQLException, IOException, InterruptedException, TimeoutException {
         RunStore runs = new RunStore(database.dataSource());
         PublishRun run;
         Long runId = null;
         if (settings.runMode()) {
-            run = runs.createOrResume(settings.runName(), settings.runUid(), settings.selection(),
-                    settings.recordTypes(), settings.outcomeRetentionDays());
+            run =
+                    runs.createOrResume(
+                            settings.runName(),
+                            settings.runUid(),
+                            settings.selection(),
+                            settings.recordTypes(),
+                            settings.outcomeRetentionDays());
             runId = run.id();
-            LOG.info("run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
-                    settings.runName(), run.id(), run.total(), run.published(), run.checkpoint());
+            LOG.info(
+                    "run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
+                    settings.runName(),
+                    run.id(),
+                    run.total(),
+                    run.published(),
+                    run.checkpoint());
         } else {
             if (settings.selection().explicit()) {
                 runs.insertMissing(settings.selection().names());
@@ -66,8 +81,9 @@ public final class DomainPublisher {
         }
         SelectionSql sql = SelectionSql.of(settings.selection(), runId);
         ConfirmTracker tracker = new ConfirmTracker(run.checkpoint());
-        try (ConfirmingChannel channel = new ConfirmingChannel(settings.rabbitmq(), settings.queue(), tracker,
-                settings.confirmWindow())) {
+        try (ConfirmingChannel channel =
+                new ConfirmingChannel(
+                        settings.rabbitmq(), settings.queue(), tracker, settings.confirmWindow())) {
             if (settings.purgeQueue()) {
                 channel.purge();
                 LOG.info("purged queue {}", settings.queue());
@@ -86,8 +102,13 @@ public final class DomainPublisher {
         }
     }
 
-    private long stream(PublishRun run, SelectionSql sql, ConfirmingChannel channel, ConfirmTracker tracker,
-                        RunStore runs) throws SQLException, IOException, InterruptedException {
+    private long stream(
+            PublishRun run,
+            SelectionSql sql,
+            ConfirmingChannel channel,
+            ConfirmTracker tracker,
+            RunStore runs)
+            throws SQLException, IOException, InterruptedException {
         Long limit = settings.selection().limit();
         long remaining = limit == null ? Long.MAX_VALUE : Math.max(0, limit - run.published());
         long cursor = run.checkpoint();
@@ -110,14 +131,26 @@ public final class DomainPublisher {
             }
         }
         double secs = (System.nanoTime() - started) / 1e9;
-        LOG.info("published {} domains in {} s ({} domains/s), all confirmed", sentDomains,
-                String.format("%.2f", secs), Math.round(sentDomains / Math.max(secs, 1e-9)));
+        LOG.info(
+                "published {} domains in {} s ({} domains/s), all confirmed",
+                sentDomains,
+                String.format("%.2f", secs),
+                Math.round(sentDomains / Math.max(secs, 1e-9)));
         return published;
     }
 
-    /** Sends the selection's pages after {@code cursor} and waits for every confirm; returns the domains sent. */
-    private long streamPages(PublishRun run, SelectionSql sql, ConfirmingChannel channel, ConfirmTracker tracker,
-                             long remaining, long cursor, long started)
+    /**
+     * Sends the selection's pages after {@code cursor} and waits for every confirm; returns the
+     * domains sent.
+     */
+    private long streamPages(
+            PublishRun run,
+            SelectionSql sql,
+            ConfirmingChannel channel,
+            ConfirmTracker tracker,
+            long remaining,
+            long cursor,
+            long started)
             throws SQLException, IOException, InterruptedException {
         BackPressure pressure = new BackPressure(settings.maxQueueDepth());
         long lastProgress = started;
@@ -130,8 +163,13 @@ public final class DomainPublisher {
         List<WorkMessage.DomainRef> pending = new ArrayList<>(messageSize);
         try (Connection c = database.dataSource().getConnection()) {
             while (remaining > 0) {
-                List<WorkMessage.DomainRef> page = readPage(c, sql, cursor, run.domainIdLimit(),
-                        (int) Math.min(settings.pageSize(), remaining));
+                List<WorkMessage.DomainRef> page =
+                        readPage(
+                                c,
+                                sql,
+                                cursor,
+                                run.domainIdLimit(),
+                                (int) Math.min(settings.pageSize(), remaining));
                 if (page.isEmpty()) {
                     break;
                 }
@@ -145,8 +183,9 @@ public final class DomainPublisher {
                         pending = new ArrayList<>(messageSize);
                     }
                     long now = System.nanoTime();
-                    if (pressure.limited() && (now - lastDepthCheck >= DEPTH_EVERY_NANOS
-                            || sentDomains - sentAtDepthCheck >= depthCheckEvery)) {
+                    if (pressure.limited()
+                            && (now - lastDepthCheck >= DEPTH_EVERY_NANOS
+                                    || sentDomains - sentAtDepthCheck >= depthCheckEvery)) {
                         lastDepthCheck = now;
                         sentAtDepthCheck = sentDomains;
                         waitForRoom(channel, pressure);
@@ -172,25 +211,33 @@ public final class DomainPublisher {
         return settings.runMode() ? settings.messageSize() : 1;
     }
 
-    private void send(ConfirmingChannel channel, PublishRun run, List<WorkMessage.DomainRef> domains)
+    private void send(
+            ConfirmingChannel channel, PublishRun run, List<WorkMessage.DomainRef> domains)
             throws IOException, InterruptedException {
         long first = domains.get(0).id();
         long last = domains.get(domains.size() - 1).id();
         if (settings.runMode()) {
-            byte[] body = MessageCodec.encode(new WorkMessage.DomainBatch(run.id(), settings.recordTypes(), domains));
+            byte[] body =
+                    MessageCodec.encode(
+                            new WorkMessage.DomainBatch(run.id(), settings.recordTypes(), domains));
             channel.publish(body, MessageCodec.BATCH_CONTENT_TYPE, first, last, domains.size());
         } else {
             for (WorkMessage.DomainRef d : domains) {
-                channel.publish(d.name().getBytes(StandardCharsets.UTF_8), "text/plain", d.id(), d.id(), 1);
+                channel.publish(
+                        d.name().getBytes(StandardCharsets.UTF_8), "text/plain", d.id(), d.id(), 1);
             }
         }
     }
 
-    private void waitForRoom(ConfirmingChannel channel, BackPressure pressure) throws IOException, InterruptedException {
+    private void waitForRoom(ConfirmingChannel channel, BackPressure pressure)
+            throws IOException, InterruptedException {
         if (!pressure.hold(channel.depth())) {
             return;
         }
-        LOG.info("queue {} holds more than {} messages: pausing", settings.queue(), settings.maxQueueDepth());
+        LOG.info(
+                "queue {} holds more than {} messages: pausing",
+                settings.queue(),
+                settings.maxQueueDepth());
         long depth;
         do {
             Thread.sleep(250);
@@ -199,7 +246,12 @@ public final class DomainPublisher {
         LOG.info("queue {} is down to {} messages: resuming", settings.queue(), depth);
     }
 
-    private void progress(PublishRun run, ConfirmTracker tracker, long sent, long started, ConfirmingChannel channel)
+    private void progress(
+            PublishRun run,
+            ConfirmTracker tracker,
+            long sent,
+            long started,
+            ConfirmingChannel channel)
             throws IOException {
         long confirmed;
         synchronized (tracker) {
@@ -208,15 +260,21 @@ public final class DomainPublisher {
         double secs = (System.nanoTime() - started) / 1e9;
         double rate = sent / Math.max(secs, 1e-9);
         long left = Math.max(0, run.total() - confirmed);
-        LOG.info("publish progress: {}/{} domains confirmed, {} domains/s, ETA {}, queue {} messages", confirmed,
-                run.total(), Math.round(rate), rate > 0 ? Duration.ofSeconds((long) (left / rate)) : "unknown",
+        LOG.info(
+                "publish progress: {}/{} domains confirmed, {} domains/s, ETA {}, queue {} messages",
+                confirmed,
+                run.total(),
+                Math.round(rate),
+                rate > 0 ? Duration.ofSeconds((long) (left / rate)) : "unknown",
                 channel.depth());
     }
 
-    private List<WorkMessage.DomainRef> readPage(Connection c, SelectionSql sql, long afterId, long upToId, int size)
+    private List<WorkMessage.DomainRef> readPage(
+            Connection c, SelectionSql sql, long afterId, long upToId, int size)
             throws SQLException {
         List<WorkMessage.DomainRef> page = new ArrayList<>(size);
-        try (PreparedStatement ps = sql.page(c, afterId, upToId, size); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = sql.page(c, afterId, upToId, size);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 page.add(new WorkMessage.DomainRef(rs.getLong(1), rs.getString(2)));
             }
@@ -235,8 +293,9 @@ public final class DomainPublisher {
 
     public long maxDomainId() throws SQLException {
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM domains");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT coalesce(max(id), 0) FROM domains");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

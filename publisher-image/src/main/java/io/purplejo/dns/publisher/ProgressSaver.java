@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import io.purplejo.dns.publisher.run.PublishRun;
@@ -8,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the run's checkpoint and published counter as soon as confirms move them (one small UPDATE at a
- * time, as fast as the database answers), so that a publisher killed at any moment republishes little
- * more than its unconfirmed messages.
+ * Writes the run's checkpoint and published counter as soon as confirms move them (one small UPDATE
+ * at a time, as fast as the database answers), so that a publisher killed at any moment republishes
+ * little more than its unconfirmed messages.
  */
 final class ProgressSaver implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressSaver.class);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import com.rabbitmq.client.AMQP;
@@ -13,9 +17,10 @@ import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Why a publish attempt ended, and what follows: its exit code and whether waiting can cure it. The one
- * place that maps the exceptions of PostgreSQL, RabbitMQ and the configuration to the publisher's
- * exit codes (the Job's podFailurePolicy fails a run at once on {@link Kind#CONFIGURATION}).
+ * Why a publish attempt ended, and what follows: its exit code and whether waiting can cure it. The
+ * one place that maps the exceptions of PostgreSQL, RabbitMQ and the configuration to the
+ * publisher's exit codes (the Job's podFailurePolicy fails a run at once on {@link
+ * Kind#CONFIGURATION}).
  */
 public record PublisherFailure(Kind kind, String message) {
     /** The kinds of failure, with their exit codes. */
@@ -57,20 +62,32 @@ public record PublisherFailure(Kind kind, String message) {
             return new PublisherFailure(Kind.DATABASE_UNAVAILABLE, t.getMessage());
         }
         if (t instanceof SQLException e) {
-            return new PublisherFailure(transientSql(e) ? Kind.DATABASE_UNAVAILABLE : Kind.DATABASE_ERROR,
+            return new PublisherFailure(
+                    transientSql(e) ? Kind.DATABASE_UNAVAILABLE : Kind.DATABASE_ERROR,
                     "PostgreSQL error: " + e.getMessage());
         }
         if (refusedCredentials(t)) {
-            return new PublisherFailure(Kind.CONFIGURATION, "RabbitMQ at " + broker + " refused the credentials: "
-                    + rootMessage(t));
+            return new PublisherFailure(
+                    Kind.CONFIGURATION,
+                    "RabbitMQ at " + broker + " refused the credentials: " + rootMessage(t));
         }
         Integer reply = replyCode(t);
         if (reply != null && permanentReply(reply)) {
-            return new PublisherFailure(Kind.CONFIGURATION, "RabbitMQ at " + broker + " refused the request for a"
-                    + " reason waiting does not cure (AMQP reply " + reply + "): " + rootMessage(t));
+            return new PublisherFailure(
+                    Kind.CONFIGURATION,
+                    "RabbitMQ at "
+                            + broker
+                            + " refused the request for a"
+                            + " reason waiting does not cure (AMQP reply "
+                            + reply
+                            + "): "
+                            + rootMessage(t));
         }
-        if (t instanceof IOException || t instanceof TimeoutException || t instanceof ShutdownSignalException) {
-            return new PublisherFailure(Kind.BROKER_UNAVAILABLE, "RabbitMQ at " + broker + ": " + rootMessage(t));
+        if (t instanceof IOException
+                || t instanceof TimeoutException
+                || t instanceof ShutdownSignalException) {
+            return new PublisherFailure(
+                    Kind.BROKER_UNAVAILABLE, "RabbitMQ at " + broker + ": " + rootMessage(t));
         }
         if (t instanceof InterruptedException) {
             return new PublisherFailure(Kind.INTERRUPTED, "interrupted");
@@ -91,8 +108,12 @@ public record PublisherFailure(Kind kind, String message) {
         if (state == null) {
             return e.getCause() instanceof IOException;
         }
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("58")
-                || state.equals("40001") || state.equals("40P01");
+        return state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57P")
+                || state.startsWith("58")
+                || state.equals("40001")
+                || state.equals("40P01");
     }
 
     /** The broker rejected the user or password (ACCESS_REFUSED at login). */
@@ -105,7 +126,9 @@ public record PublisherFailure(Kind kind, String message) {
         return false;
     }
 
-    /** The reply code of the broker's close of the connection or channel, if one ended the attempt. */
+    /**
+     * The reply code of the broker's close of the connection or channel, if one ended the attempt.
+     */
     static Integer replyCode(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ShutdownSignalException s && !s.isInitiatedByApplication()) {
@@ -122,11 +145,11 @@ public record PublisherFailure(Kind kind, String message) {
     }
 
     /**
-     * AMQP 0-9-1 replies that say the request is wrong for this broker, so that the same attempt fails the
-     * same way after any wait: access refused (403), precondition failed (406), the frame and command
-     * errors (501-505), not allowed (530), not implemented (540), and codes the specification does not
-     * name. A forced close (320), a resource error (506), an internal error (541), not found (404, the
-     * queue may come) and resource locked (405) are waited out.
+     * AMQP 0-9-1 replies that say the request is wrong for this broker, so that the same attempt
+     * fails the same way after any wait: access refused (403), precondition failed (406), the frame
+     * and command errors (501-505), not allowed (530), not implemented (540), and codes the
+     * specification does not name. A forced close (320), a resource error (506), an internal error
+     * (541), not found (404, the queue may come) and resource locked (405) are waited out.
      */
     static boolean permanentReply(int code) {
         return switch (code) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import ch.qos.logback.classic.Level;
@@ -8,11 +12,11 @@ import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
-import io.purplejo.dns.schema.MigrateCommand;
-import io.purplejo.dns.schema.SchemaMigrationException;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.schema.DomainsTableCheck;
-import io.purplejo.dns.outcome.OutcomeRetention;
+import io.purplejo.dns.schema.MigrateCommand;
+import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,21 +32,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code dns-publisher.jar}. Exit codes ({@link PublisherFailure}): 0 everything published
- * and confirmed; 2 a configuration error (option, DSN, URL, selection, a database without the
- * {@code domains} table): retrying cannot help; 3 PostgreSQL unreachable or lost; 4 RabbitMQ unreachable
- * or lost. In run mode an outage is ridden out, with backoff, for {@code --outage-tolerance} before the
- * publisher gives up with 3 or 4. Each failure prints one line saying why.
+ * Entry point of {@code dns-publisher.jar}. Exit codes ({@link PublisherFailure}): 0 everything
+ * published and confirmed; 2 a configuration error (option, DSN, URL, selection, a database without
+ * the {@code domains} table): retrying cannot help; 3 PostgreSQL unreachable or lost; 4 RabbitMQ
+ * unreachable or lost. In run mode an outage is ridden out, with backoff, for {@code
+ * --outage-tolerance} before the publisher gives up with 3 or 4. Each failure prints one line
+ * saying why.
  */
 public final class PublisherMain {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherMain.class);
-    /** An attempt that ran this long before failing made progress: the next failure starts a new outage. */
+
+    /**
+     * An attempt that ran this long before failing made progress: the next failure starts a new
+     * outage.
+     */
     private static final Duration FRESH_OUTAGE_AFTER = Duration.ofSeconds(30);
+
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
-    private PublisherMain() {
-    }
+    private PublisherMain() {}
 
     public static void main(String[] args) {
         List<String> list = Arrays.asList(args);
@@ -53,7 +62,8 @@ public final class PublisherMain {
     }
 
     /** Runs the publisher with these arguments and environment; returns the exit code. */
-    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(
+            List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         CommandLineOptions declared = PublisherSettings.declare();
         PublisherSettings settings;
         try {
@@ -68,7 +78,8 @@ public final class PublisherMain {
             return ExitCodes.CONFIGURATION;
         }
         if (settings.verbose()) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                    .setLevel(Level.DEBUG);
         }
         long outageStarted = 0;
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
@@ -78,8 +89,13 @@ public final class PublisherMain {
             try {
                 attempt(settings, out);
                 return 0;
-            } catch (InvalidConfigurationException | DatabaseUnavailableException | SchemaMigrationException
-                     | SQLException | IOException | TimeoutException | ShutdownSignalException e) {
+            } catch (InvalidConfigurationException
+                    | DatabaseUnavailableException
+                    | SchemaMigrationException
+                    | SQLException
+                    | IOException
+                    | TimeoutException
+                    | ShutdownSignalException e) {
                 failure = PublisherFailure.of(e, String.valueOf(settings.rabbitmq()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -92,14 +108,20 @@ public final class PublisherMain {
             }
             Duration outage = Duration.ofNanos(now - outageStarted);
             // legacy mode has no checkpoint: a new attempt would publish every domain again
-            boolean retry = failure.kind().isTransient() && settings.runMode()
-                    && outage.plus(backoff.nominal()).compareTo(settings.outageTolerance()) <= 0;
+            boolean retry =
+                    failure.kind().isTransient()
+                            && settings.runMode()
+                            && outage.plus(backoff.nominal()).compareTo(settings.outageTolerance())
+                                    <= 0;
             if (!retry) {
                 err.println("dns-publisher: " + failure.message());
                 return failure.kind().exitCode();
             }
-            LOG.warn("{}; retrying in {} s (giving up {} s into the outage)", failure.message(),
-                    backoff.nominal().toSeconds(), settings.outageTolerance().toSeconds());
+            LOG.warn(
+                    "{}; retrying in {} s (giving up {} s into the outage)",
+                    failure.message(),
+                    backoff.nominal().toSeconds(),
+                    settings.outageTolerance().toSeconds());
             try {
                 Thread.sleep(backoff.nextWait().toMillis());
             } catch (InterruptedException e) {
@@ -110,7 +132,10 @@ public final class PublisherMain {
         }
     }
 
-    /** One attempt: connect, check and migrate the schema, publish (resuming a run from its checkpoint). */
+    /**
+     * One attempt: connect, check and migrate the schema, publish (resuming a run from its
+     * checkpoint).
+     */
     private static void attempt(PublisherSettings settings, PrintStream out)
             throws SQLException, IOException, TimeoutException, InterruptedException {
         try (Database db = Database.open(settings.postgres(), 2, "dns-publisher")) {
@@ -128,7 +153,9 @@ public final class PublisherMain {
                 return;
             }
             DomainPublisher.Result r = publisher.publish();
-            LOG.info("done: {} domains published{}", r.published(),
+            LOG.info(
+                    "done: {} domains published{}",
+                    r.published(),
                     settings.runMode() ? " for run '" + settings.runName() + "'" : "");
         }
     }

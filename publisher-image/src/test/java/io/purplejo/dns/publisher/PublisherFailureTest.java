@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,19 +17,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PublisherFailureTest {
     private static IOException connectionClosed(int code, String text) {
-        ShutdownSignalException s = new ShutdownSignalException(true, false,
-                new AMQImpl.Connection.Close(code, text, 0, 0), null);
+        ShutdownSignalException s =
+                new ShutdownSignalException(
+                        true, false, new AMQImpl.Connection.Close(code, text, 0, 0), null);
         return new IOException(s);
     }
 
     private static IOException channelClosed(int code, String text) {
-        ShutdownSignalException s = new ShutdownSignalException(false, false,
-                new AMQImpl.Channel.Close(code, text, 50, 10), null);
+        ShutdownSignalException s =
+                new ShutdownSignalException(
+                        false, false, new AMQImpl.Channel.Close(code, text, 50, 10), null);
         return new IOException(s);
     }
 
     @ParameterizedTest(name = "connection closed with {0} -> exit {1}")
-    @CsvSource(textBlock = """
+    @CsvSource(
+            textBlock =
+                    """
             320, 4
             403, 2
             406, 2
@@ -36,7 +44,8 @@ class PublisherFailureTest {
             542, 2
             """)
     void aBrokerRefusalThatWaitingCannotCureIsAConfigurationFailure(int code, int exit) {
-        PublisherFailure f = PublisherFailure.of(connectionClosed(code, "REPLY " + code), "amqp://u:***@mq/");
+        PublisherFailure f =
+                PublisherFailure.of(connectionClosed(code, "REPLY " + code), "amqp://u:***@mq/");
 
         assertThat(f.kind().exitCode()).isEqualTo(exit);
         assertThat(f.kind().isTransient()).isEqualTo(exit == ExitCodes.BROKER);
@@ -47,15 +56,19 @@ class PublisherFailureTest {
 
     @Test
     void aChannelClosedForAMissingQueueIsWaitedOut() {
-        PublisherFailure f = PublisherFailure.of(channelClosed(404, "NOT_FOUND - no queue"), "amqp://mq/");
+        PublisherFailure f =
+                PublisherFailure.of(channelClosed(404, "NOT_FOUND - no queue"), "amqp://mq/");
 
         assertThat(f.kind()).isEqualTo(PublisherFailure.Kind.BROKER_UNAVAILABLE);
     }
 
     @Test
     void refusedCredentialsAreAConfigurationFailure() {
-        PublisherFailure f = PublisherFailure.of(new AuthenticationFailureException("ACCESS_REFUSED - Login was"
-                + " refused"), "amqp://u:***@mq/");
+        PublisherFailure f =
+                PublisherFailure.of(
+                        new AuthenticationFailureException(
+                                "ACCESS_REFUSED - Login was" + " refused"),
+                        "amqp://u:***@mq/");
 
         assertThat(f.kind()).isEqualTo(PublisherFailure.Kind.CONFIGURATION);
         assertThat(f.message()).contains("refused the credentials");
@@ -63,7 +76,9 @@ class PublisherFailureTest {
 
     @Test
     void aLostConnectionIsStillAnOutage() {
-        PublisherFailure f = PublisherFailure.of(new java.net.ConnectException("Connection refused"), "amqp://mq/");
+        PublisherFailure f =
+                PublisherFailure.of(
+                        new java.net.ConnectException("Connection refused"), "amqp://mq/");
 
         assertThat(f.kind()).isEqualTo(PublisherFailure.Kind.BROKER_UNAVAILABLE);
     }

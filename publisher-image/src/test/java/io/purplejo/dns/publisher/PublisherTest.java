@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,24 +48,43 @@ class PublisherTest {
     }
 
     void domains(String pattern, int n) {
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('" + pattern + "', g),"
-                + " now() - interval '30 days', now() - interval '30 days' FROM generate_series(1, " + n + ") g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT format('"
+                        + pattern
+                        + "', g),"
+                        + " now() - interval '30 days', now() - interval '30 days' FROM generate_series(1, "
+                        + n
+                        + ") g");
     }
 
     int publish(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue(), "--worker-count", "0"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--postgres-dsn",
+                                db.dsnText(),
+                                "--rabbitmq-url",
+                                TestBroker.URL,
+                                "--queue-name",
+                                broker.queue(),
+                                "--worker-count",
+                                "0"));
         args.addAll(List.of(extra));
         out.reset();
         err.reset();
-        return PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return PublisherMain.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     long countOnly(String... extra) {
         List<String> args = new ArrayList<>(List.of(extra));
         args.add("--count-only");
-        assertThat(publish(args.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(publish(args.toArray(String[]::new)))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
         return Long.parseLong(out.toString(StandardCharsets.UTF_8).trim());
     }
 
@@ -87,15 +110,19 @@ class PublisherTest {
     void aRunPublishesExactlyItsSelectedSetInBatchMessagesAndRecordsItsProgress() {
         domains("d%s.example.com", 1000);
 
-        assertThat(publish("--select", "all", "--run-name", "ns/r1", "--message-size", "100")).isZero();
+        assertThat(publish("--select", "all", "--run-name", "ns/r1", "--message-size", "100"))
+                .isZero();
 
         assertThat(broker.ready(broker.queue())).isEqualTo(10);
         Map<Long, Integer> seen = drainBatches();
         assertThat(seen.keySet()).isEqualTo(ids(""));
         assertThat(seen.values()).containsOnly(1);
-        assertThat(db.queryStrings("SELECT state || ' ' || total || ' ' || published || ' ' || publish_checkpoint"
-                + " FROM dnsx_runs WHERE name = 'ns/r1'"))
-                .containsExactly("published 1000 1000 " + db.queryLong("SELECT max(id) FROM domains"));
+        assertThat(
+                        db.queryStrings(
+                                "SELECT state || ' ' || total || ' ' || published || ' ' || publish_checkpoint"
+                                        + " FROM dnsx_runs WHERE name = 'ns/r1'"))
+                .containsExactly(
+                        "published 1000 1000 " + db.queryLong("SELECT max(id) FROM domains"));
     }
 
     @Test
@@ -104,19 +131,23 @@ class PublisherTest {
         domains("b%s.example.org", 50);
         domains("c%s.test", 30);
         // extracted before: by a legacy worker (records), or by this system (an outcome)
-        db.execute("INSERT INTO a_records (domain_id, ip_address, created_at, updated_at)"
-                + " SELECT id, '192.0.2.1', now(), now() FROM domains WHERE name LIKE 'a1%'");
+        db.execute(
+                "INSERT INTO a_records (domain_id, ip_address, created_at, updated_at)"
+                        + " SELECT id, '192.0.2.1', now(), now() FROM domains WHERE name LIKE 'a1%'");
         db.execute("INSERT INTO dnsx_runs (name, record_types) VALUES ('old', '{A}')");
-        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
-                + " SELECT (SELECT id FROM dnsx_runs WHERE name = 'old'), id, 'nxdomain', now() FROM domains"
-                + " WHERE name LIKE 'b1%'");
+        db.execute(
+                "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
+                        + " SELECT (SELECT id FROM dnsx_runs WHERE name = 'old'), id, 'nxdomain', now() FROM domains"
+                        + " WHERE name LIKE 'b1%'");
         db.execute("UPDATE domains SET updated_at = '2026-06-01T00:00:00Z' WHERE name LIKE 'c%'");
         long extractedA = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'a1%'");
         long extractedB = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'b1%'");
 
         assertThat(countOnly("--select", "all")).isEqualTo(180);
-        assertThat(countOnly("--select", "never-extracted")).isEqualTo(180 - extractedA - extractedB);
-        assertThat(countOnly("--select", "not-extracted-since", "--since", "2026-07-01T00:00:00Z")).isEqualTo(30);
+        assertThat(countOnly("--select", "never-extracted"))
+                .isEqualTo(180 - extractedA - extractedB);
+        assertThat(countOnly("--select", "not-extracted-since", "--since", "2026-07-01T00:00:00Z"))
+                .isEqualTo(30);
         assertThat(countOnly("--select", "all", "--suffixes", ".org,test")).isEqualTo(80);
         assertThat(countOnly("--select", "all", "--suffixes", "example.com")).isEqualTo(100);
         assertThat(countOnly("--select", "all", "--limit", "42")).isEqualTo(42);
@@ -126,57 +157,108 @@ class PublisherTest {
     @Test
     void aRunKeepsItsRetentionAndTheNextPublisherDropsTheOutcomesOfRunsPastTheirs() {
         domains("k%s.example.com", 20);
-        db.execute("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days, publish_finished_at)"
-                + " VALUES ('ns/expired', '{A}', 'published', 3, now() - interval '5 days')");
-        db.execute("INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT (SELECT id FROM"
-                + " dnsx_runs WHERE name = 'ns/expired'), id, 'resolved', now() - interval '5 days' FROM domains");
+        db.execute(
+                "INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days, publish_finished_at)"
+                        + " VALUES ('ns/expired', '{A}', 'published', 3, now() - interval '5 days')");
+        db.execute(
+                "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at) SELECT (SELECT id FROM"
+                        + " dnsx_runs WHERE name = 'ns/expired'), id, 'resolved', now() - interval '5 days' FROM domains");
 
-        assertThat(publish("--run-name", "ns/kept", "--select", "all", "--outcome-retention-days", "30")).isZero();
+        assertThat(
+                        publish(
+                                "--run-name",
+                                "ns/kept",
+                                "--select",
+                                "all",
+                                "--outcome-retention-days",
+                                "30"))
+                .isZero();
 
-        assertThat(db.queryLong("SELECT outcome_retention_days FROM dnsx_runs WHERE name = 'ns/kept'")).isEqualTo(30);
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).as("the expired run's outcomes").isZero();
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = 'ns/expired'"
-                + " AND outcomes_dropped_at IS NOT NULL")).isEqualTo(1);
-        assertThat(publish("--select", "all", "--outcome-retention-days", "30")).as("legacy mode has no run").isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--outcome-retention-days goes with --run-name");
+        assertThat(
+                        db.queryLong(
+                                "SELECT outcome_retention_days FROM dnsx_runs WHERE name = 'ns/kept'"))
+                .isEqualTo(30);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes"))
+                .as("the expired run's outcomes")
+                .isZero();
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_runs WHERE name = 'ns/expired'"
+                                        + " AND outcomes_dropped_at IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(publish("--select", "all", "--outcome-retention-days", "30"))
+                .as("legacy mode has no run")
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--outcome-retention-days goes with --run-name");
     }
 
     @Test
     void anExplicitListInsertsTheMissingDomainsAndPublishesOnlyThem() {
         domains("d%s.example.com", 20);
 
-        assertThat(publish("--run-name", "ns/list", "--domains", "d3.example.com,New.Example.NET.,d7.example.com")).isZero();
+        assertThat(
+                        publish(
+                                "--run-name",
+                                "ns/list",
+                                "--domains",
+                                "d3.example.com,New.Example.NET.,d7.example.com"))
+                .isZero();
 
         Map<Long, Integer> seen = drainBatches();
-        assertThat(seen.keySet()).isEqualTo(ids("WHERE name IN ('d3.example.com', 'new.example.net', 'd7.example.com')"));
+        assertThat(seen.keySet())
+                .isEqualTo(
+                        ids(
+                                "WHERE name IN ('d3.example.com', 'new.example.net', 'd7.example.com')"));
         assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(21);
     }
 
     @Test
-    void keysetPaginationSkipsNothingWhileWorkersMarkDomainsExtractedAndRowsAreInserted() throws Exception {
+    void keysetPaginationSkipsNothingWhileWorkersMarkDomainsExtractedAndRowsAreInserted()
+            throws Exception {
         domains("k%s.example.com", 5000);
         Set<Long> selectedAtStart = ids("");
-        // a stand-in for the workers: every published domain gets an A record (so it stops being "never
+        // a stand-in for the workers: every published domain gets an A record (so it stops being
+        // "never
         // extracted") while new domains keep arriving; OFFSET paging would skip a part of the set
-        CompletableFuture<Map<Long, Integer>> consumer = CompletableFuture.supplyAsync(() -> {
-            Map<Long, Integer> seen = new HashMap<>();
-            long deadline = System.currentTimeMillis() + 60_000;
-            int round = 0;
-            while (seen.size() < selectedAtStart.size() && System.currentTimeMillis() < deadline) {
-                Map<Long, Integer> batch = drainBatches();
-                batch.forEach((k, v) -> seen.merge(k, v, Integer::sum));
-                if (!batch.isEmpty()) {
-                    db.execute("INSERT INTO a_records (domain_id, ip_address, created_at, updated_at) SELECT id,"
-                            + " '192.0.2.9', now(), now() FROM domains WHERE id IN (" + join(batch.keySet()) + ")");
-                    db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('late%s-"
-                            + (round++) + ".example.com', g), now(), now() FROM generate_series(1, 50) g");
-                }
-            }
-            return seen;
-        });
+        CompletableFuture<Map<Long, Integer>> consumer =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            Map<Long, Integer> seen = new HashMap<>();
+                            long deadline = System.currentTimeMillis() + 60_000;
+                            int round = 0;
+                            while (seen.size() < selectedAtStart.size()
+                                    && System.currentTimeMillis() < deadline) {
+                                Map<Long, Integer> batch = drainBatches();
+                                batch.forEach((k, v) -> seen.merge(k, v, Integer::sum));
+                                if (!batch.isEmpty()) {
+                                    db.execute(
+                                            "INSERT INTO a_records (domain_id, ip_address, created_at, updated_at) SELECT id,"
+                                                    + " '192.0.2.9', now(), now() FROM domains WHERE id IN ("
+                                                    + join(batch.keySet())
+                                                    + ")");
+                                    db.execute(
+                                            "INSERT INTO domains (name, created_at, updated_at) SELECT format('late%s-"
+                                                    + (round++)
+                                                    + ".example.com', g), now(), now() FROM generate_series(1, 50) g");
+                                }
+                            }
+                            return seen;
+                        });
 
-        assertThat(publish("--select", "never-extracted", "--run-name", "ns/keyset", "--batch-size", "200",
-                "--message-size", "50", "--max-queue-depth", "4")).isZero();
+        assertThat(
+                        publish(
+                                "--select",
+                                "never-extracted",
+                                "--run-name",
+                                "ns/keyset",
+                                "--batch-size",
+                                "200",
+                                "--message-size",
+                                "50",
+                                "--max-queue-depth",
+                                "4"))
+                .isZero();
 
         Map<Long, Integer> seen = consumer.get(90, TimeUnit.SECONDS);
         assertThat(seen.keySet()).isEqualTo(selectedAtStart);
@@ -193,23 +275,34 @@ class PublisherTest {
 
         assertThat(publish("--select", "all")).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
-        assertThat(broker.ready(broker.queue())).as("one message a domain, none held back").isEqualTo(10_500);
+        assertThat(broker.ready(broker.queue()))
+                .as("one message a domain, none held back")
+                .isEqualTo(10_500);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             legacy mode                  | ''                         | 0
             run mode                     | --run-name ns/r             | 10000
             legacy mode with a limit     | --max-queue-depth 50        | 50
             run mode without a limit     | --run-name ns/r --max-queue-depth 0 | 0
             """)
     void backPressureIsTheDefaultOfRunModeOnly(String what, String args, long expected) {
-        List<String> list = new ArrayList<>(List.of("--postgres-dsn", "postgresql://u@h/db", "--rabbitmq-url",
-                "amqp://u:p@h/"));
+        List<String> list =
+                new ArrayList<>(
+                        List.of(
+                                "--postgres-dsn",
+                                "postgresql://u@h/db",
+                                "--rabbitmq-url",
+                                "amqp://u:p@h/"));
         if (!args.isBlank()) {
             list.addAll(List.of(args.split(" ")));
         }
-        PublisherSettings s = PublisherSettings.from(PublisherSettings.declare().parse(list, Map.of()));
+        PublisherSettings s =
+                PublisherSettings.from(PublisherSettings.declare().parse(list, Map.of()));
 
         assertThat(s.maxQueueDepth()).isEqualTo(expected);
     }
@@ -217,22 +310,38 @@ class PublisherTest {
     @Test
     void backPressurePausesWhileTheQueueIsFullAndResumesAsItDrains() throws Exception {
         domains("bp%s.example.com", 2000);
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() ->
-                publish("--select", "all", "--run-name", "ns/bp", "--message-size", "10", "--max-queue-depth", "20",
-                        "--confirm-window", "5"));
+        CompletableFuture<Integer> run =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                publish(
+                                        "--select",
+                                        "all",
+                                        "--run-name",
+                                        "ns/bp",
+                                        "--message-size",
+                                        "10",
+                                        "--max-queue-depth",
+                                        "20",
+                                        "--confirm-window",
+                                        "5"));
 
-        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> broker.ready(broker.queue()) >= 20);
-        // paused: the queue does not grow past the limit, plus at most a tenth of it published between two
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> broker.ready(broker.queue()) >= 20);
+        // paused: the queue does not grow past the limit, plus at most a tenth of it published
+        // between two
         // depth readings, plus the confirm window in flight
-        await().during(java.time.Duration.ofMillis(1500)).atMost(java.time.Duration.ofSeconds(5))
+        await().during(java.time.Duration.ofMillis(1500))
+                .atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> broker.ready(broker.queue()) <= 20 + 2 + 5);
         assertThat(run).isNotDone();
 
         Map<Long, Integer> seen = new HashMap<>();
-        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
-            drainBatches().forEach((k, v) -> seen.merge(k, v, Integer::sum));
-            return run.isDone();
-        });
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            drainBatches().forEach((k, v) -> seen.merge(k, v, Integer::sum));
+                            return run.isDone();
+                        });
         drainBatches().forEach((k, v) -> seen.merge(k, v, Integer::sum));
         assertThat(run.get()).isZero();
         assertThat(seen.keySet()).isEqualTo(ids(""));
@@ -248,8 +357,10 @@ class PublisherTest {
 
         assertThat(publish("--select", "all", "--purge-queue", "--worker-count", "2")).isZero();
 
-        List<String> bodies = broker.drain(broker.queue()).stream()
-                .map(r -> new String(r.getBody(), StandardCharsets.UTF_8)).toList();
+        List<String> bodies =
+                broker.drain(broker.queue()).stream()
+                        .map(r -> new String(r.getBody(), StandardCharsets.UTF_8))
+                        .toList();
         assertThat(bodies).hasSize(32).doesNotContain("stale1.example", "stale2.example");
         assertThat(bodies.subList(30, 32)).containsOnly("__STOP__");
         assertThat(bodies.subList(0, 30)).allMatch(b -> b.matches("p\\d+\\.example\\.com"));
@@ -261,17 +372,22 @@ class PublisherTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs --since");
 
         assertThat(publish("--select", "sometimes")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not one of all, never-extracted");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("not one of all, never-extracted");
 
         assertThat(publish("--domains", "ok.example,bad name")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not valid names");
 
         assertThat(publish("--rabbitmq-url", "amqp://guest:Hunter2@127.0.0.1:1/")).isEqualTo(4);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("RabbitMQ at amqp://guest:***@127.0.0.1:1/")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("RabbitMQ at amqp://guest:***@127.0.0.1:1/")
                 .doesNotContain("Hunter2");
 
-        assertThat(publish("--postgres-dsn", "postgresql://x:Hunter2@127.0.0.1:99999/db")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("invalid port").doesNotContain("Hunter2");
+        assertThat(publish("--postgres-dsn", "postgresql://x:Hunter2@127.0.0.1:99999/db"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("invalid port")
+                .doesNotContain("Hunter2");
 
         domains("r%s.example.com", 5);
         assertThat(publish("--run-name", "ns/fixed", "--select", "all")).isZero();
@@ -282,28 +398,54 @@ class PublisherTest {
     @Test
     void aDatabaseWithoutTheDomainsTableIsRefused() {
         try (TestDatabase empty = TestDatabase.create()) {
-            List<String> args = List.of("--postgres-dsn", empty.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                    "--queue-name", broker.queue());
+            List<String> args =
+                    List.of(
+                            "--postgres-dsn",
+                            empty.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--queue-name",
+                            broker.queue());
 
-            int code = PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code =
+                    PublisherMain.run(
+                            args,
+                            Map.of(),
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8));
 
-            assertThat(code).as("the wrong database is a configuration error: no retry cures it").isEqualTo(2);
+            assertThat(code)
+                    .as("the wrong database is a configuration error: no retry cures it")
+                    .isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no domains table");
-            assertThat(empty.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'domains'")).isZero();
+            assertThat(
+                            empty.queryLong(
+                                    "SELECT count(*) FROM pg_tables WHERE tablename = 'domains'"))
+                    .isZero();
         }
     }
 
     @Test
     void aRunIsIdentifiedByItsUidSoThatARunCreatedAgainUnderTheSameNameIsNew() {
         domains("u%s.example.com", 7);
-        assertThat(publish("--run-name", "ns/same", "--run-uid", "uid-1", "--select", "all")).isZero();
+        assertThat(publish("--run-name", "ns/same", "--run-uid", "uid-1", "--select", "all"))
+                .isZero();
         drainBatches();
 
-        assertThat(publish("--run-name", "ns/same", "--run-uid", "uid-2", "--select", "never-extracted"))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(
+                        publish(
+                                "--run-name",
+                                "ns/same",
+                                "--run-uid",
+                                "uid-2",
+                                "--select",
+                                "never-extracted"))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
 
-        assertThat(db.queryStrings("SELECT resource_uid FROM dnsx_runs WHERE name = 'ns/same' ORDER BY id"))
+        assertThat(
+                        db.queryStrings(
+                                "SELECT resource_uid FROM dnsx_runs WHERE name = 'ns/same' ORDER BY id"))
                 .containsExactly("uid-1", "uid-2");
         assertThat(drainBatches()).as("the new run publishes its own set").hasSize(7);
         assertThat(publish("--run-uid", "uid-3")).isEqualTo(2);

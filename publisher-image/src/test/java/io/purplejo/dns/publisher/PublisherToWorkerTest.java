@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The publisher feeding the new worker, in both message formats, through a real queue and database. */
+/**
+ * The publisher feeding the new worker, in both message formats, through a real queue and database.
+ */
 class PublisherToWorkerTest {
     private TestDatabase db;
     private TestBroker broker;
@@ -37,8 +43,9 @@ class PublisherToWorkerTest {
         for (int i = 1; i <= 120; i++) {
             dns.add("e" + i + ".example. 300 IN A 192.0.2." + (i % 250));
         }
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('e%s.example', g), now(), now()"
-                + " FROM generate_series(1, 120) g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT format('e%s.example', g), now(), now()"
+                        + " FROM generate_series(1, 120) g");
     }
 
     @AfterEach
@@ -49,40 +56,75 @@ class PublisherToWorkerTest {
     }
 
     private int publish(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--postgres-dsn",
+                                db.dsnText(),
+                                "--rabbitmq-url",
+                                TestBroker.URL,
+                                "--queue-name",
+                                broker.queue()));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return PublisherMain.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     private long countOnly(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--count-only"));
+        List<String> args =
+                new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--count-only"));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PublisherMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        PublisherMain.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return Long.parseLong(out.toString(StandardCharsets.UTF_8).trim());
     }
 
     /** Runs a worker until the publisher's stop message ends it. */
     private void runWorkerToTheStopMessage() throws Exception {
-        List<String> args = List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue(), "--resolvers", dns.spec(), "--dns-timeout", "0.5",
-                "--batch-delay-ms", "20", "--metrics-port", "0", "--worker-id", "e2e");
-        WorkerService worker = new WorkerService(WorkerSettings.from(WorkerSettings.declare().parse(args, Map.of()),
-                Map.of()));
+        List<String> args =
+                List.of(
+                        "--postgres-dsn",
+                        db.dsnText(),
+                        "--rabbitmq-url",
+                        TestBroker.URL,
+                        "--queue-name",
+                        broker.queue(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--dns-timeout",
+                        "0.5",
+                        "--batch-delay-ms",
+                        "20",
+                        "--metrics-port",
+                        "0",
+                        "--worker-id",
+                        "e2e");
+        WorkerService worker =
+                new WorkerService(
+                        WorkerSettings.from(
+                                WorkerSettings.declare().parse(args, Map.of()), Map.of()));
         worker.start();
-        Thread main = new Thread(() -> {
-            try {
-                worker.runUntilStopped();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread main =
+                new Thread(
+                        () -> {
+                            try {
+                                worker.runUntilStopped();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
         main.start();
-        assertThat(worker.awaitStopped(Duration.ofSeconds(60))).as("the stop message ends the worker").isTrue();
+        assertThat(worker.awaitStopped(Duration.ofSeconds(60)))
+                .as("the stop message ends the worker")
+                .isTrue();
     }
 
     @Test
@@ -93,8 +135,10 @@ class PublisherToWorkerTest {
         runWorkerToTheStopMessage();
 
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(120);
-        RunProgress legacy = new RunProgressQuery(db.database().dataSource()).byName("legacy:" + broker.queue())
-                .orElseThrow();
+        RunProgress legacy =
+                new RunProgressQuery(db.database().dataSource())
+                        .byName("legacy:" + broker.queue())
+                        .orElseThrow();
         assertThat(legacy.count(Outcome.RESOLVED)).isEqualTo(120);
         assertThat(countOnly()).as("never-extracted: nothing left to publish").isZero();
         assertThat(broker.ready(broker.queue())).isZero();
@@ -102,11 +146,21 @@ class PublisherToWorkerTest {
 
     @Test
     void aRunIsPublishedResolvedAndCountedExactly() throws Exception {
-        assertThat(publish("--run-name", "ns/e2e", "--select", "all", "--message-size", "7", "--worker-count", "1"))
+        assertThat(
+                        publish(
+                                "--run-name",
+                                "ns/e2e",
+                                "--select",
+                                "all",
+                                "--message-size",
+                                "7",
+                                "--worker-count",
+                                "1"))
                 .isZero();
         runWorkerToTheStopMessage();
 
-        RunProgress p = new RunProgressQuery(db.database().dataSource()).byName("ns/e2e").orElseThrow();
+        RunProgress p =
+                new RunProgressQuery(db.database().dataSource()).byName("ns/e2e").orElseThrow();
         assertThat(p.total()).isEqualTo(120);
         assertThat(p.published()).isEqualTo(120);
         assertThat(p.count(Outcome.RESOLVED)).isEqualTo(120);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
@@ -18,16 +22,19 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Turns a validated response into a {@link TypeAnswer}: keeps only class IN answer-section records owned by
- * the queried name or a name of its CNAME chain (what a recursive resolver returns for an alias), so that
- * glue, stray, poisoned or other-class (CH, HS, ANY) records are never stored or followed.
+ * Turns a validated response into a {@link TypeAnswer}: keeps only class IN answer-section records
+ * owned by the queried name or a name of its CNAME chain (what a recursive resolver returns for an
+ * alias), so that glue, stray, poisoned or other-class (CH, HS, ANY) records are never stored or
+ * followed.
  */
 public final class AnswerExtractor {
-    /** CNAMEs followed at most: longer chains are loops or abuse, and resolvers stop well before this. */
+    /**
+     * CNAMEs followed at most: longer chains are loops or abuse, and resolvers stop well before
+     * this.
+     */
     static final int MAX_CHAIN = 16;
 
-    private AnswerExtractor() {
-    }
+    private AnswerExtractor() {}
 
     public static TypeAnswer extract(Message response, Name qname, int qtype, int attempts) {
         int rcode = response.getRcode();
@@ -41,7 +48,9 @@ public final class AnswerExtractor {
         for (int hop = 0; ; hop++) {
             Name next = null;
             for (Record r : answer) {
-                if (r instanceof CNAMERecord c && r.getDClass() == DClass.IN && r.getName().equals(current)) {
+                if (r instanceof CNAMERecord c
+                        && r.getDClass() == DClass.IN
+                        && r.getName().equals(current)) {
                     next = c.getTarget();
                     if (hop == 0) {
                         String t = RecordFormat.host(next);
@@ -56,7 +65,8 @@ public final class AnswerExtractor {
                 break;
             }
             if (owners.contains(next) || hop >= MAX_CHAIN) {
-                // a loop, or longer than any resolver follows: what lies at its end is not the domain's
+                // a loop, or longer than any resolver follows: what lies at its end is not the
+                // domain's
                 chainTooLong = true;
                 break;
             }
@@ -70,7 +80,9 @@ public final class AnswerExtractor {
             values.addAll(firstHop);
         } else {
             for (Record r : answer) {
-                if (r.getType() != qtype || r.getDClass() != DClass.IN || !owners.contains(r.getName())) {
+                if (r.getType() != qtype
+                        || r.getDClass() != DClass.IN
+                        || !owners.contains(r.getName())) {
                     continue;
                 }
                 if (r instanceof TXTRecord txt) {
@@ -88,20 +100,28 @@ public final class AnswerExtractor {
             }
         }
 
-        Outcome outcome = switch (rcode) {
-            case Rcode.NOERROR -> chainTooLong && qtype != Type.CNAME ? Outcome.CHAIN_TOO_LONG
-                    : values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
-            case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
-            case Rcode.REFUSED -> Outcome.REFUSED;
-            default -> Outcome.SERVFAIL;
-        };
+        Outcome outcome =
+                switch (rcode) {
+                    case Rcode.NOERROR ->
+                            chainTooLong && qtype != Type.CNAME
+                                    ? Outcome.CHAIN_TOO_LONG
+                                    : values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
+                    case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+                    case Rcode.REFUSED -> Outcome.REFUSED;
+                    default -> Outcome.SERVFAIL;
+                };
         if (outcome != Outcome.RESOLVED && outcome != Outcome.NO_DATA) {
             values.clear();
             raw.clear();
         }
         // values may hold null (TXT that is not text), which List.copyOf refuses
-        return new TypeAnswer(qtype, outcome, Collections.unmodifiableList(values), List.copyOf(raw),
-                List.copyOf(firstHop), attempts);
+        return new TypeAnswer(
+                qtype,
+                outcome,
+                Collections.unmodifiableList(values),
+                List.copyOf(raw),
+                List.copyOf(firstHop),
+                attempts);
     }
 
     private static boolean containsBytes(List<byte[]> list, byte[] b) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
@@ -36,29 +40,38 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.WireParseException;
 
 /**
- * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands of
- * queries in flight. dnsjava is used only to build and parse messages; the transport is this class.
+ * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands
+ * of queries in flight. dnsjava is used only to build and parse messages; the transport is this
+ * class.
  *
  * <ul>
- *   <li>Random 16-bit IDs per socket and kernel-chosen random source ports; a response counts only if it
- *       comes from the queried resolver's address and port, carries a pending ID, and repeats the question.</li>
- *   <li>Timeouts are exact: every attempt has the same timeout, so attempts time out in the order they
- *       were sent and a FIFO queue is a complete timing wheel; the loop sleeps exactly until the next one.</li>
- *   <li>Each retry goes to another resolver; timeouts, SERVFAIL and REFUSED are retried, NXDOMAIN is not.</li>
- *   <li>Truncated answers are re-asked over TCP ({@link TcpFallback}); FORMERR to an EDNS query is re-asked without EDNS.</li>
- *   <li>Every lookup has a hard deadline after which it ends as a timeout, whatever it is waiting for.</li>
- *   <li>No exception escapes the loop: a failing callback is logged and the loop goes on.</li>
+ *   <li>Random 16-bit IDs per socket and kernel-chosen random source ports; a response counts only
+ *       if it comes from the queried resolver's address and port, carries a pending ID, and repeats
+ *       the question.
+ *   <li>Timeouts are exact: every attempt has the same timeout, so attempts time out in the order
+ *       they were sent and a FIFO queue is a complete timing wheel; the loop sleeps exactly until
+ *       the next one.
+ *   <li>Each retry goes to another resolver; timeouts, SERVFAIL and REFUSED are retried, NXDOMAIN
+ *       is not.
+ *   <li>Truncated answers are re-asked over TCP ({@link TcpFallback}); FORMERR to an EDNS query is
+ *       re-asked without EDNS.
+ *   <li>Every lookup has a hard deadline after which it ends as a timeout, whatever it is waiting
+ *       for.
+ *   <li>No exception escapes the loop: a failing callback is logged and the loop goes on.
  * </ul>
  *
- * {@link #lookup} may be called from any thread; callbacks run on the loop thread and must be quick.
+ * {@link #lookup} may be called from any thread; callbacks run on the loop thread and must be
+ * quick.
  */
 public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
     private static final int ID_SPACE = 65536;
     private static final int MAX_READS_PER_WAKEUP = 4096;
+
     /**
-     * TCP exchanges at once. Each ends by its lookup's deadline, so a server that drips answers can hold its
-     * threads only that long; the rest of the truncated answers wait in the queue meanwhile.
+     * TCP exchanges at once. Each ends by its lookup's deadline, so a server that drips answers can
+     * hold its threads only that long; the rest of the truncated answers wait in the queue
+     * meanwhile.
      */
     static final int TCP_THREADS = 64;
 
@@ -89,6 +102,7 @@ public final class DnsClient implements AutoCloseable {
 
     /** Lookups accepted and not yet ended. */
     private final AtomicInteger active = new AtomicInteger();
+
     public final LongAdder queriesSent = new LongAdder();
     public final LongAdder tcpQueries = new LongAdder();
     public final LongAdder mismatchedResponses = new LongAdder();
@@ -121,14 +135,21 @@ public final class DnsClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open UDP sockets for DNS", e);
         }
-        // up to TCP_THREADS exchanges at once, idle threads retire; with an unbounded queue a pool never grows
+        // up to TCP_THREADS exchanges at once, idle threads retire; with an unbounded queue a pool
+        // never grows
         // past its core size, so core and maximum are the same
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(TCP_THREADS, TCP_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "dns-tcp");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        TCP_THREADS,
+                        TCP_THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "dns-tcp");
+                            t.setDaemon(true);
+                            return t;
+                        });
         pool.allowCoreThreadTimeOut(true);
         tcpPool = pool;
         tcp = new TcpFallback();
@@ -152,14 +173,17 @@ public final class DnsClient implements AutoCloseable {
         return active.get();
     }
 
-    /** Looks up one type of one name (ASCII); the callback receives exactly one answer, on the loop thread. */
+    /**
+     * Looks up one type of one name (ASCII); the callback receives exactly one answer, on the loop
+     * thread.
+     */
     public void lookup(Name name, int type, Consumer<TypeAnswer> callback) {
         lookup(name, new int[] {type}, callback);
     }
 
     /**
-     * Looks up several types of one name; the callback receives one answer per type, on the loop thread.
-     * The queries are built here, on the caller's thread, to keep that work off the loop.
+     * Looks up several types of one name; the callback receives one answer per type, on the loop
+     * thread. The queries are built here, on the caller's thread, to keep that work off the loop.
      */
     public void lookup(Name name, int[] types, Consumer<TypeAnswer> callback) {
         String ascii = name.toString(true);
@@ -169,11 +193,12 @@ public final class DnsClient implements AutoCloseable {
             batch[i].wire = QueryWire.build(ascii, types[i], settings.ednsPayload());
         }
         active.addAndGet(types.length);
-        inbox.add(() -> {
-            for (Lookup l : batch) {
-                accept(l);
-            }
-        });
+        inbox.add(
+                () -> {
+                    for (Lookup l : batch) {
+                        accept(l);
+                    }
+                });
         if (sleeping.get()) {
             selector.wakeup();
         }
@@ -200,7 +225,8 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- loop thread only from here on
+    // ---------------------------------------------------------------- loop thread only from here
+    // on
 
     /** One lookup and its current attempt. */
     private static final class Lookup {
@@ -212,8 +238,13 @@ public final class DnsClient implements AutoCloseable {
         boolean done;
         boolean noEdns;
         boolean inTcp;
-        /** An answer to this lookup came but could not be parsed: if no good one comes, it ends malformed. */
+
+        /**
+         * An answer to this lookup came but could not be parsed: if no good one comes, it ends
+         * malformed.
+         */
         boolean malformedSeen;
+
         ResolverState lastResolver;
         byte[] wire;
         // the current UDP attempt
@@ -229,7 +260,9 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    /** The timeout of one UDP attempt; stale once the lookup moved on to another attempt or ended. */
+    /**
+     * The timeout of one UDP attempt; stale once the lookup moved on to another attempt or ended.
+     */
     private record AttemptTimeout(Lookup lookup, int attempt, long deadline) {
         boolean stale() {
             return lookup.done || lookup.channel < 0 || lookup.attempts != attempt;
@@ -241,7 +274,10 @@ public final class DnsClient implements AutoCloseable {
         fresh.add(l);
     }
 
-    /** Starts the lookup's deadline at its first query; sends happen in time order, so the FIFO stays sorted. */
+    /**
+     * Starts the lookup's deadline at its first query; sends happen in time order, so the FIFO
+     * stays sorted.
+     */
     private void startDeadline(Lookup l, long now) {
         if (l.attempts == 0) {
             l.deadline = now + settings.deadline().toNanos();
@@ -300,9 +336,9 @@ public final class DnsClient implements AutoCloseable {
     }
 
     /**
-     * Sends what windows and rate limits allow, taking retries and fresh lookups in turn, so that names that
-     * never answer, retrying, cannot keep the names that do from being asked. Returns how long until a
-     * rate-limited resolver has a token.
+     * Sends what windows and rate limits allow, taking retries and fresh lookups in turn, so that
+     * names that never answer, retrying, cannot keep the names that do from being asked. Returns
+     * how long until a rate-limited resolver has a token.
      */
     private long dispatch(long now) {
         long wait = Long.MAX_VALUE;
@@ -359,10 +395,11 @@ public final class DnsClient implements AutoCloseable {
     }
 
     /**
-     * Round robin over the resolvers with room, skipping {@code avoid} (a retry's last resolver) and, while
-     * another answers clearly better, a resolver that loses many queries: it gets one query per
-     * {@code ResolverState.PROBE_INTERVAL_NANOS} (so that its recovery is seen; a probe that is lost costs
-     * one lookup a timeout, not one in so many), or any query when the better ones have no room.
+     * Round robin over the resolvers with room, skipping {@code avoid} (a retry's last resolver)
+     * and, while another answers clearly better, a resolver that loses many queries: it gets one
+     * query per {@code ResolverState.PROBE_INTERVAL_NANOS} (so that its recovery is seen; a probe
+     * that is lost costs one lookup a timeout, not one in so many), or any query when the better
+     * ones have no room.
      */
     private ResolverState pickResolver(long now, ResolverState avoid) {
         int count = resolvers.size();
@@ -433,7 +470,8 @@ public final class DnsClient implements AutoCloseable {
         r.inFlight++;
         r.sent.increment();
         queriesSent.increment();
-        attemptTimeouts.addLast(new AttemptTimeout(l, l.attempts, now + settings.timeout().toNanos()));
+        attemptTimeouts.addLast(
+                new AttemptTimeout(l, l.attempts, now + settings.timeout().toNanos()));
         return true;
     }
 
@@ -494,7 +532,10 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    /** How a lookup that got no usable answer ends: malformed when answers came that could not be parsed. */
+    /**
+     * How a lookup that got no usable answer ends: malformed when answers came that could not be
+     * parsed.
+     */
     private static Outcome noAnswer(Lookup l) {
         return l.malformedSeen ? Outcome.MALFORMED : Outcome.TIMEOUT;
     }
@@ -531,7 +572,8 @@ public final class DnsClient implements AutoCloseable {
             try {
                 from = ch.receive(receiveBuffer);
             } catch (IOException e) {
-                // ICMP port unreachable and friends surface here on some systems; the attempt will time out
+                // ICMP port unreachable and friends surface here on some systems; the attempt will
+                // time out
                 LOG.debug("receive failed: {}", e.toString());
                 continue;
             }
@@ -575,17 +617,24 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    /** Whether a response is the answer to the lookup's question (QR set, QUERY, same name, type and class). */
+    /**
+     * Whether a response is the answer to the lookup's question (QR set, QUERY, same name, type and
+     * class).
+     */
     private static boolean answers(Message response, Lookup l) {
         Header h = response.getHeader();
         if (!h.getFlag(Flags.QR) || h.getOpcode() != Opcode.QUERY) {
             return false;
         }
         Record q = response.getQuestion();
-        return q != null && q.getType() == l.type && q.getDClass() == DClass.IN && q.getName().equals(l.name);
+        return q != null
+                && q.getType() == l.type
+                && q.getDClass() == DClass.IN
+                && q.getName().equals(l.name);
     }
 
-    private void onResponse(Lookup l, Message response, ResolverState r, long now, boolean overTcp) {
+    private void onResponse(
+            Lookup l, Message response, ResolverState r, long now, boolean overTcp) {
         if (l.done) {
             return;
         }
@@ -594,7 +643,8 @@ public final class DnsClient implements AutoCloseable {
             if (!overTcp) {
                 startTcp(l, r);
             } else {
-                // still truncated over TCP: part of a set is not the set; another resolver may do better
+                // still truncated over TCP: part of a set is not the set; another resolver may do
+                // better
                 r.errors.increment();
                 r.onAttemptEnded(false);
                 afterFailedAttempt(l, Outcome.TRUNCATED, now);
@@ -626,27 +676,34 @@ public final class DnsClient implements AutoCloseable {
         l.attempts++;
         tcpQueries.increment();
         // the exchange ends with the lookup, or after twice the UDP timeout: whichever comes first
-        long exchangeDeadline = Math.min(l.deadline, System.nanoTime() + Math.max(settings.timeout().toNanos() * 2, 1));
+        long exchangeDeadline =
+                Math.min(
+                        l.deadline,
+                        System.nanoTime() + Math.max(settings.timeout().toNanos() * 2, 1));
         byte[] wire = l.wire.clone();
-        tcpPool.execute(() -> {
-            Message m = null;
-            boolean malformed = false;
-            try {
-                // a task that waited in the queue past its deadline does not connect at all
-                m = tcp.query(r.address, wire, exchangeDeadline);
-            } catch (WireParseException e) {
-                malformed = true;
-                LOG.debug("TCP answer from {} could not be parsed: {}", r.address, e.toString());
-            } catch (IOException e) {
-                LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
-            }
-            Message result = m;
-            boolean unparsable = malformed;
-            inbox.add(() -> onTcpResult(l, r, result, unparsable));
-            if (sleeping.get()) {
-                selector.wakeup();
-            }
-        });
+        tcpPool.execute(
+                () -> {
+                    Message m = null;
+                    boolean malformed = false;
+                    try {
+                        // a task that waited in the queue past its deadline does not connect at all
+                        m = tcp.query(r.address, wire, exchangeDeadline);
+                    } catch (WireParseException e) {
+                        malformed = true;
+                        LOG.debug(
+                                "TCP answer from {} could not be parsed: {}",
+                                r.address,
+                                e.toString());
+                    } catch (IOException e) {
+                        LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
+                    }
+                    Message result = m;
+                    boolean unparsable = malformed;
+                    inbox.add(() -> onTcpResult(l, r, result, unparsable));
+                    if (sleeping.get()) {
+                        selector.wakeup();
+                    }
+                });
     }
 
     private void onTcpResult(Lookup l, ResolverState r, Message response, boolean malformed) {

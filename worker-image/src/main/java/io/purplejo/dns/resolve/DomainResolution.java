@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.names.DomainName;
@@ -9,16 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything found for one domain: the answer of each record type and the domain's combined outcome.
+ * Everything found for one domain: the answer of each record type and the domain's combined
+ * outcome.
  *
- * @param input          the name as it arrived
- * @param name           the normalised name, null when invalid
- * @param invalidReason  why the name is invalid, else null
- * @param answers        per dnsjava type code, in the order the types were asked
- * @param outcome        see {@link #combine}
+ * @param input the name as it arrived
+ * @param name the normalised name, null when invalid
+ * @param invalidReason why the name is invalid, else null
+ * @param answers per dnsjava type code, in the order the types were asked
+ * @param outcome see {@link #combine}
  */
-public record DomainResolution(String input, DomainName name, String invalidReason, Map<Integer, TypeAnswer> answers,
-                               Outcome outcome) {
+public record DomainResolution(
+        String input,
+        DomainName name,
+        String invalidReason,
+        Map<Integer, TypeAnswer> answers,
+        Outcome outcome) {
 
     public DomainResolution {
         answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
@@ -28,14 +37,24 @@ public record DomainResolution(String input, DomainName name, String invalidReas
         return new DomainResolution(input, null, reason, Map.of(), Outcome.INVALID);
     }
 
-    /** Which failure a domain reports when several of its types failed: the first of these that occurred. */
-    private static final List<Outcome> FAILURE_PRECEDENCE = List.of(Outcome.TIMEOUT, Outcome.MALFORMED,
-            Outcome.SERVFAIL, Outcome.REFUSED, Outcome.TRUNCATED, Outcome.CHAIN_TOO_LONG);
+    /**
+     * Which failure a domain reports when several of its types failed: the first of these that
+     * occurred.
+     */
+    private static final List<Outcome> FAILURE_PRECEDENCE =
+            List.of(
+                    Outcome.TIMEOUT,
+                    Outcome.MALFORMED,
+                    Outcome.SERVFAIL,
+                    Outcome.REFUSED,
+                    Outcome.TRUNCATED,
+                    Outcome.CHAIN_TOO_LONG);
 
     /**
-     * A domain's outcome from its types' outcomes: a failure if any type failed (so that a partly answered
-     * domain is retried, never taken for complete; the first of {@link #FAILURE_PRECEDENCE}), else resolved if
-     * any type had records, NXDOMAIN if every type said so, else no data.
+     * A domain's outcome from its types' outcomes: a failure if any type failed (so that a partly
+     * answered domain is retried, never taken for complete; the first of {@link
+     * #FAILURE_PRECEDENCE}), else resolved if any type had records, NXDOMAIN if every type said so,
+     * else no data.
      */
     public static Outcome combine(Iterable<TypeAnswer> answers) {
         boolean any = false;

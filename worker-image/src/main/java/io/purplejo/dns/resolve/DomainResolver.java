@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.names.DomainName;
@@ -8,7 +12,10 @@ import java.util.function.Consumer;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
-/** Resolves every requested record type of a domain through a {@link DnsClient} and combines the answers. */
+/**
+ * Resolves every requested record type of a domain through a {@link DnsClient} and combines the
+ * answers.
+ */
 public final class DomainResolver {
     private final DnsClient client;
 
@@ -17,8 +24,8 @@ public final class DomainResolver {
     }
 
     /**
-     * Resolves a raw name; {@code done} receives exactly one {@link DomainResolution}, at once for an
-     * invalid name, else on the client's loop thread when the last type has its answer.
+     * Resolves a raw name; {@code done} receives exactly one {@link DomainResolution}, at once for
+     * an invalid name, else on the client's loop thread when the last type has its answer.
      */
     public void resolve(String rawName, List<Integer> types, Consumer<DomainResolution> done) {
         DomainName.Parsed parsed = DomainName.parse(rawName);
@@ -30,7 +37,8 @@ public final class DomainResolver {
     }
 
     /** Resolves a normalised name. */
-    public void resolve(String input, DomainName name, List<Integer> types, Consumer<DomainResolution> done) {
+    public void resolve(
+            String input, DomainName name, List<Integer> types, Consumer<DomainResolution> done) {
         Name qname;
         try {
             qname = Name.fromString(name.ascii() + ".");
@@ -44,13 +52,21 @@ public final class DomainResolver {
         }
         int[] remaining = {types.size()};
         int[] codes = types.stream().mapToInt(Integer::intValue).toArray();
-        client.lookup(qname, codes, answer -> {
-            // every callback of one domain runs on the client's single loop thread
-            answers.put(answer.type(), answer);
-            if (--remaining[0] == 0) {
-                done.accept(new DomainResolution(input, name, null, answers,
-                        DomainResolution.combine(answers.values())));
-            }
-        });
+        client.lookup(
+                qname,
+                codes,
+                answer -> {
+                    // every callback of one domain runs on the client's single loop thread
+                    answers.put(answer.type(), answer);
+                    if (--remaining[0] == 0) {
+                        done.accept(
+                                new DomainResolution(
+                                        input,
+                                        name,
+                                        null,
+                                        answers,
+                                        DomainResolution.combine(answers.values())));
+                    }
+                });
     }
 }

@@ -1,12 +1,16 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Bounds how many domains are resolving at once. Unlike a semaphore it wakes a waiting producer only when
- * the count has fallen to a low-water mark, so thousands of completions per second cost a handful of
- * thread wake-ups instead of one each.
+ * Bounds how many domains are resolving at once. Unlike a semaphore it wakes a waiting producer
+ * only when the count has fallen to a low-water mark, so thousands of completions per second cost a
+ * handful of thread wake-ups instead of one each.
  */
 public final class InFlightLimiter {
     private final int max;
@@ -24,7 +28,10 @@ public final class InFlightLimiter {
         this.lowWater = Math.max(0, max - Math.max(1, max / 8));
     }
 
-    /** Waits until n more fit (n larger than the maximum waits until nothing is in flight), then takes them. */
+    /**
+     * Waits until n more fit (n larger than the maximum waits until nothing is in flight), then
+     * takes them.
+     */
     public void acquire(int n) throws InterruptedException {
         lock.lock();
         try {

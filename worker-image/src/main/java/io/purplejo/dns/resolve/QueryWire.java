@@ -1,15 +1,20 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 /**
- * Builds the wire form of a query directly (RFC 1035 section 4.1): a header with RD set, one question
- * and, optionally, an EDNS0 OPT record. Building it by hand keeps this per-query work off the event loop's
- * budget; the ID (bytes 0-1) is filled in for each attempt.
+ * Builds the wire form of a query directly (RFC 1035 section 4.1): a header with RD set, one
+ * question and, optionally, an EDNS0 OPT record. Building it by hand keeps this per-query work off
+ * the event loop's budget; the ID (bytes 0-1) is filled in for each attempt.
  */
 final class QueryWire {
-    private QueryWire() {
-    }
+    private QueryWire() {}
 
-    /** @param asciiName lower-case ASCII name without trailing dot, already validated */
+    /**
+     * @param asciiName lower-case ASCII name without trailing dot, already validated
+     */
     static byte[] build(String asciiName, int type, int ednsPayload) {
         int nameLength = asciiName.length() + 2;
         int length = 12 + nameLength + 4 + (ednsPayload > 0 ? 11 : 0);

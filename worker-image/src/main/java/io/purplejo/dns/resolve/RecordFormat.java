@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import java.io.ByteArrayOutputStream;
@@ -19,13 +23,12 @@ import org.xbill.DNS.TXTRecord;
 
 /**
  * The canonical text of each record type, as the legacy tables and the benchmark oracle hold them:
- * A dotted quad; AAAA RFC 5952; host names lower-case without trailing dot (the root, as in a null MX,
- * is "."); MX {@code "<preference> <exchange>"}; SOA {@code "mname rname serial refresh retry expire minimum"};
- * TXT the character-strings joined without separator, bytes untouched.
+ * A dotted quad; AAAA RFC 5952; host names lower-case without trailing dot (the root, as in a null
+ * MX, is "."); MX {@code "<preference> <exchange>"}; SOA {@code "mname rname serial refresh retry
+ * expire minimum"}; TXT the character-strings joined without separator, bytes untouched.
  */
 public final class RecordFormat {
-    private RecordFormat() {
-    }
+    private RecordFormat() {}
 
     /** The canonical text of a record, or null for a TXT record that is not valid UTF-8 text. */
     public static String text(Record r) {
@@ -40,8 +43,19 @@ public final class RecordFormat {
         } else if (r instanceof MXRecord mx) {
             return mx.getPriority() + " " + host(mx.getTarget());
         } else if (r instanceof SOARecord soa) {
-            return host(soa.getHost()) + " " + host(soa.getAdmin()) + " " + soa.getSerial() + " "
-                    + soa.getRefresh() + " " + soa.getRetry() + " " + soa.getExpire() + " " + soa.getMinimum();
+            return host(soa.getHost())
+                    + " "
+                    + host(soa.getAdmin())
+                    + " "
+                    + soa.getSerial()
+                    + " "
+                    + soa.getRefresh()
+                    + " "
+                    + soa.getRetry()
+                    + " "
+                    + soa.getExpire()
+                    + " "
+                    + soa.getMinimum();
         } else if (r instanceof TXTRecord txt) {
             return utf8Text(txtBytes(txt));
         }
@@ -64,7 +78,10 @@ public final class RecordFormat {
         return out.toByteArray();
     }
 
-    /** The bytes as text when they are valid UTF-8 without NUL (PostgreSQL text can hold it), else null. */
+    /**
+     * The bytes as text when they are valid UTF-8 without NUL (PostgreSQL text can hold it), else
+     * null.
+     */
     public static String utf8Text(byte[] bytes) {
         for (byte b : bytes) {
             if (b == 0) {
@@ -72,32 +89,43 @@ public final class RecordFormat {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
     }
 
     /**
-     * RFC 5952 text of an IPv6 address (16 bytes, or 4 for an IPv4-mapped one as java.net hands it over):
-     * lower case, no leading zeros, the longest zero run as "::", and an IPv4-mapped address with its IPv4
-     * part dotted, "::ffff:192.0.2.1" (section 5). A stored value in the other spelling ("::ffff:c000:201",
-     * as older Python printed it) is replaced by the next authoritative answer, not kept beside it.
+     * RFC 5952 text of an IPv6 address (16 bytes, or 4 for an IPv4-mapped one as java.net hands it
+     * over): lower case, no leading zeros, the longest zero run as "::", and an IPv4-mapped address
+     * with its IPv4 part dotted, "::ffff:192.0.2.1" (section 5). A stored value in the other
+     * spelling ("::ffff:c000:201", as older Python printed it) is replaced by the next
+     * authoritative answer, not kept beside it.
      */
     public static String ipv6(byte[] address) {
         byte[] a = address;
         if (a.length == 4) {
-            // java.net turns an IPv4-mapped IPv6 address (::ffff:a.b.c.d) into an IPv4 one: map it back
+            // java.net turns an IPv4-mapped IPv6 address (::ffff:a.b.c.d) into an IPv4 one: map it
+            // back
             a = new byte[16];
             a[10] = (byte) 0xff;
             a[11] = (byte) 0xff;
             System.arraycopy(address, 0, a, 12, 4);
         }
         if (ipv4Mapped(a)) {
-            return "::ffff:" + (a[12] & 0xff) + "." + (a[13] & 0xff) + "." + (a[14] & 0xff) + "." + (a[15] & 0xff);
+            return "::ffff:"
+                    + (a[12] & 0xff)
+                    + "."
+                    + (a[13] & 0xff)
+                    + "."
+                    + (a[14] & 0xff)
+                    + "."
+                    + (a[15] & 0xff);
         }
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {

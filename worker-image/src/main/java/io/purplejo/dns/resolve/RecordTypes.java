@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -9,10 +13,10 @@ import org.xbill.DNS.Type;
 /** The record types the worker extracts, by name and by dnsjava type code. */
 public final class RecordTypes {
     /** The legacy system's types, in the order results are reported. */
-    public static final List<String> DEFAULT = List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
+    public static final List<String> DEFAULT =
+            List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
 
-    private RecordTypes() {
-    }
+    private RecordTypes() {}
 
     /** Parses "A,MX,TXT" (case-insensitive); throws naming an unsupported type. */
     public static List<Integer> parse(String commaSeparated) {
@@ -23,8 +27,12 @@ public final class RecordTypes {
                 continue;
             }
             if (!DEFAULT.contains(name)) {
-                throw new InvalidConfigurationException("record type '" + part.trim() + "' is not supported;"
-                        + " choose from " + String.join(",", DEFAULT));
+                throw new InvalidConfigurationException(
+                        "record type '"
+                                + part.trim()
+                                + "' is not supported;"
+                                + " choose from "
+                                + String.join(",", DEFAULT));
             }
             int code = Type.value(name);
             if (!types.contains(code)) {
@@ -32,7 +40,8 @@ public final class RecordTypes {
             }
         }
         if (types.isEmpty()) {
-            throw new InvalidConfigurationException("no record types given; choose from " + String.join(",", DEFAULT));
+            throw new InvalidConfigurationException(
+                    "no record types given; choose from " + String.join(",", DEFAULT));
         }
         return List.copyOf(types);
     }

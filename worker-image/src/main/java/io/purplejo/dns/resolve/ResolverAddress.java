@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -10,10 +14,12 @@ import org.xbill.DNS.ResolverConfig;
 
 /** Parses resolver lists such as {@code 10.0.0.2,10.0.0.3:5353,[2001:db8::53]:53}. */
 public final class ResolverAddress {
-    private ResolverAddress() {
-    }
+    private ResolverAddress() {}
 
-    /** Parses a comma-separated list of IP[:port]; host names are refused so that no lookup is needed. */
+    /**
+     * Parses a comma-separated list of IP[:port]; host names are refused so that no lookup is
+     * needed.
+     */
     public static List<InetSocketAddress> parseList(String list) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (String part : list.split(",")) {
@@ -39,7 +45,8 @@ public final class ResolverAddress {
             host = s.substring(1, close);
             if (s.length() > close + 1) {
                 if (s.charAt(close + 1) != ':') {
-                    throw new InvalidConfigurationException("resolver '" + s + "' is not [IPv6]:port");
+                    throw new InvalidConfigurationException(
+                            "resolver '" + s + "' is not [IPv6]:port");
                 }
                 port = port(s, s.substring(close + 2));
             }
@@ -48,12 +55,14 @@ public final class ResolverAddress {
             port = port(s, s.substring(s.indexOf(':') + 1));
         }
         if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            throw new InvalidConfigurationException("resolver '" + s + "' must be an IP address, not a host name");
+            throw new InvalidConfigurationException(
+                    "resolver '" + s + "' must be an IP address, not a host name");
         }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
-            throw new InvalidConfigurationException("resolver '" + s + "' is not a valid IP address");
+            throw new InvalidConfigurationException(
+                    "resolver '" + s + "' is not a valid IP address");
         }
     }
 
@@ -73,7 +82,8 @@ public final class ResolverAddress {
     public static List<InetSocketAddress> system() {
         List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
         if (servers.isEmpty()) {
-            throw new InvalidConfigurationException("no --resolvers given and the system has none configured");
+            throw new InvalidConfigurationException(
+                    "no --resolvers given and the system has none configured");
         }
         return List.copyOf(servers);
     }

@@ -1,15 +1,20 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One resolver as the client loop sees it: its in-flight window (grows by one per answer, halves on a
- * timeout or REFUSED, at most once per timeout period, like TCP congestion control), its token bucket
- * and its counters. A timeout counts as congestion only when the resolver answered nothing since that query
- * was sent: a name that never answers says nothing about a resolver that answers the others. Its recent
- * loss (the share of attempts that got no usable answer) lets the client prefer the resolvers that answer.
- * Only the loop thread changes the window, bucket and loss; counters are read by metrics.
+ * One resolver as the client loop sees it: its in-flight window (grows by one per answer, halves on
+ * a timeout or REFUSED, at most once per timeout period, like TCP congestion control), its token
+ * bucket and its counters. A timeout counts as congestion only when the resolver answered nothing
+ * since that query was sent: a name that never answers says nothing about a resolver that answers
+ * the others. Its recent loss (the share of attempts that got no usable answer) lets the client
+ * prefer the resolvers that answer. Only the loop thread changes the window, bucket and loss;
+ * counters are read by metrics.
  */
 public final class ResolverState {
     final InetSocketAddress address;
@@ -82,7 +87,9 @@ public final class ResolverState {
             return 0;
         }
         refill(now);
-        return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / queriesPerSecond * 1e9));
+        return tokens >= 1
+                ? 0
+                : Math.max(1, (long) Math.ceil((1 - tokens) / queriesPerSecond * 1e9));
     }
 
     private void refill(long now) {
@@ -113,8 +120,8 @@ public final class ResolverState {
     }
 
     /**
-     * Records how an attempt to this resolver ended: a usable answer (records, no data, NXDOMAIN), or none
-     * (timeout, SERVFAIL, REFUSED, TCP failure). The loss is an average over about the last
+     * Records how an attempt to this resolver ended: a usable answer (records, no data, NXDOMAIN),
+     * or none (timeout, SERVFAIL, REFUSED, TCP failure). The loss is an average over about the last
      * {@value #LOSS_MEMORY} attempts, so one bad minute is forgotten within a few hundred queries.
      */
     void onAttemptEnded(boolean usable) {
@@ -127,10 +134,15 @@ public final class ResolverState {
     }
 
     static final int LOSS_MEMORY = 100;
-    /** A resolver left aside for its loss is still asked this often, so that its recovery is seen. */
+
+    /**
+     * A resolver left aside for its loss is still asked this often, so that its recovery is seen.
+     */
     static final long PROBE_INTERVAL_NANOS = 100_000_000L;
 
-    /** Whether a resolver left aside may be asked now: one query per {@link #PROBE_INTERVAL_NANOS}. */
+    /**
+     * Whether a resolver left aside may be asked now: one query per {@link #PROBE_INTERVAL_NANOS}.
+     */
     boolean probeDue(long now) {
         return now - lastProbeAt >= PROBE_INTERVAL_NANOS;
     }

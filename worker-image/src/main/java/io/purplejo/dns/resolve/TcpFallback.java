@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import java.io.IOException;
@@ -9,17 +13,22 @@ import java.net.SocketTimeoutException;
 import org.xbill.DNS.Message;
 
 /**
- * Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). The whole
- * exchange, connect to answer, ends by one deadline, so a server that drips its answer a byte at a time holds
- * a thread no longer than the lookup may last; messages for other IDs on the connection are read past.
+ * Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). The
+ * whole exchange, connect to answer, ends by one deadline, so a server that drips its answer a byte
+ * at a time holds a thread no longer than the lookup may last; messages for other IDs on the
+ * connection are read past.
  */
 final class TcpFallback {
-    /** Messages with another ID read past on one connection before the server is taken as misbehaving. */
+    /**
+     * Messages with another ID read past on one connection before the server is taken as
+     * misbehaving.
+     */
     static final int MAX_FOREIGN_MESSAGES = 8;
 
     /**
-     * Sends the query and returns the answer with its ID; throws on a connection failure, a framing error, or
-     * when {@code deadlineNanos} ({@link System#nanoTime()}) passes, before connecting if it already has.
+     * Sends the query and returns the answer with its ID; throws on a connection failure, a framing
+     * error, or when {@code deadlineNanos} ({@link System#nanoTime()}) passes, before connecting if
+     * it already has.
      */
     Message query(InetSocketAddress resolver, byte[] query, long deadlineNanos) throws IOException {
         int id = ((query[0] & 0xff) << 8) | (query[1] & 0xff);
@@ -36,26 +45,35 @@ final class TcpFallback {
             InputStream in = s.getInputStream();
             for (int i = 0; i <= MAX_FOREIGN_MESSAGES; i++) {
                 byte[] length = readFully(s, in, 2, deadlineNanos);
-                byte[] answer = readFully(s, in, ((length[0] & 0xff) << 8) | (length[1] & 0xff), deadlineNanos);
+                byte[] answer =
+                        readFully(
+                                s,
+                                in,
+                                ((length[0] & 0xff) << 8) | (length[1] & 0xff),
+                                deadlineNanos);
                 Message m = new Message(answer);
                 if (m.getHeader().getID() == id) {
                     return m;
                 }
             }
-            throw new IOException("the TCP connection carried " + (MAX_FOREIGN_MESSAGES + 1)
-                    + " answers to other queries");
+            throw new IOException(
+                    "the TCP connection carried "
+                            + (MAX_FOREIGN_MESSAGES + 1)
+                            + " answers to other queries");
         }
     }
 
     /** Reads n bytes, however they are split, before the deadline. */
-    private static byte[] readFully(Socket s, InputStream in, int n, long deadlineNanos) throws IOException {
+    private static byte[] readFully(Socket s, InputStream in, int n, long deadlineNanos)
+            throws IOException {
         byte[] buf = new byte[n];
         int read = 0;
         while (read < n) {
             s.setSoTimeout(remainingMillis(deadlineNanos));
             int r = in.read(buf, read, n - read);
             if (r < 0) {
-                throw new IOException("the TCP connection closed after " + read + " of " + n + " bytes");
+                throw new IOException(
+                        "the TCP connection closed after " + read + " of " + n + " bytes");
             }
             read += r;
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker;
 
 import ch.qos.logback.classic.Level;
@@ -18,28 +22,33 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Entry point of {@code dns-worker.jar}: {@code resolve} (standalone bulk resolution), {@code migrate}
- * (apply the schema), or, with no subcommand, the long-running queue worker.
+ * Entry point of {@code dns-worker.jar}: {@code resolve} (standalone bulk resolution), {@code
+ * migrate} (apply the schema), or, with no subcommand, the long-running queue worker.
  */
 public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(String[] args) {
         List<String> list = Arrays.asList(args);
         String sub = list.isEmpty() ? "" : list.get(0);
         List<String> rest = list.isEmpty() ? list : list.subList(1, list.size());
-        int code = switch (sub) {
-            case "resolve" -> ResolveCommand.run(rest, System.getenv(), System.in, System.out, System.err);
-            case "migrate" -> MigrateCommand.run(rest, System.getenv());
-            default -> runService(list, System.getenv());
-        };
+        int code =
+                switch (sub) {
+                    case "resolve" ->
+                            ResolveCommand.run(
+                                    rest, System.getenv(), System.in, System.out, System.err);
+                    case "migrate" -> MigrateCommand.run(rest, System.getenv());
+                    default -> runService(list, System.getenv());
+                };
         System.exit(code);
     }
 
-    /** Runs the queue worker until SIGTERM, SIGINT or a {@code __STOP__} message; returns the exit code. */
+    /**
+     * Runs the queue worker until SIGTERM, SIGINT or a {@code __STOP__} message; returns the exit
+     * code.
+     */
     static int runService(List<String> args, Map<String, String> env) {
         CommandLineOptions declared = WorkerSettings.declare();
         WorkerSettings settings;
@@ -50,8 +59,10 @@ public final class WorkerMain {
                 return 0;
             }
             if (!opts.positionals().isEmpty()) {
-                throw new InvalidConfigurationException("unknown command '" + opts.positionals().get(0)
-                        + "' (commands: resolve, migrate; none for the queue worker)");
+                throw new InvalidConfigurationException(
+                        "unknown command '"
+                                + opts.positionals().get(0)
+                                + "' (commands: resolve, migrate; none for the queue worker)");
             }
             settings = WorkerSettings.from(opts, env);
         } catch (InvalidConfigurationException e) {
@@ -59,7 +70,8 @@ public final class WorkerMain {
             return 2;
         }
         if (settings.verbose()) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                    .setLevel(Level.DEBUG);
         }
         WorkerService service = new WorkerService(settings);
         // SIGTERM drains instead of killing: the JVM's default would run no drain and exit 143

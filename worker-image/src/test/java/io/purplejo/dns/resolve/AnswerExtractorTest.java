@@ -1,12 +1,16 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purplejo.dns.outcome.Outcome;
 import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -24,7 +28,10 @@ class AnswerExtractorTest {
         return Record.fromString(name(owner), type, DClass.IN, 300, rdata, Name.root);
     }
 
-    /** An answer to (qname, A) holding a chain of {@code cnames} CNAMEs, then an A record at its end. */
+    /**
+     * An answer to (qname, A) holding a chain of {@code cnames} CNAMEs, then an A record at its
+     * end.
+     */
     private static Message chain(String qname, int cnames) throws IOException {
         Message m = new Message(1);
         m.getHeader().setFlag(Flags.QR);
@@ -40,19 +47,27 @@ class AnswerExtractorTest {
     }
 
     @ParameterizedTest(name = "{0} CNAMEs -> {1}")
-    @CsvSource(textBlock = """
+    @CsvSource(
+            textBlock =
+                    """
             0,  RESOLVED
             1,  RESOLVED
             16, RESOLVED
             17, CHAIN_TOO_LONG
             40, CHAIN_TOO_LONG
             """)
-    void aChainIsFollowedUpToTheLimitAndBeyondItTheAnswerIsNotTaken(int cnames, Outcome expected) throws Exception {
-        TypeAnswer a = AnswerExtractor.extract(chain("start.test.", cnames), name("start.test."), Type.A, 1);
+    void aChainIsFollowedUpToTheLimitAndBeyondItTheAnswerIsNotTaken(int cnames, Outcome expected)
+            throws Exception {
+        TypeAnswer a =
+                AnswerExtractor.extract(
+                        chain("start.test.", cnames), name("start.test."), Type.A, 1);
 
         assertThat(a.outcome()).isEqualTo(expected);
-        assertThat(a.values()).isEqualTo(expected == Outcome.RESOLVED ? java.util.List.of("192.0.2.1")
-                : java.util.List.of());
+        assertThat(a.values())
+                .isEqualTo(
+                        expected == Outcome.RESOLVED
+                                ? java.util.List.of("192.0.2.1")
+                                : java.util.List.of());
     }
 
     @Test
@@ -63,7 +78,8 @@ class AnswerExtractorTest {
         m.addRecord(rr("a.test.", Type.CNAME, "b.test."), Section.ANSWER);
         m.addRecord(rr("b.test.", Type.CNAME, "a.test."), Section.ANSWER);
 
-        assertThat(AnswerExtractor.extract(m, name("a.test."), Type.A, 1).outcome()).isEqualTo(Outcome.CHAIN_TOO_LONG);
+        assertThat(AnswerExtractor.extract(m, name("a.test."), Type.A, 1).outcome())
+                .isEqualTo(Outcome.CHAIN_TOO_LONG);
     }
 
     @Test

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +25,8 @@ class DnsClientFairnessTest {
     private static final int LIVE = 100;
 
     @Test
-    void liveNamesAreResolvedWhileDeadNamesRetryAndNoNameIsATimeoutWithoutBeingAsked() throws Exception {
+    void liveNamesAreResolvedWhileDeadNamesRetryAndNoNameIsATimeoutWithoutBeingAsked()
+            throws Exception {
         try (TestDnsServer dns = TestDnsServer.start()) {
             for (int i = 0; i < DEAD; i++) {
                 dns.behave("dead" + i + ".test", Behavior.DROP);
@@ -29,36 +34,48 @@ class DnsClientFairnessTest {
             for (int i = 0; i < LIVE; i++) {
                 dns.add("live" + i + ".test. 300 IN A 192.0.2." + (i + 1));
             }
-            ResolverSettings settings = ResolverSettings.defaults(List.of(dns.address()))
-                    .withTimeout(Duration.ofMillis(200)).withMaxWindow(20);
+            ResolverSettings settings =
+                    ResolverSettings.defaults(List.of(dns.address()))
+                            .withTimeout(Duration.ofMillis(200))
+                            .withMaxWindow(20);
             Map<String, TypeAnswer> answers = new ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(DEAD + LIVE);
             try (DnsClient client = new DnsClient(settings)) {
                 // the dead names first: they fill the window and then retry
                 for (int i = 0; i < DEAD; i++) {
                     String n = "dead" + i + ".test";
-                    client.lookup(Name.fromString(n + "."), Type.A, a -> {
-                        answers.put(n, a);
-                        done.countDown();
-                    });
+                    client.lookup(
+                            Name.fromString(n + "."),
+                            Type.A,
+                            a -> {
+                                answers.put(n, a);
+                                done.countDown();
+                            });
                 }
                 for (int i = 0; i < LIVE; i++) {
                     String n = "live" + i + ".test";
-                    client.lookup(Name.fromString(n + "."), Type.A, a -> {
-                        answers.put(n, a);
-                        done.countDown();
-                    });
+                    client.lookup(
+                            Name.fromString(n + "."),
+                            Type.A,
+                            a -> {
+                                answers.put(n, a);
+                                done.countDown();
+                            });
                 }
                 assertThat(done.await(2, TimeUnit.MINUTES)).isTrue();
             }
 
             for (int i = 0; i < LIVE; i++) {
-                assertThat(answers.get("live" + i + ".test").outcome()).as("live" + i).isEqualTo(Outcome.RESOLVED);
+                assertThat(answers.get("live" + i + ".test").outcome())
+                        .as("live" + i)
+                        .isEqualTo(Outcome.RESOLVED);
             }
             for (int i = 0; i < DEAD; i++) {
                 TypeAnswer a = answers.get("dead" + i + ".test");
                 assertThat(a.outcome()).isEqualTo(Outcome.TIMEOUT);
-                assertThat(a.attempts()).as("a timeout is reported only for a name that was asked").isPositive();
+                assertThat(a.attempts())
+                        .as("a timeout is reported only for a name that was asked")
+                        .isPositive();
                 assertThat(dns.udpQueriesFor("dead" + i + ".test")).isPositive();
             }
         }

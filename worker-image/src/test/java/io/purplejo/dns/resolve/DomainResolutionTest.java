@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DomainResolutionTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             RESOLVED NO_DATA NO_DATA          | RESOLVED
             NO_DATA NO_DATA                   | NO_DATA
             NXDOMAIN NXDOMAIN NXDOMAIN        | NXDOMAIN
@@ -29,9 +36,12 @@ class DomainResolutionTest {
             TRUNCATED CHAIN_TOO_LONG REFUSED  | REFUSED
             CHAIN_TOO_LONG TRUNCATED          | TRUNCATED
             """)
-    void aDomainFailsWhenAnyTypeFailedElseTakesTheBestAnswer(String typeOutcomes, Outcome expected) {
-        List<TypeAnswer> answers = Arrays.stream(typeOutcomes.split(" "))
-                .map(o -> TypeAnswer.failed(1, Outcome.valueOf(o), 1)).toList();
+    void aDomainFailsWhenAnyTypeFailedElseTakesTheBestAnswer(
+            String typeOutcomes, Outcome expected) {
+        List<TypeAnswer> answers =
+                Arrays.stream(typeOutcomes.split(" "))
+                        .map(o -> TypeAnswer.failed(1, Outcome.valueOf(o), 1))
+                        .toList();
 
         assertThat(DomainResolution.combine(answers)).isEqualTo(expected);
     }

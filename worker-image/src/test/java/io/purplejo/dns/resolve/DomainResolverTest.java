@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +51,8 @@ class DomainResolverTest {
         return ResolverSettings.defaults(List.of(servers)).withTimeout(Duration.ofMillis(200));
     }
 
-    private static DomainResolution resolve(DomainResolver r, String name, List<Integer> types) throws Exception {
+    private static DomainResolution resolve(DomainResolver r, String name, List<Integer> types)
+            throws Exception {
         CompletableFuture<DomainResolution> f = new CompletableFuture<>();
         r.resolve(name, types, f::complete);
         return f.get(20, TimeUnit.SECONDS);
@@ -63,14 +68,18 @@ class DomainResolverTest {
 
     @Test
     void resolvesEveryRecordTypeInItsCanonicalForm() throws Exception {
-        TestDnsServer dns = server()
-                .add("full.test. 300 IN A 192.0.2.1").add("full.test. 300 IN A 192.0.2.2")
-                .add("full.test. 300 IN AAAA 2001:db8:0:0:0:0:0:1")
-                .add("full.test. 300 IN NS NS1.Provider.test.").add("full.test. 300 IN NS ns2.provider.test.")
-                .add("full.test. 300 IN MX 10 mx1.full.test.").add("full.test. 300 IN MX 20 mx2.full.test.")
-                .add("full.test. 300 IN SOA ns1.provider.test. hostmaster.full.test. 2024010101 7200 900 1209600 300")
-                .add("full.test. 300 IN TXT \"v=spf1 \" \"include:_spf.Example.test ~all\"")
-                .add("full.test. 300 IN TXT \"google-site-verification=AbC\"");
+        TestDnsServer dns =
+                server().add("full.test. 300 IN A 192.0.2.1")
+                        .add("full.test. 300 IN A 192.0.2.2")
+                        .add("full.test. 300 IN AAAA 2001:db8:0:0:0:0:0:1")
+                        .add("full.test. 300 IN NS NS1.Provider.test.")
+                        .add("full.test. 300 IN NS ns2.provider.test.")
+                        .add("full.test. 300 IN MX 10 mx1.full.test.")
+                        .add("full.test. 300 IN MX 20 mx2.full.test.")
+                        .add(
+                                "full.test. 300 IN SOA ns1.provider.test. hostmaster.full.test. 2024010101 7200 900 1209600 300")
+                        .add("full.test. 300 IN TXT \"v=spf1 \" \"include:_spf.Example.test ~all\"")
+                        .add("full.test. 300 IN TXT \"google-site-verification=AbC\"");
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "Full.Test.", ALL);
 
@@ -78,12 +87,16 @@ class DomainResolverTest {
         assertThat(d.name().stored()).isEqualTo("full.test");
         assertThat(values(d, "A")).containsExactlyInAnyOrder("192.0.2.1", "192.0.2.2");
         assertThat(values(d, "AAAA")).containsExactly("2001:db8::1");
-        assertThat(values(d, "NS")).containsExactlyInAnyOrder("ns1.provider.test", "ns2.provider.test");
-        assertThat(values(d, "MX")).containsExactlyInAnyOrder("10 mx1.full.test", "20 mx2.full.test");
-        assertThat(values(d, "SOA")).containsExactly(
-                "ns1.provider.test hostmaster.full.test 2024010101 7200 900 1209600 300");
-        assertThat(values(d, "TXT")).containsExactlyInAnyOrder("v=spf1 include:_spf.Example.test ~all",
-                "google-site-verification=AbC");
+        assertThat(values(d, "NS"))
+                .containsExactlyInAnyOrder("ns1.provider.test", "ns2.provider.test");
+        assertThat(values(d, "MX"))
+                .containsExactlyInAnyOrder("10 mx1.full.test", "20 mx2.full.test");
+        assertThat(values(d, "SOA"))
+                .containsExactly(
+                        "ns1.provider.test hostmaster.full.test 2024010101 7200 900 1209600 300");
+        assertThat(values(d, "TXT"))
+                .containsExactlyInAnyOrder(
+                        "v=spf1 include:_spf.Example.test ~all", "google-site-verification=AbC");
         assertThat(outcome(d, "CNAME")).isEqualTo(Outcome.NO_DATA);
         assertThat(values(d, "CNAME")).isEmpty();
     }
@@ -92,18 +105,19 @@ class DomainResolverTest {
     void keepsTheNullMx() throws Exception {
         TestDnsServer dns = server().add("nomail.test. 300 IN MX 0 .");
 
-        DomainResolution d = resolve(resolver(fast(dns.address())), "nomail.test", List.of(Type.MX));
+        DomainResolution d =
+                resolve(resolver(fast(dns.address())), "nomail.test", List.of(Type.MX));
 
         assertThat(values(d, "MX")).containsExactly("0 .");
     }
 
     @Test
     void anAliasGetsItsCnameAndTheTargetsRecords() throws Exception {
-        TestDnsServer dns = server()
-                .add("www.alias.test. 300 IN CNAME edge.cdn.test.")
-                .add("edge.cdn.test. 300 IN CNAME lb.cdn.test.")
-                .add("lb.cdn.test. 300 IN A 198.51.100.7")
-                .add("lb.cdn.test. 300 IN TXT \"target-txt\"");
+        TestDnsServer dns =
+                server().add("www.alias.test. 300 IN CNAME edge.cdn.test.")
+                        .add("edge.cdn.test. 300 IN CNAME lb.cdn.test.")
+                        .add("lb.cdn.test. 300 IN A 198.51.100.7")
+                        .add("lb.cdn.test. 300 IN TXT \"target-txt\"");
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "www.alias.test", ALL);
 
@@ -130,7 +144,9 @@ class DomainResolverTest {
 
     @Test
     void recordsNotOwnedByTheNameOrItsChainAreDropped() throws Exception {
-        TestDnsServer dns = server().add("victim.test. 300 IN A 192.0.2.10").behave("victim.test", Behavior.STRAY_RECORDS);
+        TestDnsServer dns =
+                server().add("victim.test. 300 IN A 192.0.2.10")
+                        .behave("victim.test", Behavior.STRAY_RECORDS);
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "victim.test", List.of(Type.A));
 
@@ -139,12 +155,17 @@ class DomainResolverTest {
 
     @Test
     void recordsOfAnotherClassForTheQueriedNameAreNeverData() throws Exception {
-        TestDnsServer dns = server().add("classy.test. 300 IN A 192.0.2.20")
-                .add(record("classy.test.", Type.A, DClass.CH, "192.0.2.66"))
-                .add(record("classy.test.", Type.TXT, DClass.ANY, "\"chaos\""))
-                .add(record("classy.test.", Type.MX, DClass.HS, "10 evil.test."));
+        TestDnsServer dns =
+                server().add("classy.test. 300 IN A 192.0.2.20")
+                        .add(record("classy.test.", Type.A, DClass.CH, "192.0.2.66"))
+                        .add(record("classy.test.", Type.TXT, DClass.ANY, "\"chaos\""))
+                        .add(record("classy.test.", Type.MX, DClass.HS, "10 evil.test."));
 
-        DomainResolution d = resolve(resolver(fast(dns.address())), "classy.test", List.of(Type.A, Type.TXT, Type.MX));
+        DomainResolution d =
+                resolve(
+                        resolver(fast(dns.address())),
+                        "classy.test",
+                        List.of(Type.A, Type.TXT, Type.MX));
 
         assertThat(values(d, "A")).containsExactly("192.0.2.20");
         assertThat(outcome(d, "TXT")).isEqualTo(Outcome.NO_DATA);
@@ -154,11 +175,15 @@ class DomainResolverTest {
 
     @Test
     void aCnameOfAnotherClassIsNotFollowedToAnotherNamesRecords() throws Exception {
-        TestDnsServer dns = server()
-                .add(record("chaos-alias.test.", Type.CNAME, DClass.CH, "other.test."))
-                .add("other.test. 300 IN A 192.0.2.77");
+        TestDnsServer dns =
+                server().add(record("chaos-alias.test.", Type.CNAME, DClass.CH, "other.test."))
+                        .add("other.test. 300 IN A 192.0.2.77");
 
-        DomainResolution d = resolve(resolver(fast(dns.address())), "chaos-alias.test", List.of(Type.A, Type.CNAME));
+        DomainResolution d =
+                resolve(
+                        resolver(fast(dns.address())),
+                        "chaos-alias.test",
+                        List.of(Type.A, Type.CNAME));
 
         assertThat(values(d, "A")).as("other.test's address is not chaos-alias.test's").isEmpty();
         assertThat(values(d, "CNAME")).isEmpty();
@@ -175,8 +200,10 @@ class DomainResolverTest {
 
     @Test
     void anAnswerStillTruncatedOverTcpIsTruncatedNotPartOfTheSet() throws Exception {
-        TestDnsServer dns = server().add("huge.test. 300 IN A 192.0.2.1").add("huge.test. 300 IN A 192.0.2.2")
-                .behave("huge.test", Behavior.TRUNCATE_ALWAYS);
+        TestDnsServer dns =
+                server().add("huge.test. 300 IN A 192.0.2.1")
+                        .add("huge.test. 300 IN A 192.0.2.2")
+                        .behave("huge.test", Behavior.TRUNCATE_ALWAYS);
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "huge.test", List.of(Type.A));
 
@@ -190,7 +217,8 @@ class DomainResolverTest {
     void answersThatCannotBeParsedAreMalformedNotTimeouts() throws Exception {
         TestDnsServer dns = server().behave("garbled.test", Behavior.GARBAGE);
 
-        DomainResolution d = resolve(resolver(fast(dns.address())), "garbled.test", List.of(Type.A, Type.MX));
+        DomainResolution d =
+                resolve(resolver(fast(dns.address())), "garbled.test", List.of(Type.A, Type.MX));
 
         assertThat(outcome(d, "A")).isEqualTo(Outcome.MALFORMED);
         assertThat(d.outcome()).isEqualTo(Outcome.MALFORMED);
@@ -223,22 +251,31 @@ class DomainResolverTest {
         }
         List<String> strings = new ArrayList<>();
         for (int i = 0; i < big.length; i += 255) {
-            strings.add(new String(big, i, Math.min(255, big.length - i), StandardCharsets.US_ASCII));
+            strings.add(
+                    new String(big, i, Math.min(255, big.length - i), StandardCharsets.US_ASCII));
         }
-        TestDnsServer dns = server()
-                .add(new TXTRecord(Name.fromString("long.test."), DClass.IN, 300, strings))
-                .add("long.test. 300 IN TXT \"" + "x".repeat(255) + "\" \"" + "y".repeat(100) + "\"");
+        TestDnsServer dns =
+                server().add(new TXTRecord(Name.fromString("long.test."), DClass.IN, 300, strings))
+                        .add(
+                                "long.test. 300 IN TXT \""
+                                        + "x".repeat(255)
+                                        + "\" \""
+                                        + "y".repeat(100)
+                                        + "\"");
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "long.test", List.of(Type.TXT));
 
-        assertThat(values(d, "TXT")).containsExactlyInAnyOrder(new String(big, StandardCharsets.US_ASCII),
-                "x".repeat(255) + "y".repeat(100));
+        assertThat(values(d, "TXT"))
+                .containsExactlyInAnyOrder(
+                        new String(big, StandardCharsets.US_ASCII),
+                        "x".repeat(255) + "y".repeat(100));
         assertThat(dns.tcpQueriesFor("long.test")).isEqualTo(1);
     }
 
     @Test
     void aTruncatedAnswerIsAskedAgainOverTcp() throws Exception {
-        TestDnsServer dns = server().add("tc.test. 300 IN A 192.0.2.44").behave("tc.test", Behavior.TRUNCATE);
+        TestDnsServer dns =
+                server().add("tc.test. 300 IN A 192.0.2.44").behave("tc.test", Behavior.TRUNCATE);
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "tc.test", List.of(Type.A));
 
@@ -252,7 +289,14 @@ class DomainResolverTest {
         byte[] rdata = new byte[raw.length + 1];
         rdata[0] = (byte) raw.length;
         System.arraycopy(raw, 0, rdata, 1, raw.length);
-        TestDnsServer dns = server().add(Record.newRecord(Name.fromString("bin.test."), Type.TXT, DClass.IN, 300, rdata));
+        TestDnsServer dns =
+                server().add(
+                                Record.newRecord(
+                                        Name.fromString("bin.test."),
+                                        Type.TXT,
+                                        DClass.IN,
+                                        300,
+                                        rdata));
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "bin.test", List.of(Type.TXT));
 
@@ -273,14 +317,16 @@ class DomainResolverTest {
             DomainResolution d = resolve(r, "retry.test", List.of(Type.A));
             assertThat(values(d, "A")).containsExactly("192.0.2.9");
         }
-        // round-robin sends some first attempts to the dead one; each of those was retried on the live one
+        // round-robin sends some first attempts to the dead one; each of those was retried on the
+        // live one
         assertThat(dead.udpQueriesFor("retry.test")).isBetween(1, 4);
         assertThat(alive.udpQueriesFor("retry.test")).isEqualTo(4);
     }
 
     @Test
     void servfailAndRefusedAreRetriedThenReported() throws Exception {
-        TestDnsServer dns = server().behave("sf.test", Behavior.SERVFAIL).behave("ref.test", Behavior.REFUSED);
+        TestDnsServer dns =
+                server().behave("sf.test", Behavior.SERVFAIL).behave("ref.test", Behavior.REFUSED);
         DomainResolver r = resolver(fast(dns.address()).withAttempts(3));
 
         DomainResolution sf = resolve(r, "sf.test", List.of(Type.A));
@@ -304,35 +350,43 @@ class DomainResolverTest {
         assertThat(d.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(outcome(d, "A")).isEqualTo(Outcome.TIMEOUT);
         assertThat(d.answers().get(Type.A).attempts()).isEqualTo(2);
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(400)).isLessThan(Duration.ofMillis(800 + 2000));
+        assertThat(took)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400))
+                .isLessThan(Duration.ofMillis(800 + 2000));
     }
 
     @Test
     void theHardDeadlineEndsALookupWhateverItWaitsFor() throws Exception {
         TestDnsServer dns = server().behave("slow.test", Behavior.DELAY).delay(5000);
-        DomainResolver r = resolver(fast(dns.address()).withAttempts(5).withDeadline(Duration.ofMillis(300)));
+        DomainResolver r =
+                resolver(fast(dns.address()).withAttempts(5).withDeadline(Duration.ofMillis(300)));
 
         long start = System.nanoTime();
         DomainResolution d = resolve(r, "slow.test", List.of(Type.A));
 
         assertThat(d.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300 + 1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofMillis(300 + 1500));
     }
 
     @Test
     void answersWithAMismatchedIdAreIgnored() throws Exception {
-        TestDnsServer spoofing = server().add("id.test. 300 IN A 203.0.113.1").behave("id.test", Behavior.WRONG_ID);
+        TestDnsServer spoofing =
+                server().add("id.test. 300 IN A 203.0.113.1").behave("id.test", Behavior.WRONG_ID);
         TestDnsServer honest = server().add("id.test. 300 IN A 192.0.2.77");
         DomainResolver r = resolver(fast(spoofing.address(), honest.address()));
 
         for (int i = 0; i < 3; i++) {
-            assertThat(values(resolve(r, "id.test", List.of(Type.A)), "A")).containsExactly("192.0.2.77");
+            assertThat(values(resolve(r, "id.test", List.of(Type.A)), "A"))
+                    .containsExactly("192.0.2.77");
         }
     }
 
     @Test
     void aServerThatRejectsEdnsIsAskedAgainWithoutIt() throws Exception {
-        TestDnsServer dns = server().add("old.test. 300 IN A 192.0.2.5").behave("old.test", Behavior.FORMERR_EDNS);
+        TestDnsServer dns =
+                server().add("old.test. 300 IN A 192.0.2.5")
+                        .behave("old.test", Behavior.FORMERR_EDNS);
 
         DomainResolution d = resolve(resolver(fast(dns.address())), "old.test", List.of(Type.A));
 
@@ -356,7 +410,8 @@ class DomainResolverTest {
         TestDnsServer dns = server();
         DomainResolver r = resolver(fast(dns.address()));
 
-        for (String bad : List.of("", "exa mple.com", "a..b", "x".repeat(64) + ".com", "bad\u0001.com")) {
+        for (String bad :
+                List.of("", "exa mple.com", "a..b", "x".repeat(64) + ".com", "bad\u0001.com")) {
             DomainResolution d = resolve(r, bad, ALL);
             assertThat(d.outcome()).isEqualTo(Outcome.INVALID);
             assertThat(d.invalidReason()).isNotBlank();
@@ -368,7 +423,8 @@ class DomainResolverTest {
     void internationalisedNamesAreQueriedInPunycode() throws Exception {
         TestDnsServer dns = server().add("xn--mnchen-3ya.test. 300 IN A 192.0.2.3");
 
-        DomainResolution d = resolve(resolver(fast(dns.address())), "München.test", List.of(Type.A));
+        DomainResolution d =
+                resolve(resolver(fast(dns.address())), "München.test", List.of(Type.A));
 
         assertThat(d.name().stored()).isEqualTo("münchen.test");
         assertThat(values(d, "A")).containsExactly("192.0.2.3");
@@ -380,9 +436,12 @@ class DomainResolverTest {
         DnsClient client = new DnsClient(fast(dns.address()));
         open.add(client);
 
-        client.lookup(Name.fromString("ok.test."), Type.A, a -> {
-            throw new IllegalStateException("boom");
-        });
+        client.lookup(
+                Name.fromString("ok.test."),
+                Type.A,
+                a -> {
+                    throw new IllegalStateException("boom");
+                });
         CompletableFuture<TypeAnswer> after = new CompletableFuture<>();
         client.lookup(Name.fromString("ok.test."), Type.A, after::complete);
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +19,15 @@ import org.xbill.DNS.Type;
 class QueryWireTest {
 
     @ParameterizedTest(name = "{0} {1} edns={2}")
-    @CsvSource({"example.com, A, 1232", "_dmarc.xn--mnchen-3ya.de, TXT, 1232", "a.b.c.d.example, MX, 0"})
+    @CsvSource({
+        "example.com, A, 1232",
+        "_dmarc.xn--mnchen-3ya.de, TXT, 1232",
+        "a.b.c.d.example, MX, 0"
+    })
     void buildsTheSameBytesAsDnsjava(String name, String type, int edns) throws Exception {
-        Message expected = Message.newQuery(Record.newRecord(Name.fromString(name + "."), Type.value(type), DClass.IN));
+        Message expected =
+                Message.newQuery(
+                        Record.newRecord(Name.fromString(name + "."), Type.value(type), DClass.IN));
         expected.getHeader().setID(0);
         if (edns > 0) {
             expected.addRecord(new OPTRecord(edns, 0, 0), Section.ADDITIONAL);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,25 +20,29 @@ class RecordFormatTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
-            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
-            "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
-            "0:0:0:0:0:0:0:0, ::",
-            "0:0:0:0:0:0:0:1, ::1",
-            "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:0",
-            "fe80:0:0:0:0:0:0:0, fe80::",
-            "2001:DB8:0:0:0:0:ABCD:1, 2001:db8::abcd:1",
-            "0:0:0:0:0:ffff:c000:0201, ::ffff:192.0.2.1",
-            "0:0:0:0:0:ffff:0102:0304, ::ffff:1.2.3.4",
-            "0:0:0:0:1:ffff:c000:0201, ::1:ffff:c000:201",
-            "0:0:0:0:0:0:c000:0201, ::c000:201",
+        "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "0:0:0:0:0:0:0:0, ::",
+        "0:0:0:0:0:0:0:1, ::1",
+        "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:0",
+        "fe80:0:0:0:0:0:0:0, fe80::",
+        "2001:DB8:0:0:0:0:ABCD:1, 2001:db8::abcd:1",
+        "0:0:0:0:0:ffff:c000:0201, ::ffff:192.0.2.1",
+        "0:0:0:0:0:ffff:0102:0304, ::ffff:1.2.3.4",
+        "0:0:0:0:1:ffff:c000:0201, ::1:ffff:c000:201",
+        "0:0:0:0:0:0:c000:0201, ::c000:201",
     })
     void formatsIpv6AsRfc5952(String input, String expected) throws Exception {
-        assertThat(RecordFormat.ipv6(InetAddress.getByName(input).getAddress())).isEqualTo(expected);
+        assertThat(RecordFormat.ipv6(InetAddress.getByName(input).getAddress()))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             A     | 192.0.2.1                                                | 192.0.2.1
             NS    | NS1.Example.COM.                                         | ns1.example.com
             CNAME | Target.Example.                                          | target.example
@@ -43,15 +51,24 @@ class RecordFormatTest {
             SOA   | NS1.example.com. HostMaster.example.com. 4294967295 7200 900 1209600 300 | ns1.example.com hostmaster.example.com 4294967295 7200 900 1209600 300
             TXT   | "v=spf1 " "Include:_spf.Example.com ~all"                | v=spf1 Include:_spf.Example.com ~all
             """)
-    void formatsRecordsInTheLegacyForm(String type, String rdata, String expected) throws Exception {
-        Record r = Record.fromString(Name.fromString("x.example."), Type.value(type), DClass.IN, 300, rdata, Name.root);
+    void formatsRecordsInTheLegacyForm(String type, String rdata, String expected)
+            throws Exception {
+        Record r =
+                Record.fromString(
+                        Name.fromString("x.example."),
+                        Type.value(type),
+                        DClass.IN,
+                        300,
+                        rdata,
+                        Name.root);
 
         assertThat(RecordFormat.text(r)).isEqualTo(expected);
     }
 
     @Test
     void keepsTxtBytesThatAreNotTextApart() {
-        assertThat(RecordFormat.utf8Text("héllo".getBytes(StandardCharsets.UTF_8))).isEqualTo("héllo");
+        assertThat(RecordFormat.utf8Text("héllo".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("héllo");
         assertThat(RecordFormat.utf8Text(new byte[] {'a', (byte) 0xff})).isNull();
         assertThat(RecordFormat.utf8Text(new byte[] {'a', 0, 'b'})).isNull();
     }

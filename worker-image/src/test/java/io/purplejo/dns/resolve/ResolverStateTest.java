@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +15,11 @@ class ResolverStateTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static ResolverState state(int qps, int maxWindow) {
-        ResolverSettings s = ResolverSettings.defaults(List.of(new InetSocketAddress("127.0.0.1", 53)))
-                .withTimeout(Duration.ofSeconds(1)).withQueriesPerSecond(qps).withMaxWindow(maxWindow);
+        ResolverSettings s =
+                ResolverSettings.defaults(List.of(new InetSocketAddress("127.0.0.1", 53)))
+                        .withTimeout(Duration.ofSeconds(1))
+                        .withQueriesPerSecond(qps)
+                        .withMaxWindow(maxWindow);
         return new ResolverState(s.resolvers().get(0), s, 0);
     }
 
@@ -52,7 +59,9 @@ class ResolverStateTest {
         r.onAnswer(1000, 10 * SECOND);
 
         r.onTimeout(11 * SECOND, 9 * SECOND);
-        assertThat(r.window()).as("answered at 10 s a query sent at 9 s: the resolver is alive").isEqualTo(1000);
+        assertThat(r.window())
+                .as("answered at 10 s a query sent at 9 s: the resolver is alive")
+                .isEqualTo(1000);
 
         r.onTimeout(12 * SECOND, 10 * SECOND + 1);
         assertThat(r.window()).as("nothing answered since 10 s: congestion").isEqualTo(500);
@@ -82,8 +91,10 @@ class ResolverStateTest {
         while (r.tryAcquire(SECOND)) {
             sentInOneSecond++;
         }
-        assertThat(r.nanosUntilToken(SECOND)).as("drained: the next token is at most 1 ms away")
-                .isPositive().isLessThanOrEqualTo(SECOND / 1000);
+        assertThat(r.nanosUntilToken(SECOND))
+                .as("drained: the next token is at most 1 ms away")
+                .isPositive()
+                .isLessThanOrEqualTo(SECOND / 1000);
     }
 
     @Test

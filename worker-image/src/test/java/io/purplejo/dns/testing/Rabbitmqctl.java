@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import java.io.IOException;
@@ -6,18 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Closes a client's RabbitMQ connection from the broker's side, as a network failure or broker restart would. */
+/**
+ * Closes a client's RabbitMQ connection from the broker's side, as a network failure or broker
+ * restart would.
+ */
 public final class Rabbitmqctl {
-    private Rabbitmqctl() {
-    }
+    private Rabbitmqctl() {}
 
     public static boolean available() {
-        return Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl")) || Files.isExecutable(Path.of("/usr/bin/rabbitmqctl"));
+        return Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl"))
+                || Files.isExecutable(Path.of("/usr/bin/rabbitmqctl"));
     }
 
     /** Closes every connection whose client-given name is {@code connectionName}. */
-    public static void closeConnection(String connectionName) throws IOException, InterruptedException {
-        String listing = run("rabbitmqctl", "list_connections", "-q", "--no-table-headers", "pid", "client_properties");
+    public static void closeConnection(String connectionName)
+            throws IOException, InterruptedException {
+        String listing =
+                run(
+                        "rabbitmqctl",
+                        "list_connections",
+                        "-q",
+                        "--no-table-headers",
+                        "pid",
+                        "client_properties");
         int closed = 0;
         for (String line : listing.split("\n")) {
             if (line.contains("\"" + connectionName + "\"")) {
@@ -27,7 +42,8 @@ public final class Rabbitmqctl {
             }
         }
         if (closed == 0) {
-            throw new IllegalStateException("no RabbitMQ connection named " + connectionName + " in:\n" + listing);
+            throw new IllegalStateException(
+                    "no RabbitMQ connection named " + connectionName + " in:\n" + listing);
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import java.io.DataInputStream;
@@ -15,12 +19,15 @@ import java.util.function.Function;
 import org.xbill.DNS.Message;
 
 /**
- * A DNS server on 127.0.0.1 that answers each query with whatever bytes the test makes for it, over UDP
- * (any number of datagrams, none or several) and TCP (raw bytes, frame lengths included, so that frames
- * can be cut short): the hostile answers that no well-behaved server library would send.
+ * A DNS server on 127.0.0.1 that answers each query with whatever bytes the test makes for it, over
+ * UDP (any number of datagrams, none or several) and TCP (raw bytes, frame lengths included, so
+ * that frames can be cut short): the hostile answers that no well-behaved server library would
+ * send.
  */
 public final class RawDnsServer implements AutoCloseable {
-    /** What the server writes on a TCP connection for one query; it may write anything, or nothing. */
+    /**
+     * What the server writes on a TCP connection for one query; it may write anything, or nothing.
+     */
     @FunctionalInterface
     public interface TcpReply {
         void write(Message query, OutputStream out) throws IOException;
@@ -33,10 +40,10 @@ public final class RawDnsServer implements AutoCloseable {
     private final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A UDP query and where it came from. */
-    private record Received(Message query, java.net.SocketAddress from) {
-    }
+    private record Received(Message query, java.net.SocketAddress from) {}
 
-    private RawDnsServer(Function<Message, List<byte[]>> udpReplies, TcpReply tcpReply) throws IOException {
+    private RawDnsServer(Function<Message, List<byte[]>> udpReplies, TcpReply tcpReply)
+            throws IOException {
         this.udpReplies = udpReplies;
         this.tcpReply = tcpReply;
         InetAddress lo = InetAddress.getLoopbackAddress();
@@ -59,8 +66,12 @@ public final class RawDnsServer implements AutoCloseable {
         daemon(this::serveTcp, "raw-dns-tcp");
     }
 
-    /** A server whose UDP answers come from {@code udpReplies} and whose TCP connections are served by {@code tcpReply}. */
-    public static RawDnsServer start(Function<Message, List<byte[]>> udpReplies, TcpReply tcpReply) {
+    /**
+     * A server whose UDP answers come from {@code udpReplies} and whose TCP connections are served
+     * by {@code tcpReply}.
+     */
+    public static RawDnsServer start(
+            Function<Message, List<byte[]>> udpReplies, TcpReply tcpReply) {
         try {
             return new RawDnsServer(udpReplies, tcpReply);
         } catch (IOException e) {
@@ -120,7 +131,10 @@ public final class RawDnsServer implements AutoCloseable {
         }
     }
 
-    /** Answers every UDP query received so far for {@code name} again, as its replies would be now: late answers. */
+    /**
+     * Answers every UDP query received so far for {@code name} again, as its replies would be now:
+     * late answers.
+     */
     public void answerAgain(org.xbill.DNS.Name name) throws IOException {
         for (Received r : received) {
             if (r.query().getQuestion().getName().equals(name)) {

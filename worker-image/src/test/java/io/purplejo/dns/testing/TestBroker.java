@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import com.rabbitmq.client.AMQP;
@@ -17,12 +21,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A fresh, durable queue (and its dead-letter queue) on the test RabbitMQ at 127.0.0.1:5672 (guest/guest,
- * or {@code DNSX_TEST_RABBITMQ_URL}), deleted on close.
+ * A fresh, durable queue (and its dead-letter queue) on the test RabbitMQ at 127.0.0.1:5672
+ * (guest/guest, or {@code DNSX_TEST_RABBITMQ_URL}), deleted on close.
  */
 public final class TestBroker implements AutoCloseable {
-    public static final String URL = System.getenv().getOrDefault("DNSX_TEST_RABBITMQ_URL",
-            "amqp://guest:guest@127.0.0.1:5672/%2F");
+    public static final String URL =
+            System.getenv()
+                    .getOrDefault(
+                            "DNSX_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/%2F");
 
     private final Connection connection;
     private final Channel channel;
@@ -58,7 +64,10 @@ public final class TestBroker implements AutoCloseable {
         return QueueNames.deadLetterQueue(queue);
     }
 
-    /** Publishes legacy single-domain bodies (or {@code __STOP__}), persistent, and waits for confirms. */
+    /**
+     * Publishes legacy single-domain bodies (or {@code __STOP__}), persistent, and waits for
+     * confirms.
+     */
     public void publishLegacy(String... bodies) {
         for (String b : bodies) {
             publish(b.getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_TEXT_PLAIN);
@@ -67,8 +76,12 @@ public final class TestBroker implements AutoCloseable {
     }
 
     public void publishBatch(WorkMessage.DomainBatch batch) {
-        publish(MessageCodec.encode(batch), MessageProperties.PERSISTENT_BASIC.builder()
-                .contentType(MessageCodec.BATCH_CONTENT_TYPE).build());
+        publish(
+                MessageCodec.encode(batch),
+                MessageProperties.PERSISTENT_BASIC
+                        .builder()
+                        .contentType(MessageCodec.BATCH_CONTENT_TYPE)
+                        .build());
         confirm();
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.testing;
 
 import java.io.DataInputStream;
@@ -31,15 +35,23 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A DNS server for tests, on 127.0.0.1 (UDP and TCP, same ephemeral port), answering like a recursive
- * resolver from records the test adds (an alias is answered with its CNAME chain and the target's
- * records), and misbehaving on request per name: drop, delay, truncate, SERVFAIL, REFUSED, mismatched IDs,
- * FORMERR to EDNS queries, or stray records that the name does not own.
+ * A DNS server for tests, on 127.0.0.1 (UDP and TCP, same ephemeral port), answering like a
+ * recursive resolver from records the test adds (an alias is answered with its CNAME chain and the
+ * target's records), and misbehaving on request per name: drop, delay, truncate, SERVFAIL, REFUSED,
+ * mismatched IDs, FORMERR to EDNS queries, or stray records that the name does not own.
  */
 public final class TestDnsServer implements AutoCloseable {
     /** How the server treats queries for a name. */
     public enum Behavior {
-        ANSWER, DROP, DELAY, TRUNCATE, SERVFAIL, REFUSED, WRONG_ID, FORMERR_EDNS, STRAY_RECORDS,
+        ANSWER,
+        DROP,
+        DELAY,
+        TRUNCATE,
+        SERVFAIL,
+        REFUSED,
+        WRONG_ID,
+        FORMERR_EDNS,
+        STRAY_RECORDS,
         /** TC set over UDP and over TCP alike. */
         TRUNCATE_ALWAYS,
         /** The query's ID followed by bytes that are no DNS message, over UDP and TCP. */
@@ -53,11 +65,14 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, Behavior> behaviors = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> udpQueries = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
+
     /**
-     * The first {@value #KEPT_QUERIES} queries, for tests to inspect; a soak sends millions, which a
-     * copy-on-write list would copy on every one.
+     * The first {@value #KEPT_QUERIES} queries, for tests to inspect; a soak sends millions, which
+     * a copy-on-write list would copy on every one.
      */
-    private final java.util.Queue<Message> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Message> received =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final AtomicInteger receivedCount = new AtomicInteger();
     private static final int KEPT_QUERIES = 100_000;
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor();
@@ -69,7 +84,8 @@ public final class TestDnsServer implements AutoCloseable {
 
     private TestDnsServer(InetAddress bind) throws IOException {
         this.bind = bind;
-        // UDP and TCP must share a port number: take a free UDP port, retry if its TCP twin is taken
+        // UDP and TCP must share a port number: take a free UDP port, retry if its TCP twin is
+        // taken
         DatagramSocket u0 = null;
         ServerSocket t0 = null;
         for (int attempt = 0; t0 == null; attempt++) {
@@ -118,7 +134,8 @@ public final class TestDnsServer implements AutoCloseable {
             DatagramSocket u = new DatagramSocket(new InetSocketAddress(bind, port));
             serve(u, new ServerSocket(port, 50, bind));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot restart the test DNS server on port " + port, e);
+            throw new IllegalStateException(
+                    "cannot restart the test DNS server on port " + port, e);
         }
     }
 
@@ -126,7 +143,10 @@ public final class TestDnsServer implements AutoCloseable {
         return startOn(InetAddress.getLoopbackAddress());
     }
 
-    /** A server on another address of this machine (the end-to-end pods reach the host at 10.213.0.1). */
+    /**
+     * A server on another address of this machine (the end-to-end pods reach the host at
+     * 10.213.0.1).
+     */
     public static TestDnsServer startOn(InetAddress bind) {
         try {
             return new TestDnsServer(bind);
@@ -144,11 +164,20 @@ public final class TestDnsServer implements AutoCloseable {
         return bind.getHostAddress() + ":" + port;
     }
 
-    /** Adds a record in zone-file syntax with an absolute owner, e.g. {@code "a.test. 300 IN A 192.0.2.1"}. */
+    /**
+     * Adds a record in zone-file syntax with an absolute owner, e.g. {@code "a.test. 300 IN A
+     * 192.0.2.1"}.
+     */
     public TestDnsServer add(String rr) {
         try {
-            Record r = Record.fromString(Name.fromString(rr.split("\\s+")[0]), typeOf(rr), DClass.IN, ttlOf(rr),
-                    dataOf(rr), Name.root);
+            Record r =
+                    Record.fromString(
+                            Name.fromString(rr.split("\\s+")[0]),
+                            typeOf(rr),
+                            DClass.IN,
+                            ttlOf(rr),
+                            dataOf(rr),
+                            Name.root);
             zone.computeIfAbsent(r.getName(), k -> new CopyOnWriteArrayList<>()).add(r);
         } catch (IOException e) {
             throw new IllegalArgumentException("bad record: " + rr, e);
@@ -256,7 +285,8 @@ public final class TestDnsServer implements AutoCloseable {
             Name qname = q.getQuestion().getName();
             udpQueries.computeIfAbsent(qname, k -> new AtomicInteger()).incrementAndGet();
             Behavior b = behaviorOf(qname);
-            if (dropShare > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < dropShare) {
+            if (dropShare > 0
+                    && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < dropShare) {
                 continue;
             }
             InetSocketAddress client = (InetSocketAddress) p.getSocketAddress();
@@ -264,45 +294,49 @@ public final class TestDnsServer implements AutoCloseable {
             switch (b) {
                 case DROP:
                     continue;
-                case WRONG_ID: {
-                    Message r = answer(q);
-                    r.getHeader().setID((q.getHeader().getID() + 1) & 0xffff);
-                    out = r.toWire();
-                    break;
-                }
+                case WRONG_ID:
+                    {
+                        Message r = answer(q);
+                        r.getHeader().setID((q.getHeader().getID() + 1) & 0xffff);
+                        out = r.toWire();
+                        break;
+                    }
                 case TRUNCATE:
-                case TRUNCATE_ALWAYS: {
-                    Message r = header(q, Rcode.NOERROR);
-                    r.getHeader().setFlag(Flags.TC);
-                    out = r.toWire();
-                    break;
-                }
+                case TRUNCATE_ALWAYS:
+                    {
+                        Message r = header(q, Rcode.NOERROR);
+                        r.getHeader().setFlag(Flags.TC);
+                        out = r.toWire();
+                        break;
+                    }
                 case GARBAGE:
                     out = garbage(q);
                     break;
                 case FORMERR_EDNS:
                     out = (q.getOPT() != null ? header(q, Rcode.FORMERR) : answer(q)).toWire();
                     break;
-                default: {
-                    Message r = answer(q);
-                    OPTRecord opt = q.getOPT();
-                    int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
-                    out = r.toWire();
-                    if (out.length > limit) {
-                        Message t = header(q, Rcode.NOERROR);
-                        t.getHeader().setFlag(Flags.TC);
-                        out = t.toWire();
+                default:
+                    {
+                        Message r = answer(q);
+                        OPTRecord opt = q.getOPT();
+                        int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
+                        out = r.toWire();
+                        if (out.length > limit) {
+                            Message t = header(q, Rcode.NOERROR);
+                            t.getHeader().setFlag(Flags.TC);
+                            out = t.toWire();
+                        }
                     }
-                }
             }
             byte[] reply = out;
-            Runnable send = () -> {
-                try {
-                    udp.send(new DatagramPacket(reply, reply.length, client));
-                } catch (IOException e) {
-                    // the test is over
-                }
-            };
+            Runnable send =
+                    () -> {
+                        try {
+                            udp.send(new DatagramPacket(reply, reply.length, client));
+                        } catch (IOException e) {
+                            // the test is over
+                        }
+                    };
             if (b == Behavior.DELAY) {
                 delayer.schedule(send, delayMillis, TimeUnit.MILLISECONDS);
             } else {
@@ -371,7 +405,9 @@ public final class TestDnsServer implements AutoCloseable {
     /** The query's ID and flags, then a question count of 1 with no question behind it. */
     private static byte[] garbage(Message q) {
         int id = q.getHeader().getID();
-        return new byte[] {(byte) (id >>> 8), (byte) id, (byte) 0x81, (byte) 0x80, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'x'};
+        return new byte[] {
+            (byte) (id >>> 8), (byte) id, (byte) 0x81, (byte) 0x80, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'x'
+        };
     }
 
     private static Message header(Message q, int rcode) {
@@ -386,7 +422,10 @@ public final class TestDnsServer implements AutoCloseable {
         return r;
     }
 
-    /** The answer a recursive resolver gives: CNAME chain followed, NXDOMAIN when the final name is unknown. */
+    /**
+     * The answer a recursive resolver gives: CNAME chain followed, NXDOMAIN when the final name is
+     * unknown.
+     */
     private Message answer(Message q) {
         Record question = q.getQuestion();
         Name qname = question.getName();
@@ -406,7 +445,8 @@ public final class TestDnsServer implements AutoCloseable {
                 r.getHeader().setRcode(Rcode.NXDOMAIN);
                 break;
             }
-            Record cname = rrs.stream().filter(x -> x.getType() == Type.CNAME).findFirst().orElse(null);
+            Record cname =
+                    rrs.stream().filter(x -> x.getType() == Type.CNAME).findFirst().orElse(null);
             if (cname != null && qtype != Type.CNAME) {
                 r.addRecord(cname, Section.ANSWER);
                 current = ((CNAMERecord) cname).getTarget();
@@ -421,8 +461,15 @@ public final class TestDnsServer implements AutoCloseable {
         }
         if (b == Behavior.STRAY_RECORDS) {
             try {
-                r.addRecord(Record.fromString(Name.fromString("stray.invalid."), Type.A, DClass.IN, 300,
-                        "203.0.113.66", Name.root), Section.ANSWER);
+                r.addRecord(
+                        Record.fromString(
+                                Name.fromString("stray.invalid."),
+                                Type.A,
+                                DClass.IN,
+                                300,
+                                "203.0.113.66",
+                                Name.root),
+                        Section.ANSWER);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

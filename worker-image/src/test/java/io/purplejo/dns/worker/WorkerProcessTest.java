@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +36,7 @@ class WorkerProcessTest {
     private final List<String> names = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
 
-    @TempDir
-    Path logs;
+    @TempDir Path logs;
 
     @BeforeEach
     void setUp() {
@@ -60,11 +63,35 @@ class WorkerProcessTest {
 
     private Process startWorker(String id) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                WorkerMain.class.getName(), "--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue(), "--resolvers", dns.spec(), "--dns-timeout", "1.0",
-                "--concurrency", "40", "--prefetch", "100", "--batch-delay-ms", "20", "--grace-period", "20",
-                "--metrics-port", "0", "--worker-id", id));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                WorkerMain.class.getName(),
+                                "--postgres-dsn",
+                                db.dsnText(),
+                                "--rabbitmq-url",
+                                TestBroker.URL,
+                                "--queue-name",
+                                broker.queue(),
+                                "--resolvers",
+                                dns.spec(),
+                                "--dns-timeout",
+                                "1.0",
+                                "--concurrency",
+                                "40",
+                                "--prefetch",
+                                "100",
+                                "--batch-delay-ms",
+                                "20",
+                                "--grace-period",
+                                "20",
+                                "--metrics-port",
+                                "0",
+                                "--worker-id",
+                                id));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         File log = logs.resolve(id + ".log").toFile();
@@ -89,22 +116,32 @@ class WorkerProcessTest {
 
         worker.destroy(); // SIGTERM
 
-        assertThat(worker.waitFor(25, TimeUnit.SECONDS)).as("exits within the grace period").isTrue();
+        assertThat(worker.waitFor(25, TimeUnit.SECONDS))
+                .as("exits within the grace period")
+                .isTrue();
         assertThat(worker.exitValue()).as(log("w-term")).isZero();
-        assertThat(log("w-term")).contains("stop requested (SIGTERM)").contains("stopped (SIGTERM)");
-        Set<String> done = new HashSet<>(db.queryStrings(
-                "SELECT d.name FROM dnsx_domain_outcomes o JOIN domains d ON d.id = o.domain_id"));
+        assertThat(log("w-term"))
+                .contains("stop requested (SIGTERM)")
+                .contains("stopped (SIGTERM)");
+        Set<String> done =
+                new HashSet<>(
+                        db.queryStrings(
+                                "SELECT d.name FROM dnsx_domain_outcomes o JOIN domains d ON d.id = o.domain_id"));
         Set<String> queued = new HashSet<>();
-        broker.drain(broker.queue()).forEach(r -> queued.add(new String(r.getBody(), StandardCharsets.UTF_8)));
+        broker.drain(broker.queue())
+                .forEach(r -> queued.add(new String(r.getBody(), StandardCharsets.UTF_8)));
         assertThat(done.size()).isLessThan(DOMAINS);
         Set<String> accounted = new HashSet<>(done);
         accounted.addAll(queued);
-        assertThat(accounted).as("every domain is stored or back in the queue").containsExactlyInAnyOrderElementsOf(names);
+        assertThat(accounted)
+                .as("every domain is stored or back in the queue")
+                .containsExactlyInAnyOrderElementsOf(names);
         assertThat(broker.ready(broker.deadLetterQueue())).isZero();
     }
 
     @Test
-    void aWorkerKilledBeforeAcknowledgingLeavesItsMessagesToTheNextWithExactCounters() throws Exception {
+    void aWorkerKilledBeforeAcknowledgingLeavesItsMessagesToTheNextWithExactCounters()
+            throws Exception {
         Process first = startWorker("w-killed");
         await().atMost(Duration.ofSeconds(30)).until(() -> stored() >= 60);
 
@@ -112,14 +149,19 @@ class WorkerProcessTest {
         first.waitFor(10, TimeUnit.SECONDS);
         Process second = startWorker("w-second");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> stored() == DOMAINS && broker.ready(broker.queue()) == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stored() == DOMAINS && broker.ready(broker.queue()) == 0);
         second.destroy();
         assertThat(second.waitFor(25, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isZero();
-        assertThat(db.queryLong("SELECT sum(domains) FROM dnsx_run_counters")).as("counters count each domain once")
+        assertThat(db.queryLong("SELECT sum(domains) FROM dnsx_run_counters"))
+                .as("counters count each domain once")
                 .isEqualTo(DOMAINS);
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
         assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(DOMAINS);
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes WHERE outcome <> 'resolved'")).isZero();
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_domain_outcomes WHERE outcome <> 'resolved'"))
+                .isZero();
     }
 }

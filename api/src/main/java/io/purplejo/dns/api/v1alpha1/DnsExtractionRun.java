@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
@@ -10,7 +14,10 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** One DNS extraction run: which domains and record types to resolve, with what, and how it is going. */
+/**
+ * One DNS extraction run: which domains and record types to resolve, with what, and how it is
+ * going.
+ */
 @Group(DnsExtractionRun.GROUP)
 @Version(DnsExtractionRun.VERSION)
 @ShortNames({"dnsrun", "dxr"})
@@ -22,15 +29,32 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.workers.ready", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Rate", jsonPath = ".status.rate", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
-@AdditionalPrinterColumn(name = "Total", jsonPath = ".status.total", type = Type.INTEGER, priority = 1)
-@AdditionalPrinterColumn(name = "Queue", jsonPath = ".status.queueDepth", type = Type.INTEGER, priority = 1)
-@AdditionalPrinterColumn(name = "Desired", jsonPath = ".status.workers.desired", type = Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(
+        name = "Total",
+        jsonPath = ".status.total",
+        type = Type.INTEGER,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Queue",
+        jsonPath = ".status.queueDepth",
+        type = Type.INTEGER,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Desired",
+        jsonPath = ".status.workers.desired",
+        type = Type.INTEGER,
+        priority = 1)
 @AdditionalPrinterColumn(name = "ETA", jsonPath = ".status.eta", type = Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(
+        name = "Message",
+        jsonPath = ".status.message",
+        type = Type.STRING,
+        priority = 1)
 public class DnsExtractionRun extends CustomResource<DnsExtractionRunSpec, DnsExtractionRunStatus>
         implements Namespaced {
     public static final String GROUP = "dns.purplejo.io";
     public static final String VERSION = "v1alpha1";
+
     /** Annotation that, set to "true", makes deleting the run leave its queue in RabbitMQ. */
     public static final String KEEP_QUEUE_ANNOTATION = GROUP + "/keep-queue";
 

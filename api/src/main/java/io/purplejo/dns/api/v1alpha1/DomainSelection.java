@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,27 +16,37 @@ import java.util.List;
 
 /** Which domains of the {@code domains} table a run resolves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.mode != 'NotExtractedSince' || has(self.notExtractedSince)",
+@ValidationRule(
+        value = "self.mode != 'NotExtractedSince' || has(self.notExtractedSince)",
         message = "notExtractedSince is required with mode NotExtractedSince")
-@ValidationRule(value = "self.mode == 'NotExtractedSince' || !has(self.notExtractedSince)",
+@ValidationRule(
+        value = "self.mode == 'NotExtractedSince' || !has(self.notExtractedSince)",
         message = "notExtractedSince only goes with mode NotExtractedSince")
 public class DomainSelection {
     /** How the domains are chosen. */
-    public enum Mode { All, NeverExtracted, NotExtractedSince }
+    public enum Mode {
+        All,
+        NeverExtracted,
+        NotExtractedSince
+    }
 
-    @JsonPropertyDescription("All, NeverExtracted (no outcome and no record yet) or NotExtractedSince.")
+    @JsonPropertyDescription(
+            "All, NeverExtracted (no outcome and no record yet) or NotExtractedSince.")
     @Default("NeverExtracted")
     public Mode mode = Mode.NeverExtracted;
 
-    @JsonPropertyDescription("RFC 3339 time, with mode NotExtractedSince: domains not extracted since then.")
-    @Pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+    @JsonPropertyDescription(
+            "RFC 3339 time, with mode NotExtractedSince: domains not extracted since then.")
+    @Pattern(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
     public String notExtractedSince;
 
     @JsonPropertyDescription("Only names equal to or ending with '.' + one of these suffixes.")
     @Size(max = 1000)
     public List<@Pattern("^[A-Za-z0-9._-]{1,253}$") String> suffixes = new ArrayList<>();
 
-    @JsonPropertyDescription("An explicit list of names (inserted into domains when missing); overrides mode.")
+    @JsonPropertyDescription(
+            "An explicit list of names (inserted into domains when missing); overrides mode.")
     @Size(max = 10000)
     public List<String> domains = new ArrayList<>();
 

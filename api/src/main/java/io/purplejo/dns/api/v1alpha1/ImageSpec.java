@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -8,7 +12,11 @@ import io.fabric8.generator.annotation.Default;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ImageSpec {
     /** Kubernetes image pull policies. */
-    public enum PullPolicy { Always, IfNotPresent, Never }
+    public enum PullPolicy {
+        Always,
+        IfNotPresent,
+        Never
+    }
 
     @JsonPropertyDescription("Worker image; default: the operator's.")
     public String worker;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -8,11 +12,13 @@ import java.util.Objects;
 public class PublisherStatus {
     /** Name of the current attempt's Job. */
     public String job;
-    /** Attempts started: a lost Job, a changed template or a retry starts a new one, which resumes. */
+
+    /**
+     * Attempts started: a lost Job, a changed template or a retry starts a new one, which resumes.
+     */
     public Integer attempts;
 
-    public PublisherStatus() {
-    }
+    public PublisherStatus() {}
 
     public PublisherStatus(String job, Integer attempts) {
         this.job = job;
@@ -21,7 +27,9 @@ public class PublisherStatus {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PublisherStatus p && Objects.equals(job, p.job) && Objects.equals(attempts, p.attempts);
+        return o instanceof PublisherStatus p
+                && Objects.equals(job, p.job)
+                && Objects.equals(attempts, p.attempts);
     }
 
     @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +17,13 @@ import java.util.List;
 /** The recursive resolvers a run's workers query, and how hard. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResolverSpec {
-    @JsonPropertyDescription("IPv4[:port] or [IPv6]:port of each resolver; empty: the node's resolvers.")
+    @JsonPropertyDescription(
+            "IPv4[:port] or [IPv6]:port of each resolver; empty: the node's resolvers.")
     @Size(max = 64)
-    public List<@Pattern("^([0-9]{1,3}(\\.[0-9]{1,3}){3}(:[0-9]{1,5})?|\\[[0-9a-fA-F:]+\\](:[0-9]{1,5})?)$") String>
+    public List<
+                    @Pattern(
+                            "^([0-9]{1,3}(\\.[0-9]{1,3}){3}(:[0-9]{1,5})?|\\[[0-9a-fA-F:]+\\](:[0-9]{1,5})?)$")
+                    String>
             servers = new ArrayList<>();
 
     @JsonPropertyDescription("Queries per second per resolver and worker; 0 for no limit.")
@@ -29,7 +37,8 @@ public class ResolverSpec {
     @Default("1.0")
     public Double timeoutSeconds = 1.0;
 
-    @JsonPropertyDescription("Retries after a timeout, SERVFAIL or REFUSED, each on another resolver.")
+    @JsonPropertyDescription(
+            "Retries after a timeout, SERVFAIL or REFUSED, each on another resolver.")
     @Min(0)
     @Max(10)
     @Default("2")

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import io.fabric8.generator.annotation.Pattern;
@@ -13,8 +17,7 @@ public class SecretKeyRef {
     @Pattern("^[-._a-zA-Z0-9]+$")
     public String key;
 
-    public SecretKeyRef() {
-    }
+    public SecretKeyRef() {}
 
     public SecretKeyRef(String name, String key) {
         this.name = name;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,8 +13,7 @@ public class WorkerCounts {
     public Integer desired;
     public Integer ready;
 
-    public WorkerCounts() {
-    }
+    public WorkerCounts() {}
 
     public WorkerCounts(Integer desired, Integer ready) {
         this.desired = desired;
@@ -19,7 +22,9 @@ public class WorkerCounts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkerCounts w && Objects.equals(desired, w.desired) && Objects.equals(ready, w.ready);
+        return o instanceof WorkerCounts w
+                && Objects.equals(desired, w.desired)
+                && Objects.equals(ready, w.ready);
     }
 
     @Override

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,7 +13,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Bounds and tuning of the run's worker Deployment. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.minWorkers <= self.maxWorkers", message = "minWorkers must not exceed maxWorkers")
+@ValidationRule(
+        value = "self.minWorkers <= self.maxWorkers",
+        message = "minWorkers must not exceed maxWorkers")
 public class WorkerSpec {
     @JsonPropertyDescription("Workers while the run is active, at least.")
     @Min(0)
@@ -40,7 +46,8 @@ public class WorkerSpec {
     @Default("800")
     public Integer prefetch = 800;
 
-    @JsonPropertyDescription("Seconds the desired count must stay lower before workers are removed.")
+    @JsonPropertyDescription(
+            "Seconds the desired count must stay lower before workers are removed.")
     @Min(0)
     @Max(3600)
     @Default("300")

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,13 +14,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules the model declares reach the generated CRD. The example runs are checked against this CRD's
- * schema, defaults and rules by the one-machine run's validator (local-run {@code RunManifestTest}).
+ * The rules the model declares reach the generated CRD. The example runs are checked against this
+ * CRD's schema, defaults and rules by the one-machine run's validator (local-run {@code
+ * RunManifestTest}).
  */
 class CrdRulesTest {
     static JSONSchemaProps schema() throws Exception {
-        try (FileInputStream in = new FileInputStream(Path.of("..", "crds", CrdFileTest.FILE).toFile())) {
-            CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+        try (FileInputStream in =
+                new FileInputStream(Path.of("..", "crds", CrdFileTest.FILE).toFile())) {
+            CustomResourceDefinition crd =
+                    Serialization.unmarshal(in, CustomResourceDefinition.class);
             return crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
         }
     }
@@ -26,15 +33,21 @@ class CrdRulesTest {
         JSONSchemaProps spec = schema().getProperties().get("spec");
 
         assertThat(spec.getProperties().get("selection").getXKubernetesValidations())
-                .anySatisfy(r -> {
-                    assertThat(r.getRule()).isEqualTo("self == oldSelf");
-                    assertThat(r.getMessage()).contains("selection cannot change after the run starts");
-                })
-                .anySatisfy(r -> assertThat(r.getMessage()).contains("notExtractedSince is required"));
+                .anySatisfy(
+                        r -> {
+                            assertThat(r.getRule()).isEqualTo("self == oldSelf");
+                            assertThat(r.getMessage())
+                                    .contains("selection cannot change after the run starts");
+                        })
+                .anySatisfy(
+                        r -> assertThat(r.getMessage()).contains("notExtractedSince is required"));
         assertThat(spec.getProperties().get("recordTypes").getXKubernetesValidations())
                 .anySatisfy(r -> assertThat(r.getRule()).isEqualTo("self == oldSelf"));
         assertThat(spec.getProperties().get("workers").getXKubernetesValidations())
-                .anySatisfy(r -> assertThat(r.getRule()).isEqualTo("self.minWorkers <= self.maxWorkers"));
+                .anySatisfy(
+                        r ->
+                                assertThat(r.getRule())
+                                        .isEqualTo("self.minWorkers <= self.maxWorkers"));
         assertThat(spec.getRequired()).contains("postgresDsnSecret", "rabbitmqUrlSecret");
     }
 }

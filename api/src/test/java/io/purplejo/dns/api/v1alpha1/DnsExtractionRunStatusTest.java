@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class DnsExtractionRunStatusTest {
 
-    /** The operator writes the status only when it changed: a field left out of equals is never written. */
+    /**
+     * The operator writes the status only when it changed: a field left out of equals is never
+     * written.
+     */
     @Test
     void everyFieldTakesPartInEquals() throws Exception {
         for (Field f : DnsExtractionRunStatus.class.getFields()) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The chart as the real helm (built from source by e2e/cluster/build.sh) lints and renders it: strict
- * lint, renders under several value sets, the RBAC rules the operator needs and no more, restricted
- * security contexts, one operator at a time, and values the schema refuses.
+ * The chart as the real helm (built from source by e2e/cluster/build.sh) lints and renders it:
+ * strict lint, renders under several value sets, the RBAC rules the operator needs and no more,
+ * restricted security contexts, one operator at a time, and values the schema refuses.
  */
 class HelmChartTest {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -31,14 +35,19 @@ class HelmChartTest {
 
     @BeforeAll
     static void findHelm() {
-        Podman.Result build = Podman.exec(List.of("bash", REPO.resolve("e2e/cluster/build.sh").toString()),
-                Duration.ofMinutes(60));
+        Podman.Result build =
+                Podman.exec(
+                        List.of("bash", REPO.resolve("e2e/cluster/build.sh").toString()),
+                        Duration.ofMinutes(60));
         boolean ok = build.code() == 0;
         if (!ok && "1".equals(System.getenv("DNSX_REQUIRE_E2E"))) {
             throw new AssertionError("helm is required (DNSX_REQUIRE_E2E=1): " + build.output());
         }
         assumeTrue(ok, "helm from e2e/cluster/build.sh");
-        helm = Path.of(build.output().strip().lines().reduce((a, b) -> b).orElseThrow()).resolve("helm").toString();
+        helm =
+                Path.of(build.output().strip().lines().reduce((a, b) -> b).orElseThrow())
+                        .resolve("helm")
+                        .toString();
     }
 
     static Podman.Result helm(String... args) {
@@ -49,7 +58,8 @@ class HelmChartTest {
 
     /** Renders the chart with these --set values; the objects by "Kind/name". */
     static Map<String, JsonNode> render(String... sets) throws Exception {
-        List<String> args = new ArrayList<>(List.of("template", "dnsx", CHART, "--namespace", "dnsx"));
+        List<String> args =
+                new ArrayList<>(List.of("template", "dnsx", CHART, "--namespace", "dnsx"));
         for (String s : sets) {
             args.addAll(List.of("--set", s));
         }
@@ -60,8 +70,12 @@ class HelmChartTest {
             JsonNode n = YAML.readTree(doc);
             if (n != null && n.has("kind")) {
                 String ns = n.path("metadata").path("namespace").asText("");
-                objects.put(n.get("kind").asText() + "/" + (ns.isEmpty() ? "" : ns + "/")
-                        + n.get("metadata").get("name").asText(), n);
+                objects.put(
+                        n.get("kind").asText()
+                                + "/"
+                                + (ns.isEmpty() ? "" : ns + "/")
+                                + n.get("metadata").get("name").asText(),
+                        n);
             }
         }
         return objects;
@@ -73,8 +87,9 @@ class HelmChartTest {
 
     static Map<String, String> env(JsonNode deployment) {
         Map<String, String> env = new TreeMap<>();
-        deployment.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.get("name").asText(),
-                e.path("value").asText()));
+        deployment
+                .at("/spec/template/spec/containers/0/env")
+                .forEach(e -> env.put(e.get("name").asText(), e.path("value").asText()));
         return env;
     }
 
@@ -87,14 +102,17 @@ class HelmChartTest {
     }
 
     @Test
-    void neverTwoOperatorsAtOnceAndTheyRunRestrictedWithImagesOfTheChartsVersion() throws Exception {
+    void neverTwoOperatorsAtOnceAndTheyRunRestrictedWithImagesOfTheChartsVersion()
+            throws Exception {
         JsonNode d = deployment(render());
 
         assertThat(d.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
-        assertThat(env(d)).containsEntry("LEADER_ELECTION", "true")
+        assertThat(env(d))
+                .containsEntry("LEADER_ELECTION", "true")
                 .containsEntry("WORKER_IMAGE", "ghcr.io/purplejo/dns-worker:0.1.0")
                 .containsEntry("PUBLISHER_IMAGE", "ghcr.io/purplejo/dns-publisher:0.1.0");
-        assertThat(d.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("ghcr.io/purplejo/dns-operator:0.1.0");
+        assertThat(d.at("/spec/template/spec/containers/0/image").asText())
+                .isEqualTo("ghcr.io/purplejo/dns-operator:0.1.0");
         JsonNode pod = d.at("/spec/template/spec/securityContext");
         assertThat(pod.get("runAsNonRoot").asBoolean()).isTrue();
         assertThat(pod.at("/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
@@ -102,7 +120,8 @@ class HelmChartTest {
         assertThat(c.get("readOnlyRootFilesystem").asBoolean()).isTrue();
         assertThat(c.get("allowPrivilegeEscalation").asBoolean()).isFalse();
         assertThat(c.at("/capabilities/drop/0").asText()).isEqualTo("ALL");
-        assertThat(d.at("/spec/template/spec/containers/0/resources/limits/memory").asText()).isEqualTo("512Mi");
+        assertThat(d.at("/spec/template/spec/containers/0/resources/limits/memory").asText())
+                .isEqualTo("512Mi");
     }
 
     @Test
@@ -111,28 +130,48 @@ class HelmChartTest {
         JsonNode role = objects.get("ClusterRole/dnsx-dns-extraction-operator");
 
         Map<String, String> rules = new TreeMap<>();
-        role.get("rules").forEach(r -> r.get("resources").forEach(res -> rules.put(r.get("apiGroups").get(0).asText()
-                + "/" + res.asText(), r.get("verbs").toString())));
-        assertThat(rules).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "dns.purplejo.io/dnsextractionruns", "[\"get\",\"list\",\"watch\",\"patch\",\"delete\"]",
-                "dns.purplejo.io/dnsextractionruns/status", "[\"update\",\"patch\"]",
-                "dns.purplejo.io/dnsextractionruns/finalizers", "[\"update\"]",
-                "batch/jobs", "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
-                "apps/deployments", "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
-                "/pods", "[\"list\"]",
-                "/secrets", "[\"get\"]",
-                "/events", "[\"get\",\"create\",\"patch\"]"));
+        role.get("rules")
+                .forEach(
+                        r ->
+                                r.get("resources")
+                                        .forEach(
+                                                res ->
+                                                        rules.put(
+                                                                r.get("apiGroups").get(0).asText()
+                                                                        + "/"
+                                                                        + res.asText(),
+                                                                r.get("verbs").toString())));
+        assertThat(rules)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "dns.purplejo.io/dnsextractionruns",
+                                        "[\"get\",\"list\",\"watch\",\"patch\",\"delete\"]",
+                                "dns.purplejo.io/dnsextractionruns/status",
+                                        "[\"update\",\"patch\"]",
+                                "dns.purplejo.io/dnsextractionruns/finalizers", "[\"update\"]",
+                                "batch/jobs",
+                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
+                                "apps/deployments",
+                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
+                                "/pods", "[\"list\"]",
+                                "/secrets", "[\"get\"]",
+                                "/events", "[\"get\",\"create\",\"patch\"]"));
         JsonNode leases = objects.get("Role/dnsx/dnsx-dns-extraction-operator-leases");
         assertThat(leases.at("/rules/0/resources/0").asText()).isEqualTo("leases");
-        assertThat(leases.at("/rules/0/verbs").toString()).isEqualTo("[\"get\",\"create\",\"update\",\"patch\"]");
+        assertThat(leases.at("/rules/0/verbs").toString())
+                .isEqualTo("[\"get\",\"create\",\"update\",\"patch\"]");
     }
 
     @Test
     void watchedNamespacesGetRolesAndNoClusterWideAccess() throws Exception {
         Map<String, JsonNode> objects = render("watchNamespaces={team-a,team-b}");
 
-        assertThat(objects).containsKeys("Role/team-a/dnsx-dns-extraction-operator", "Role/team-b/dnsx-dns-extraction-operator",
-                "RoleBinding/team-a/dnsx-dns-extraction-operator").doesNotContainKey("ClusterRole/dnsx-dns-extraction-operator");
+        assertThat(objects)
+                .containsKeys(
+                        "Role/team-a/dnsx-dns-extraction-operator",
+                        "Role/team-b/dnsx-dns-extraction-operator",
+                        "RoleBinding/team-a/dnsx-dns-extraction-operator")
+                .doesNotContainKey("ClusterRole/dnsx-dns-extraction-operator");
         assertThat(env(deployment(objects))).containsEntry("WATCH_NAMESPACES", "team-a,team-b");
     }
 
@@ -149,11 +188,20 @@ class HelmChartTest {
 
     @Test
     void theValuesProductionUsersExpectReachThePod() throws Exception {
-        Map<String, JsonNode> objects = render("imagePullSecrets[0].name=regcred", "podAnnotations.a=b",
-                "podLabels.team=dns", "serviceAccount.create=false", "serviceAccount.name=existing",
-                "priorityClassName=ops", "nodeSelector.pool=ops", "tolerations[0].key=dedicated",
-                "tolerations[0].operator=Exists", "runImages.worker.repository=registry.example.com/dns-worker",
-                "runImages.worker.tag=9.9.9", "image.tag=9.9.9");
+        Map<String, JsonNode> objects =
+                render(
+                        "imagePullSecrets[0].name=regcred",
+                        "podAnnotations.a=b",
+                        "podLabels.team=dns",
+                        "serviceAccount.create=false",
+                        "serviceAccount.name=existing",
+                        "priorityClassName=ops",
+                        "nodeSelector.pool=ops",
+                        "tolerations[0].key=dedicated",
+                        "tolerations[0].operator=Exists",
+                        "runImages.worker.repository=registry.example.com/dns-worker",
+                        "runImages.worker.tag=9.9.9",
+                        "image.tag=9.9.9");
         JsonNode spec = deployment(objects).at("/spec/template");
 
         assertThat(spec.at("/spec/imagePullSecrets/0/name").asText()).isEqualTo("regcred");
@@ -164,27 +212,46 @@ class HelmChartTest {
         assertThat(spec.at("/spec/priorityClassName").asText()).isEqualTo("ops");
         assertThat(spec.at("/spec/nodeSelector/pool").asText()).isEqualTo("ops");
         assertThat(spec.at("/spec/tolerations/0/key").asText()).isEqualTo("dedicated");
-        assertThat(env(deployment(objects))).containsEntry("WORKER_IMAGE", "registry.example.com/dns-worker:9.9.9");
+        assertThat(env(deployment(objects)))
+                .containsEntry("WORKER_IMAGE", "registry.example.com/dns-worker:9.9.9");
         assertThat(spec.at("/spec/containers/0/image").asText()).endsWith(":9.9.9");
     }
 
     @Test
     void monitoringAndNetworkPolicyAreThereWhenAskedForOnly() throws Exception {
-        assertThat(render().keySet()).noneMatch(k -> k.startsWith("ServiceMonitor/") || k.startsWith("PrometheusRule/")
-                || k.startsWith("NetworkPolicy/"));
+        assertThat(render().keySet())
+                .noneMatch(
+                        k ->
+                                k.startsWith("ServiceMonitor/")
+                                        || k.startsWith("PrometheusRule/")
+                                        || k.startsWith("NetworkPolicy/"));
 
-        Map<String, JsonNode> on = render("metrics.serviceMonitor.enabled=true", "metrics.prometheusRule.enabled=true",
-                "networkPolicy.enabled=true");
-        assertThat(on).containsKeys("ServiceMonitor/dnsx-dns-extraction-operator", "PrometheusRule/dnsx-dns-extraction-operator",
-                "NetworkPolicy/dnsx-dns-extraction-operator");
+        Map<String, JsonNode> on =
+                render(
+                        "metrics.serviceMonitor.enabled=true",
+                        "metrics.prometheusRule.enabled=true",
+                        "networkPolicy.enabled=true");
+        assertThat(on)
+                .containsKeys(
+                        "ServiceMonitor/dnsx-dns-extraction-operator",
+                        "PrometheusRule/dnsx-dns-extraction-operator",
+                        "NetworkPolicy/dnsx-dns-extraction-operator");
         List<String> alerts = new ArrayList<>();
-        on.get("PrometheusRule/dnsx-dns-extraction-operator").at("/spec/groups/0/rules")
+        on.get("PrometheusRule/dnsx-dns-extraction-operator")
+                .at("/spec/groups/0/rules")
                 .forEach(r -> alerts.add(r.get("alert").asText()));
-        assertThat(alerts).containsExactly("DnsExtractionOperatorDown", "DnsExtractionRunDegraded", "DnsExtractionRunStalled");
+        assertThat(alerts)
+                .containsExactly(
+                        "DnsExtractionOperatorDown",
+                        "DnsExtractionRunDegraded",
+                        "DnsExtractionRunStalled");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             watchNamespaces=x          | /watchNamespaces
             replicaCount=0             | /replicaCount
             image.pullPolicy=Sometimes | /image/pullPolicy
@@ -196,6 +263,8 @@ class HelmChartTest {
         Podman.Result r = helm("template", "dnsx", CHART, "--set", set);
 
         assertThat(r.code()).isNotZero();
-        assertThat(r.output()).contains("values don't meet the specifications of the schema").contains(message);
+        assertThat(r.output())
+                .contains("values don't meet the specifications of the schema")
+                .contains(message);
     }
 }

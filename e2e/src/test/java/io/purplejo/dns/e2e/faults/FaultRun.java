@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.faults;
 
 import static org.awaitility.Awaitility.await;
@@ -7,8 +11,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.purplejo.dns.publisher.PublisherMain;
 import io.purplejo.dns.message.QueueNames;
+import io.purplejo.dns.publisher.PublisherMain;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
@@ -28,13 +32,14 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs of the real publisher and worker processes against this machine's PostgreSQL and RabbitMQ and a
- * test DNS server, for a test to inject faults into; {@link #finish} waits for the end and recounts
- * everything from the database and the queues.
+ * Runs of the real publisher and worker processes against this machine's PostgreSQL and RabbitMQ
+ * and a test DNS server, for a test to inject faults into; {@link #finish} waits for the end and
+ * recounts everything from the database and the queues.
  *
- * <p>Domain {@code f<i>.test} answers A {@code 10.<i>>16>.<(i>>8)&255>.<i&255>}, except every 25th, which does not
- * exist (NXDOMAIN): every domain has one known true outcome. Each answer is delayed, and the publisher
- * keeps at most a few messages queued, so that a run lasts long enough for faults to land in its middle.
+ * <p>Domain {@code f<i>.test} answers A {@code 10.<i>>16>.<(i>>8)&255>.<i&255>}, except every 25th,
+ * which does not exist (NXDOMAIN): every domain has one known true outcome. Each answer is delayed,
+ * and the publisher keeps at most a few messages queued, so that a run lasts long enough for faults
+ * to land in its middle.
  */
 final class FaultRun implements AutoCloseable {
     static final int DOMAINS = 3000;
@@ -48,7 +53,10 @@ final class FaultRun implements AutoCloseable {
     private final int maxQueueDepth;
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
-    /** The run of the fault tests: {@value #DOMAINS} domains, answers delayed 100 ms, 20 lookups per worker. */
+    /**
+     * The run of the fault tests: {@value #DOMAINS} domains, answers delayed 100 ms, 20 lookups per
+     * worker.
+     */
     FaultRun(Path logs) {
         this(logs, DOMAINS, 100, 20, 10);
     }
@@ -59,8 +67,11 @@ final class FaultRun implements AutoCloseable {
         this.maxQueueDepth = maxQueueDepth;
         db = TestDatabase.create();
         new SchemaMigrator(db.database().dataSource()).migrate();
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT 'f' || g || '.test', now(), now()"
-                + " FROM generate_series(0, " + (domains - 1) + ") g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT 'f' || g || '.test', now(), now()"
+                        + " FROM generate_series(0, "
+                        + (domains - 1)
+                        + ") g");
         dns = TestDnsServer.start();
         if (answerDelayMillis > 0) {
             dns.delay(answerDelayMillis).behaveForAll(TestDnsServer.Behavior.DELAY);
@@ -77,11 +88,32 @@ final class FaultRun implements AutoCloseable {
         return "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255);
     }
 
-    /** Starts (or starts again) the publisher of run {@code run}, selecting every domain or those of a file. */
+    /**
+     * Starts (or starts again) the publisher of run {@code run}, selecting every domain or those of
+     * a file.
+     */
     Process publisher(String id, String run, Path domainsFile) {
-        List<String> args = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue(), "--run-name", run, "--types", "A", "--message-size", "20",
-                "--max-queue-depth", String.valueOf(maxQueueDepth), "--confirm-window", "5", "--worker-count", "0"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--postgres-dsn",
+                                db.dsnText(),
+                                "--rabbitmq-url",
+                                TestBroker.URL,
+                                "--queue-name",
+                                broker.queue(),
+                                "--run-name",
+                                run,
+                                "--types",
+                                "A",
+                                "--message-size",
+                                "20",
+                                "--max-queue-depth",
+                                String.valueOf(maxQueueDepth),
+                                "--confirm-window",
+                                "5",
+                                "--worker-count",
+                                "0"));
         if (domainsFile != null) {
             args.addAll(List.of("--domains-file", domainsFile.toString()));
         } else {
@@ -95,16 +127,43 @@ final class FaultRun implements AutoCloseable {
     }
 
     Process worker(String id) {
-        return start(id, WorkerMain.class.getName(), List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url",
-                TestBroker.URL, "--queue-name", broker.queue(), "--resolvers", dns.spec(), "--dns-timeout", "1.0",
-                "--concurrency", String.valueOf(concurrency), "--prefetch", String.valueOf(Math.max(3, concurrency / 10)),
-                "--batch-delay-ms", "20", "--grace-period", "20",
-                "--metrics-port", "0", "--worker-id", id));
+        return start(
+                id,
+                WorkerMain.class.getName(),
+                List.of(
+                        "--postgres-dsn",
+                        db.dsnText(),
+                        "--rabbitmq-url",
+                        TestBroker.URL,
+                        "--queue-name",
+                        broker.queue(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--dns-timeout",
+                        "1.0",
+                        "--concurrency",
+                        String.valueOf(concurrency),
+                        "--prefetch",
+                        String.valueOf(Math.max(3, concurrency / 10)),
+                        "--batch-delay-ms",
+                        "20",
+                        "--grace-period",
+                        "20",
+                        "--metrics-port",
+                        "0",
+                        "--worker-id",
+                        id));
     }
 
     private Process start(String id, String main, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), main));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx256m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                main));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(id + ".log").toFile()));
@@ -122,7 +181,10 @@ final class FaultRun implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         try (var files = Files.list(logs)) {
             for (Path p : files.sorted().toList()) {
-                sb.append("==== ").append(p.getFileName()).append('\n').append(Files.readString(p, StandardCharsets.UTF_8));
+                sb.append("==== ")
+                        .append(p.getFileName())
+                        .append('\n')
+                        .append(Files.readString(p, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             sb.append("(logs unreadable: ").append(e).append(')');
@@ -142,7 +204,8 @@ final class FaultRun implements AutoCloseable {
     /** Domains whose messages the publisher has confirmed, or -1 while the database is down. */
     long published(String run) {
         try {
-            return db.queryLong("SELECT coalesce(max(published), 0) FROM dnsx_runs WHERE name = '" + run + "'");
+            return db.queryLong(
+                    "SELECT coalesce(max(published), 0) FROM dnsx_runs WHERE name = '" + run + "'");
         } catch (RuntimeException e) {
             return -1;
         }
@@ -164,8 +227,8 @@ final class FaultRun implements AutoCloseable {
     }
 
     /**
-     * Messages ready in a queue (0 when it does not exist), through a connection of its own: the test's may
-     * still be recovering from a broker outage.
+     * Messages ready in a queue (0 when it does not exist), through a connection of its own: the
+     * test's may still be recovering from a broker outage.
      */
     long queued(String queue) {
         ConnectionFactory f = new ConnectionFactory();
@@ -177,7 +240,8 @@ final class FaultRun implements AutoCloseable {
                     return ch.queueDeclarePassive(queue).getMessageCount();
                 } catch (IOException e) {
                     if (e.getCause() instanceof ShutdownSignalException s
-                            && s.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == 404) {
+                            && s.getReason() instanceof AMQP.Channel.Close close
+                            && close.getReplyCode() == 404) {
                         return 0;
                     }
                     throw e;
@@ -189,27 +253,30 @@ final class FaultRun implements AutoCloseable {
     }
 
     /**
-     * Waits until the publisher of {@code run} ended and every one of {@code expected} domains has an outcome
-     * in it, then stops the workers with SIGTERM (their drain) and recounts.
+     * Waits until the publisher of {@code run} ended and every one of {@code expected} domains has
+     * an outcome in it, then stops the workers with SIGTERM (their drain) and recounts.
      */
     Recount finish(String run, Process publisher, long expected) {
         return finish(run, publisher, expected, Duration.ofMinutes(4));
     }
 
     Recount finish(String run, Process publisher, long expected, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> !publisher.isAlive()
-                && outcomesOf(run) >= expected);
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> !publisher.isAlive() && outcomesOf(run) >= expected);
         return recount(run);
     }
 
     void stopWorkers() {
-        processes.entrySet().stream().filter(e -> e.getKey().startsWith("worker") && e.getValue().isAlive())
+        processes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("worker") && e.getValue().isAlive())
                 .forEach(e -> e.getValue().destroy());
         for (Map.Entry<String, Process> e : processes.entrySet()) {
             if (e.getKey().startsWith("worker")) {
                 try {
                     if (!e.getValue().waitFor(30, TimeUnit.SECONDS)) {
-                        throw new AssertionError(e.getKey() + " did not stop within 30 s of SIGTERM\n" + logs());
+                        throw new AssertionError(
+                                e.getKey() + " did not stop within 30 s of SIGTERM\n" + logs());
                     }
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -221,8 +288,11 @@ final class FaultRun implements AutoCloseable {
 
     private long outcomesOf(String run) {
         try {
-            return db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
-                    + " WHERE r.name = '" + run + "'");
+            return db.queryLong(
+                    "SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
+                            + " WHERE r.name = '"
+                            + run
+                            + "'");
         } catch (RuntimeException e) {
             return -1;
         }
@@ -230,12 +300,23 @@ final class FaultRun implements AutoCloseable {
 
     /** Everything a user relies on after a run, counted from the database and the queues. */
     Recount recount(String run) {
-        String ofRun = " FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id WHERE r.name = '" + run + "'";
-        long selected = db.queryLong("SELECT coalesce(max(total), -1) FROM dnsx_runs WHERE name = '" + run + "'");
+        String ofRun =
+                " FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id WHERE r.name = '"
+                        + run
+                        + "'";
+        long selected =
+                db.queryLong(
+                        "SELECT coalesce(max(total), -1) FROM dnsx_runs WHERE name = '"
+                                + run
+                                + "'");
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<String, Long> wrongOutcomes = new TreeMap<>();
-        for (String row : db.queryStrings("SELECT d.name || ' ' || o.outcome" + ofRun.replace(" WHERE", " JOIN domains d"
-                + " ON d.id = o.domain_id WHERE"))) {
+        for (String row :
+                db.queryStrings(
+                        "SELECT d.name || ' ' || o.outcome"
+                                + ofRun.replace(
+                                        " WHERE",
+                                        " JOIN domains d" + " ON d.id = o.domain_id WHERE"))) {
             String[] cells = row.split(" ");
             byOutcome.merge(cells[1], 1L, Long::sum);
             int i = Integer.parseInt(cells[0].substring(1, cells[0].indexOf('.')));
@@ -245,27 +326,44 @@ final class FaultRun implements AutoCloseable {
             }
         }
         Map<String, Long> counters = new HashMap<>();
-        for (String row : db.queryStrings("SELECT c.outcome || ' ' || sum(c.domains) FROM dnsx_run_counters c"
-                + " JOIN dnsx_runs r ON r.id = c.run_id WHERE r.name = '" + run + "' GROUP BY c.outcome")) {
+        for (String row :
+                db.queryStrings(
+                        "SELECT c.outcome || ' ' || sum(c.domains) FROM dnsx_run_counters c"
+                                + " JOIN dnsx_runs r ON r.id = c.run_id WHERE r.name = '"
+                                + run
+                                + "' GROUP BY c.outcome")) {
             String[] cells = row.split(" ");
             if (Long.parseLong(cells[1]) != 0) {
                 counters.put(cells[0], Long.parseLong(cells[1]));
             }
         }
         long wrongRecords = 0;
-        for (String row : db.queryStrings("SELECT d.name || ' ' || a.ip_address FROM a_records a"
-                + " JOIN domains d ON d.id = a.domain_id")) {
+        for (String row :
+                db.queryStrings(
+                        "SELECT d.name || ' ' || a.ip_address FROM a_records a"
+                                + " JOIN domains d ON d.id = a.domain_id")) {
             String[] cells = row.split(" ");
             int i = Integer.parseInt(cells[0].substring(1, cells[0].indexOf('.')));
             if (i % NXDOMAIN_EVERY == 0 || !cells[1].equals(expectedAddress(i))) {
                 wrongRecords++;
             }
         }
-        return new Recount(selected, db.queryLong("SELECT count(*)" + ofRun),
-                db.queryLong("SELECT count(DISTINCT o.domain_id)" + ofRun), byOutcome, counters,
-                db.queryLong("SELECT count(*) - count(DISTINCT (domain_id, ip_address)) FROM a_records"), wrongRecords,
-                wrongOutcomes, db.queryStrings("SELECT d.name" + ofRun.replace(" WHERE", " JOIN domains d"
-                        + " ON d.id = o.domain_id WHERE") + " AND o.outcome = 'timeout' ORDER BY d.id"));
+        return new Recount(
+                selected,
+                db.queryLong("SELECT count(*)" + ofRun),
+                db.queryLong("SELECT count(DISTINCT o.domain_id)" + ofRun),
+                byOutcome,
+                counters,
+                db.queryLong(
+                        "SELECT count(*) - count(DISTINCT (domain_id, ip_address)) FROM a_records"),
+                wrongRecords,
+                wrongOutcomes,
+                db.queryStrings(
+                        "SELECT d.name"
+                                + ofRun.replace(
+                                        " WHERE",
+                                        " JOIN domains d" + " ON d.id = o.domain_id WHERE")
+                                + " AND o.outcome = 'timeout' ORDER BY d.id"));
     }
 
     long deadLettered() {
@@ -273,12 +371,20 @@ final class FaultRun implements AutoCloseable {
     }
 
     /**
-     * What a run left: {@code selected} domains in the run, outcome rows and distinct domains among them,
-     * outcomes by kind, the run's counters by kind, duplicate record rows, records that are not the true
-     * answer, outcomes that are neither the truth nor an honest timeout, and the names that timed out.
+     * What a run left: {@code selected} domains in the run, outcome rows and distinct domains among
+     * them, outcomes by kind, the run's counters by kind, duplicate record rows, records that are
+     * not the true answer, outcomes that are neither the truth nor an honest timeout, and the names
+     * that timed out.
      */
-    record Recount(long selected, long outcomeRows, long distinctDomains, Map<String, Long> byOutcome,
-            Map<String, Long> counters, long duplicateRows, long wrongRecords, Map<String, Long> wrongOutcomes,
+    record Recount(
+            long selected,
+            long outcomeRows,
+            long distinctDomains,
+            Map<String, Long> byOutcome,
+            Map<String, Long> counters,
+            long duplicateRows,
+            long wrongRecords,
+            Map<String, Long> wrongOutcomes,
             List<String> timedOut) {
         long missing() {
             return selected - distinctDomains;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.faults;
 
 import java.io.IOException;
@@ -9,14 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Stops and starts this machine's RabbitMQ and restarts its PostgreSQL, the services that .ci/services
- * installed: the faults are real outages of the real servers, not a proxy that imitates one.
+ * Stops and starts this machine's RabbitMQ and restarts its PostgreSQL, the services that
+ * .ci/services installed: the faults are real outages of the real servers, not a proxy that
+ * imitates one.
  */
 final class MachineServices {
-    private MachineServices() {
-    }
+    private MachineServices() {}
 
-    /** Whether the faults can be injected here: the Debian tools exist and the tests may use them (root). */
+    /**
+     * Whether the faults can be injected here: the Debian tools exist and the tests may use them
+     * (root).
+     */
     static String unavailableBecause() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "stopping this machine's RabbitMQ and PostgreSQL needs root";
@@ -47,7 +54,8 @@ final class MachineServices {
         try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
             return versions.map(p -> p.getFileName().toString())
                     .max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
-                    .orElseThrow(() -> new IllegalStateException("no cluster under /etc/postgresql"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("no cluster under /etc/postgresql"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +24,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * What the journey tests share: the operator installed by the chart into a release namespace of its own,
- * watching one namespace whose Secrets point at a database of the test's own and the host's RabbitMQ,
- * and a DNS server with a known answer for each domain.
+ * What the journey tests share: the operator installed by the chart into a release namespace of its
+ * own, watching one namespace whose Secrets point at a database of the test's own and the host's
+ * RabbitMQ, and a DNS server with a known answer for each domain.
  */
 final class Journey implements AutoCloseable {
     static final String HOST = "10.213.0.1";
@@ -39,8 +43,11 @@ final class Journey implements AutoCloseable {
         this.domains = domains;
         db = TestDatabase.create();
         new SchemaMigrator(db.database().dataSource()).migrate();
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('j%s.example', g), now(), now()"
-                + " FROM generate_series(1, " + domains + ") g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT format('j%s.example', g), now(), now()"
+                        + " FROM generate_series(1, "
+                        + domains
+                        + ") g");
         dns = TestDnsServer.startOn(InetAddress.getByName(HOST));
         for (int i = 1; i <= domains; i++) {
             dns.add("j" + i + ".example. 300 IN A 198.18." + (i / 250) + "." + (i % 250));
@@ -51,26 +58,71 @@ final class Journey implements AutoCloseable {
     Journey install(String... extraSets) {
         ok(ControlPlane.kubectl(null, "create", "namespace", release));
         ok(ControlPlane.kubectl(null, "create", "namespace", runNs));
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("install", release,
-                Path.of("..", "charts", "dns-extraction-operator").toAbsolutePath().toString(), "-n", release,
-                "--set", "watchNamespaces={" + runNs + "}",
-                "--set", "image.repository=localhost/dns-operator", "--set", "image.tag=" + Podman.VERSION,
-                "--set", "runImages.worker.repository=localhost/dns-worker", "--set", "runImages.worker.tag=" + Podman.VERSION,
-                "--set", "runImages.publisher.repository=localhost/dns-publisher",
-                "--set", "runImages.publisher.tag=" + Podman.VERSION,
-                "--set", "reconcileIntervalSeconds=2", "--set", "scaleUpPeriodSeconds=3", "--wait", "--timeout", "3m"));
+        java.util.List<String> args =
+                new java.util.ArrayList<>(
+                        java.util.List.of(
+                                "install",
+                                release,
+                                Path.of("..", "charts", "dns-extraction-operator")
+                                        .toAbsolutePath()
+                                        .toString(),
+                                "-n",
+                                release,
+                                "--set",
+                                "watchNamespaces={" + runNs + "}",
+                                "--set",
+                                "image.repository=localhost/dns-operator",
+                                "--set",
+                                "image.tag=" + Podman.VERSION,
+                                "--set",
+                                "runImages.worker.repository=localhost/dns-worker",
+                                "--set",
+                                "runImages.worker.tag=" + Podman.VERSION,
+                                "--set",
+                                "runImages.publisher.repository=localhost/dns-publisher",
+                                "--set",
+                                "runImages.publisher.tag=" + Podman.VERSION,
+                                "--set",
+                                "reconcileIntervalSeconds=2",
+                                "--set",
+                                "scaleUpPeriodSeconds=3",
+                                "--wait",
+                                "--timeout",
+                                "3m"));
         for (String s : extraSets) {
             args.addAll(java.util.List.of("--set", s));
         }
         ok(ControlPlane.helm(args.toArray(String[]::new)));
-        ok(ControlPlane.kubectl(null, "create", "secret", "generic", "extraction-db", "-n", runNs,
-                "--from-literal=dsn=postgresql://postgres@" + HOST + ":5432/" + db.dsn().database()));
-        ok(ControlPlane.kubectl(null, "create", "secret", "generic", "extraction-mq", "-n", runNs,
-                "--from-literal=url=amqp://dnsx-e2e:dnsx-e2e@" + HOST + ":5672/"));
+        ok(
+                ControlPlane.kubectl(
+                        null,
+                        "create",
+                        "secret",
+                        "generic",
+                        "extraction-db",
+                        "-n",
+                        runNs,
+                        "--from-literal=dsn=postgresql://postgres@"
+                                + HOST
+                                + ":5432/"
+                                + db.dsn().database()));
+        ok(
+                ControlPlane.kubectl(
+                        null,
+                        "create",
+                        "secret",
+                        "generic",
+                        "extraction-mq",
+                        "-n",
+                        runNs,
+                        "--from-literal=url=amqp://dnsx-e2e:dnsx-e2e@" + HOST + ":5672/"));
         return this;
     }
 
-    /** A run of every domain, A records only, workers limited to {@code qps} queries per second each. */
+    /**
+     * A run of every domain, A records only, workers limited to {@code qps} queries per second
+     * each.
+     */
     String run(String name, int qps, int maxWorkers) {
         return """
                 apiVersion: dns.purplejo.io/v1alpha1
@@ -84,7 +136,8 @@ final class Journey implements AutoCloseable {
                             scaleDownStabilizationSeconds: 0}
                   postgresDsnSecret: {name: extraction-db, key: dsn}
                   rabbitmqUrlSecret: {name: extraction-mq, key: url}
-                """.formatted(name, dns.spec(), qps, maxWorkers);
+                """
+                .formatted(name, dns.spec(), qps, maxWorkers);
     }
 
     void apply(String yaml) {
@@ -92,7 +145,8 @@ final class Journey implements AutoCloseable {
     }
 
     JsonNode get(String name) {
-        ControlPlane.Result r = ControlPlane.kubectl(null, "get", "dnsrun", name, "-n", runNs, "-o", "json");
+        ControlPlane.Result r =
+                ControlPlane.kubectl(null, "get", "dnsrun", name, "-n", runNs, "-o", "json");
         try {
             return r.code() == 0 ? JSON.readTree(r.output()) : JSON.createObjectNode();
         } catch (IOException e) {
@@ -105,37 +159,65 @@ final class Journey implements AutoCloseable {
     }
 
     void awaitSucceeded(String name, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "Succeeded".equals(get(name).at("/status/phase").asText()));
-        ok(ControlPlane.kubectl(null, "wait", "dnsrun/" + name, "-n", runNs, "--for=condition=Complete", "--timeout=30s"));
+        await().atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "Succeeded".equals(get(name).at("/status/phase").asText()));
+        ok(
+                ControlPlane.kubectl(
+                        null,
+                        "wait",
+                        "dnsrun/" + name,
+                        "-n",
+                        runNs,
+                        "--for=condition=Complete",
+                        "--timeout=30s"));
     }
 
-    /** Every domain has exactly one outcome in this run, one record each, equal to its known answer. */
+    /**
+     * Every domain has exactly one outcome in this run, one record each, equal to its known answer.
+     */
     void assertExactlyOnce(String name) {
         JsonNode run = get(name);
         String uid = run.at("/metadata/uid").asText();
         assertThat(run.at("/status/published").asLong()).isEqualTo(domains);
         assertThat(run.at("/status/resolved").asLong()).isEqualTo(domains);
         assertThat(run.at("/status/failed").asLong()).isZero();
-        String ofRun = " FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id WHERE r.resource_uid = '"
-                + uid + "'";
-        assertThat(db.queryLong("SELECT count(*)" + ofRun)).as("one outcome per domain").isEqualTo(domains);
+        String ofRun =
+                " FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id WHERE r.resource_uid = '"
+                        + uid
+                        + "'";
+        assertThat(db.queryLong("SELECT count(*)" + ofRun))
+                .as("one outcome per domain")
+                .isEqualTo(domains);
         assertThat(db.queryLong("SELECT count(DISTINCT o.domain_id)" + ofRun)).isEqualTo(domains);
-        assertThat(db.queryLong("SELECT coalesce(sum(c.domains), 0) FROM dnsx_run_counters c JOIN dnsx_runs r"
-                + " ON r.id = c.run_id WHERE r.resource_uid = '" + uid + "'"))
-                .as("the counters equal a recount").isEqualTo(domains);
-        assertThat(db.queryLong("SELECT count(*) FROM a_records")).as("no duplicate rows").isEqualTo(domains);
-        assertThat(db.queryLong("SELECT count(*) FROM a_records a JOIN domains d ON d.id = a.domain_id"
-                + " WHERE a.ip_address::text = '198.18.' || ((substring(d.name from 2 for position('.' in d.name) - 2))::int / 250)"
-                + " || '.' || ((substring(d.name from 2 for position('.' in d.name) - 2))::int % 250)"))
-                .as("every stored record is the known answer").isEqualTo(domains);
+        assertThat(
+                        db.queryLong(
+                                "SELECT coalesce(sum(c.domains), 0) FROM dnsx_run_counters c JOIN dnsx_runs r"
+                                        + " ON r.id = c.run_id WHERE r.resource_uid = '"
+                                        + uid
+                                        + "'"))
+                .as("the counters equal a recount")
+                .isEqualTo(domains);
+        assertThat(db.queryLong("SELECT count(*) FROM a_records"))
+                .as("no duplicate rows")
+                .isEqualTo(domains);
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM a_records a JOIN domains d ON d.id = a.domain_id"
+                                        + " WHERE a.ip_address::text = '198.18.' || ((substring(d.name from 2 for position('.' in d.name) - 2))::int / 250)"
+                                        + " || '.' || ((substring(d.name from 2 for position('.' in d.name) - 2))::int % 250)"))
+                .as("every stored record is the known answer")
+                .isEqualTo(domains);
     }
 
     /** Logs of the pods whose file names start so (namespace_pod_). */
     static String logs(String prefix) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.list(KubeletCluster.runner().logs())) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+            for (Path p :
+                    files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                            .sorted()
+                            .toList()) {
                 sb.append(Files.readString(p));
             }
         }

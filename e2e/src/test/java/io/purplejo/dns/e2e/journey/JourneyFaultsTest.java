@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +39,10 @@ class JourneyFaultsTest {
         }
     }
 
-    /** Starts a run, waits until it resolved some domains, injects the fault, and checks the outcome. */
+    /**
+     * Starts a run, waits until it resolved some domains, injects the fault, and checks the
+     * outcome.
+     */
     void midRun(String name, Runnable fault) {
         journey.apply(journey.run(name, 100, 2));
         await().atMost(Duration.ofMinutes(2)).until(() -> journey.resolved(name) >= 100);
@@ -51,71 +58,152 @@ class JourneyFaultsTest {
 
     @Test
     void aWorkerPodDeletedMidRun() {
-        midRun("worker-deleted", () -> Journey.ok(ControlPlane.kubectl(null, "delete", "pod", "-n", journey.runNs,
-                "-l", "app.kubernetes.io/component=worker", "--wait=false")));
+        midRun(
+                "worker-deleted",
+                () ->
+                        Journey.ok(
+                                ControlPlane.kubectl(
+                                        null,
+                                        "delete",
+                                        "pod",
+                                        "-n",
+                                        journey.runNs,
+                                        "-l",
+                                        "app.kubernetes.io/component=worker",
+                                        "--wait=false")));
     }
 
     @Test
     void rabbitMqRestartedMidRun() {
-        midRun("mq-restarted", () -> {
-            sh("rabbitmqctl", "-q", "stop_app");
-            sh("rabbitmqctl", "-q", "start_app");
-        });
+        midRun(
+                "mq-restarted",
+                () -> {
+                    sh("rabbitmqctl", "-q", "stop_app");
+                    sh("rabbitmqctl", "-q", "start_app");
+                });
     }
 
     @Test
     void postgresRestartedWhileResolving() {
-        midRun("pg-restarted", () -> {
-            String ver = Podman.exec(List.of("bash", "-c", "ls /etc/postgresql | sort -V | tail -1"), Duration.ofSeconds(10))
-                    .output().strip();
-            sh("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "restart");
-        });
+        midRun(
+                "pg-restarted",
+                () -> {
+                    String ver =
+                            Podman.exec(
+                                            List.of(
+                                                    "bash",
+                                                    "-c",
+                                                    "ls /etc/postgresql | sort -V | tail -1"),
+                                            Duration.ofSeconds(10))
+                                    .output()
+                                    .strip();
+                    sh("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "restart");
+                });
     }
 
     @Test
     void theOperatorPodDeletedMidRun() {
-        midRun("operator-deleted", () -> Journey.ok(ControlPlane.kubectl(null, "delete", "pod", "-n", journey.release,
-                "-l", "app.kubernetes.io/name=dns-extraction-operator", "--wait=false")));
+        midRun(
+                "operator-deleted",
+                () ->
+                        Journey.ok(
+                                ControlPlane.kubectl(
+                                        null,
+                                        "delete",
+                                        "pod",
+                                        "-n",
+                                        journey.release,
+                                        "-l",
+                                        "app.kubernetes.io/name=dns-extraction-operator",
+                                        "--wait=false")));
     }
 
     @Test
     void thePublisherPodKilledMidPublish() {
         String name = "publisher-killed";
         journey.apply(journey.run(name, 100, 2));
-        await().atMost(Duration.ofMinutes(2)).until(() -> Podman.exec(List.of("podman", "ps", "--filter",
-                "name=k8s_publisher_" + journey.runNs + "_", "--format", "{{.Names}}"), Duration.ofSeconds(30))
-                .output().strip().length() > 0);
-        String container = Podman.exec(List.of("podman", "ps", "--filter", "name=k8s_publisher_" + journey.runNs + "_",
-                "--format", "{{.Names}}"), Duration.ofSeconds(30)).output().strip().lines().findFirst().orElseThrow();
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () ->
+                                Podman.exec(
+                                                        List.of(
+                                                                "podman",
+                                                                "ps",
+                                                                "--filter",
+                                                                "name=k8s_publisher_"
+                                                                        + journey.runNs
+                                                                        + "_",
+                                                                "--format",
+                                                                "{{.Names}}"),
+                                                        Duration.ofSeconds(30))
+                                                .output()
+                                                .strip()
+                                                .length()
+                                        > 0);
+        String container =
+                Podman.exec(
+                                List.of(
+                                        "podman",
+                                        "ps",
+                                        "--filter",
+                                        "name=k8s_publisher_" + journey.runNs + "_",
+                                        "--format",
+                                        "{{.Names}}"),
+                                Duration.ofSeconds(30))
+                        .output()
+                        .strip()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow();
         sh("podman", "kill", "--signal", "KILL", container);
 
         journey.awaitSucceeded(name, Duration.ofMinutes(4));
         journey.assertExactlyOnce(name);
         String job = journey.get(name).at("/status/publisher/job").asText();
-        assertThat(ControlPlane.kubectl(null, "get", "job", job, "-n", journey.runNs, "-o",
-                "jsonpath={.status.failed}").output()).as("the killed pod counted as a failure; another one resumed")
+        assertThat(
+                        ControlPlane.kubectl(
+                                        null,
+                                        "get",
+                                        "job",
+                                        job,
+                                        "-n",
+                                        journey.runNs,
+                                        "-o",
+                                        "jsonpath={.status.failed}")
+                                .output())
+                .as("the killed pod counted as a failure; another one resumed")
                 .isEqualTo("1");
     }
 
     @Test
     void thePublisherJobDeletedMidPublish() {
-        // the deletion races the publisher, which may finish its 1,500 domains before the Job is gone; a run
-        // whose only attempt completed is then right to need no other, so the scenario is tried again. A Job
+        // the deletion races the publisher, which may finish its 1,500 domains before the Job is
+        // gone; a run
+        // whose only attempt completed is then right to need no other, so the scenario is tried
+        // again. A Job
         // deleted mid-publish kills its pod: without a new attempt that run would never succeed.
         int attempts = 0;
         for (int round = 1; round <= 3 && attempts < 2; round++) {
             String name = "job-deleted-" + round;
             journey.apply(journey.run(name, 100, 2));
-            await().atMost(Duration.ofMinutes(2)).until(() -> !journey.get(name).at("/status/publisher/job").asText()
-                    .isEmpty());
-            Journey.ok(ControlPlane.kubectl(null, "delete", "job", journey.get(name).at("/status/publisher/job")
-                    .asText(), "-n", journey.runNs, "--wait=false"));
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> !journey.get(name).at("/status/publisher/job").asText().isEmpty());
+            Journey.ok(
+                    ControlPlane.kubectl(
+                            null,
+                            "delete",
+                            "job",
+                            journey.get(name).at("/status/publisher/job").asText(),
+                            "-n",
+                            journey.runNs,
+                            "--wait=false"));
 
             journey.awaitSucceeded(name, Duration.ofMinutes(4));
             journey.assertExactlyOnce(name);
             attempts = journey.get(name).at("/status/publisher/attempts").asInt();
         }
-        assertThat(attempts).as("a Job deleted before its publisher finished is replaced by a new attempt")
+        assertThat(attempts)
+                .as("a Job deleted before its publisher finished is replaced by a new attempt")
                 .isGreaterThanOrEqualTo(2);
     }
 }

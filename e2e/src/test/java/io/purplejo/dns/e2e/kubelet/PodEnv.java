@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.kubelet;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -14,32 +18,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A container's environment as the kubelet makes it: the service variables of the API server, envFrom,
- * then env with values from Secrets, ConfigMaps and the downward API resolved through the API.
+ * A container's environment as the kubelet makes it: the service variables of the API server,
+ * envFrom, then env with values from Secrets, ConfigMaps and the downward API resolved through the
+ * API.
  */
 final class PodEnv {
-    private PodEnv() {
-    }
+    private PodEnv() {}
 
-    static Map<String, String> resolve(KubernetesClient client, Pod pod, Container c, String podIp, String apiHost,
-                                       int apiPort) throws PodVolumes.NotReady, ContainerCommand.Unsupported {
+    static Map<String, String> resolve(
+            KubernetesClient client,
+            Pod pod,
+            Container c,
+            String podIp,
+            String apiHost,
+            int apiPort)
+            throws PodVolumes.NotReady, ContainerCommand.Unsupported {
         String ns = pod.getMetadata().getNamespace();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KUBERNETES_SERVICE_HOST", apiHost);
         env.put("KUBERNETES_SERVICE_PORT", String.valueOf(apiPort));
         env.put("KUBERNETES_SERVICE_PORT_HTTPS", String.valueOf(apiPort));
-        for (EnvFromSource from : c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {
+        for (EnvFromSource from :
+                c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {
             String prefix = from.getPrefix() == null ? "" : from.getPrefix();
             if (from.getSecretRef() != null) {
-                Secret s = client.secrets().inNamespace(ns).withName(from.getSecretRef().getName()).get();
+                Secret s =
+                        client.secrets()
+                                .inNamespace(ns)
+                                .withName(from.getSecretRef().getName())
+                                .get();
                 if (s == null) {
-                    throw new PodVolumes.NotReady("secret \"" + from.getSecretRef().getName() + "\" not found");
+                    throw new PodVolumes.NotReady(
+                            "secret \"" + from.getSecretRef().getName() + "\" not found");
                 }
                 decoded(s).forEach((k, v) -> env.put(prefix + k, v));
             } else if (from.getConfigMapRef() != null) {
-                ConfigMap cm = client.configMaps().inNamespace(ns).withName(from.getConfigMapRef().getName()).get();
+                ConfigMap cm =
+                        client.configMaps()
+                                .inNamespace(ns)
+                                .withName(from.getConfigMapRef().getName())
+                                .get();
                 if (cm == null) {
-                    throw new PodVolumes.NotReady("configmap \"" + from.getConfigMapRef().getName() + "\" not found");
+                    throw new PodVolumes.NotReady(
+                            "configmap \"" + from.getConfigMapRef().getName() + "\" not found");
                 }
                 cm.getData().forEach((k, v) -> env.put(prefix + k, v));
             }
@@ -55,8 +76,15 @@ final class PodEnv {
                 Secret s = client.secrets().inNamespace(ns).withName(ref.getName()).get();
                 String value = s == null ? null : decoded(s).get(ref.getKey());
                 if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                    throw new PodVolumes.NotReady(s == null ? "secret \"" + ref.getName() + "\" not found"
-                            : "couldn't find key " + ref.getKey() + " in Secret " + ns + "/" + ref.getName());
+                    throw new PodVolumes.NotReady(
+                            s == null
+                                    ? "secret \"" + ref.getName() + "\" not found"
+                                    : "couldn't find key "
+                                            + ref.getKey()
+                                            + " in Secret "
+                                            + ns
+                                            + "/"
+                                            + ref.getName());
                 }
                 if (value != null) {
                     env.put(v.getName(), value);
@@ -64,10 +92,15 @@ final class PodEnv {
             } else if (from.getConfigMapKeyRef() != null) {
                 var ref = from.getConfigMapKeyRef();
                 ConfigMap cm = client.configMaps().inNamespace(ns).withName(ref.getName()).get();
-                String value = cm == null || cm.getData() == null ? null : cm.getData().get(ref.getKey());
+                String value =
+                        cm == null || cm.getData() == null ? null : cm.getData().get(ref.getKey());
                 if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                    throw new PodVolumes.NotReady("configmap \"" + ref.getName() + "\" or its key " + ref.getKey()
-                            + " not found");
+                    throw new PodVolumes.NotReady(
+                            "configmap \""
+                                    + ref.getName()
+                                    + "\" or its key "
+                                    + ref.getKey()
+                                    + " not found");
                 }
                 if (value != null) {
                     env.put(v.getName(), value);
@@ -76,7 +109,8 @@ final class PodEnv {
                 String path = from.getFieldRef().getFieldPath();
                 env.put(v.getName(), path.equals("status.podIP") ? podIp : field(pod, path));
             } else {
-                throw new ContainerCommand.Unsupported("env " + v.getName() + ": this valueFrom is not supported");
+                throw new ContainerCommand.Unsupported(
+                        "env " + v.getName() + ": this valueFrom is not supported");
             }
         }
         return env;
@@ -96,7 +130,9 @@ final class PodEnv {
                     yield pod.getMetadata().getLabels().get(path.substring(17, path.length() - 2));
                 }
                 if (path.startsWith("metadata.annotations['")) {
-                    yield pod.getMetadata().getAnnotations().get(path.substring(22, path.length() - 2));
+                    yield pod.getMetadata()
+                            .getAnnotations()
+                            .get(path.substring(22, path.length() - 2));
                 }
                 yield "";
             }
@@ -106,7 +142,14 @@ final class PodEnv {
     private static Map<String, String> decoded(Secret s) {
         Map<String, String> out = new LinkedHashMap<>();
         if (s.getData() != null) {
-            s.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+            s.getData()
+                    .forEach(
+                            (k, v) ->
+                                    out.put(
+                                            k,
+                                            new String(
+                                                    Base64.getDecoder().decode(v),
+                                                    StandardCharsets.UTF_8)));
         }
         return out;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.kubelet;
 
 import java.io.IOException;
@@ -7,13 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A network namespace of its own for each pod, joined to the host by a veth pair: the pod has one
- * address (10.213.x.y/32), and the host one address for every pod to reach it by (10.213.0.1, on the
- * loopback device), where PostgreSQL, RabbitMQ and the API server listen. There is no bridge, no NAT and
- * no route beyond the host: pods reach the host's services and nothing else.
+ * address (10.213.x.y/32), and the host one address for every pod to reach it by (10.213.0.1, on
+ * the loopback device), where PostgreSQL, RabbitMQ and the API server listen. There is no bridge,
+ * no NAT and no route beyond the host: pods reach the host's services and nothing else.
  */
 final class PodNetwork {
     /** The address pods reach the host's services at. */
     static final String HOST_IP = "10.213.0.1";
+
     private static final AtomicInteger NEXT = new AtomicInteger(1);
 
     /** One pod's namespace, host-side device and address. */
@@ -23,8 +28,7 @@ final class PodNetwork {
         }
     }
 
-    private PodNetwork() {
-    }
+    private PodNetwork() {}
 
     /** Puts the host's address on the loopback device once; idempotent. */
     static void prepareHost() throws IOException {
@@ -49,7 +53,9 @@ final class PodNetwork {
         return new Attachment(ns, host, ip);
     }
 
-    /** Removes the namespace; its end of the veth pair, and so the pair and the route, go with it. */
+    /**
+     * Removes the namespace; its end of the veth pair, and so the pair and the route, go with it.
+     */
     static void detach(Attachment a) {
         try {
             run("ip", "netns", "del", a.namespace());

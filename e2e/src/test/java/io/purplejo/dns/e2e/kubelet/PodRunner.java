@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.e2e.kubelet;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -44,13 +48,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stand-in for the kubelet, for end-to-end tests on the real control plane: registers a Node, keeps
- * its lease, and runs every pod bound to it with podman, each pod in a network namespace of its own
- * ({@link PodNetwork}). It runs containers as their spec says ({@link ContainerCommand}), with the
- * environment and volumes resolved through the API ({@link PodEnv}, {@link PodVolumes}), runs readiness
- * and liveness probes, restarts containers per the restart policy, reports the pod's status (phase,
- * conditions, container states and exit codes, pod IP), and on deletion sends SIGTERM, then SIGKILL after
- * the grace period, before it removes the pod. Container logs are kept in {@code <work>/logs}.
+ * A stand-in for the kubelet, for end-to-end tests on the real control plane: registers a Node,
+ * keeps its lease, and runs every pod bound to it with podman, each pod in a network namespace of
+ * its own ({@link PodNetwork}). It runs containers as their spec says ({@link ContainerCommand}),
+ * with the environment and volumes resolved through the API ({@link PodEnv}, {@link PodVolumes}),
+ * runs readiness and liveness probes, restarts containers per the restart policy, reports the pod's
+ * status (phase, conditions, container states and exit codes, pod IP), and on deletion sends
+ * SIGTERM, then SIGKILL after the grace period, before it removes the pod. Container logs are kept
+ * in {@code <work>/logs}.
  */
 public final class PodRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PodRunner.class);
@@ -62,9 +67,12 @@ public final class PodRunner implements AutoCloseable {
     private final int apiPort;
     private final int nofile;
     private final Map<String, RunningPod> pods = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-sync"));
-    private final ExecutorService actions = Executors.newCachedThreadPool(r -> daemon(r, "pod-action"));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-sync"));
+    private final ExecutorService actions =
+            Executors.newCachedThreadPool(r -> daemon(r, "pod-action"));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** One container of a running pod. */
     private static final class RunningContainer {
@@ -127,10 +135,17 @@ public final class PodRunner implements AutoCloseable {
     public void start() throws IOException {
         Files.createDirectories(logs());
         PodNetwork.prepareHost();
-        Node node = new NodeBuilder().withNewMetadata().withName(nodeName)
-                .addToLabels("kubernetes.io/hostname", nodeName).addToLabels("kubernetes.io/os", "linux")
-                .addToLabels("kubernetes.io/arch", "amd64").endMetadata()
-                .withNewSpec().endSpec().build();
+        Node node =
+                new NodeBuilder()
+                        .withNewMetadata()
+                        .withName(nodeName)
+                        .addToLabels("kubernetes.io/hostname", nodeName)
+                        .addToLabels("kubernetes.io/os", "linux")
+                        .addToLabels("kubernetes.io/arch", "amd64")
+                        .endMetadata()
+                        .withNewSpec()
+                        .endSpec()
+                        .build();
         client.nodes().resource(node).createOr(n -> n.update());
         heartbeat();
         loop.scheduleWithFixedDelay(this::heartbeat, 10, 10, TimeUnit.SECONDS);
@@ -140,27 +155,65 @@ public final class PodRunner implements AutoCloseable {
     private void heartbeat() {
         try {
             String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            client.nodes().withName(nodeName).editStatus(n -> {
-                n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
-                        .addToCapacity("cpu", new Quantity("16")).addToCapacity("memory", new Quantity("24Gi"))
-                        .addToCapacity("pods", new Quantity("110"))
-                        .addToAllocatable("cpu", new Quantity("16")).addToAllocatable("memory", new Quantity("24Gi"))
-                        .addToAllocatable("pods", new Quantity("110"))
-                        .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
-                        .withMessage("e2e pod runner is ready").withLastHeartbeatTime(now).withLastTransitionTime(now)
-                        .endCondition()
-                        .addNewAddress().withType("InternalIP").withAddress(PodNetwork.HOST_IP).endAddress()
-                        .addNewAddress().withType("Hostname").withAddress(nodeName).endAddress()
-                        .withNewNodeInfo().withKubeletVersion("v1.34.4-e2e").withContainerRuntimeVersion("podman://4")
-                        .withOperatingSystem("linux").withArchitecture("amd64").withOsImage("e2e").withKernelVersion("")
-                        .withKubeProxyVersion("").withBootID("").withMachineID("").withSystemUUID("").endNodeInfo()
-                        .build());
-                return n;
-            });
-            Lease lease = new LeaseBuilder().withNewMetadata().withName(nodeName).withNamespace("kube-node-lease")
-                    .endMetadata().withNewSpec().withHolderIdentity(nodeName).withLeaseDurationSeconds(40)
-                    .withRenewTime(ZonedDateTime.now()).endSpec().build();
-            client.leases().inNamespace("kube-node-lease").resource(lease).createOr(l -> l.update());
+            client.nodes()
+                    .withName(nodeName)
+                    .editStatus(
+                            n -> {
+                                n.setStatus(
+                                        new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
+                                                .addToCapacity("cpu", new Quantity("16"))
+                                                .addToCapacity("memory", new Quantity("24Gi"))
+                                                .addToCapacity("pods", new Quantity("110"))
+                                                .addToAllocatable("cpu", new Quantity("16"))
+                                                .addToAllocatable("memory", new Quantity("24Gi"))
+                                                .addToAllocatable("pods", new Quantity("110"))
+                                                .addNewCondition()
+                                                .withType("Ready")
+                                                .withStatus("True")
+                                                .withReason("KubeletReady")
+                                                .withMessage("e2e pod runner is ready")
+                                                .withLastHeartbeatTime(now)
+                                                .withLastTransitionTime(now)
+                                                .endCondition()
+                                                .addNewAddress()
+                                                .withType("InternalIP")
+                                                .withAddress(PodNetwork.HOST_IP)
+                                                .endAddress()
+                                                .addNewAddress()
+                                                .withType("Hostname")
+                                                .withAddress(nodeName)
+                                                .endAddress()
+                                                .withNewNodeInfo()
+                                                .withKubeletVersion("v1.34.4-e2e")
+                                                .withContainerRuntimeVersion("podman://4")
+                                                .withOperatingSystem("linux")
+                                                .withArchitecture("amd64")
+                                                .withOsImage("e2e")
+                                                .withKernelVersion("")
+                                                .withKubeProxyVersion("")
+                                                .withBootID("")
+                                                .withMachineID("")
+                                                .withSystemUUID("")
+                                                .endNodeInfo()
+                                                .build());
+                                return n;
+                            });
+            Lease lease =
+                    new LeaseBuilder()
+                            .withNewMetadata()
+                            .withName(nodeName)
+                            .withNamespace("kube-node-lease")
+                            .endMetadata()
+                            .withNewSpec()
+                            .withHolderIdentity(nodeName)
+                            .withLeaseDurationSeconds(40)
+                            .withRenewTime(ZonedDateTime.now())
+                            .endSpec()
+                            .build();
+            client.leases()
+                    .inNamespace("kube-node-lease")
+                    .resource(lease)
+                    .createOr(l -> l.update());
         } catch (KubernetesClientException e) {
             LOG.warn("node heartbeat: {}", e.getMessage());
         }
@@ -168,7 +221,12 @@ public final class PodRunner implements AutoCloseable {
 
     private void sync() {
         try {
-            List<Pod> bound = client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).list().getItems();
+            List<Pod> bound =
+                    client.pods()
+                            .inAnyNamespace()
+                            .withField("spec.nodeName", nodeName)
+                            .list()
+                            .getItems();
             for (Pod p : bound) {
                 RunningPod rp = pods.get(p.getMetadata().getUid());
                 if (rp == null) {
@@ -211,12 +269,17 @@ public final class PodRunner implements AutoCloseable {
             rp.startTime = now();
             rp.net = PodNetwork.attach();
             for (Container c : pod.getSpec().getContainers()) {
-                rp.containers.add(new RunningContainer(c, "k8s_" + c.getName() + "_" + key + "_" + rp.uid.substring(0, 8)));
+                rp.containers.add(
+                        new RunningContainer(
+                                c,
+                                "k8s_" + c.getName() + "_" + key + "_" + rp.uid.substring(0, 8)));
             }
             writeStatus(rp);
             while (!rp.stopping) {
                 try {
-                    rp.volumes = PodVolumes.materialize(client, pod, work.resolve("pods").resolve(rp.uid));
+                    rp.volumes =
+                            PodVolumes.materialize(
+                                    client, pod, work.resolve("pods").resolve(rp.uid));
                     for (RunningContainer c : rp.containers) {
                         run(rp, c);
                     }
@@ -250,15 +313,32 @@ public final class PodRunner implements AutoCloseable {
         }
     }
 
-    private void run(RunningPod rp, RunningContainer c) throws IOException, PodVolumes.NotReady,
-            ContainerCommand.Unsupported {
+    private void run(RunningPod rp, RunningContainer c)
+            throws IOException, PodVolumes.NotReady, ContainerCommand.Unsupported {
         Pod pod = rp.pod;
-        Map<String, String> env = PodEnv.resolve(client, pod, c.spec, rp.net.podIp(), PodNetwork.HOST_IP, apiPort);
-        Path log = logs().resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName() + "_"
-                + c.spec.getName() + "-" + c.restarts + ".log");
+        Map<String, String> env =
+                PodEnv.resolve(client, pod, c.spec, rp.net.podIp(), PodNetwork.HOST_IP, apiPort);
+        Path log =
+                logs().resolve(
+                                pod.getMetadata().getNamespace()
+                                        + "_"
+                                        + pod.getMetadata().getName()
+                                        + "_"
+                                        + c.spec.getName()
+                                        + "-"
+                                        + c.restarts
+                                        + ".log");
         podman("rm", "-f", c.podmanName);
-        List<String> cmd = ContainerCommand.podmanRun(pod, c.spec, c.podmanName, rp.net.netnsPath(), env, rp.volumes,
-                log, nofile);
+        List<String> cmd =
+                ContainerCommand.podmanRun(
+                        pod,
+                        c.spec,
+                        c.podmanName,
+                        rp.net.netnsPath(),
+                        env,
+                        rp.volumes,
+                        log,
+                        nofile);
         String out = exec(cmd);
         if (out == null) {
             c.waitingReason = "RunContainerError";
@@ -277,13 +357,22 @@ public final class PodRunner implements AutoCloseable {
 
     /** Reads each container's state from podman, restarts per policy, and runs the probes. */
     private void observe(RunningPod rp) {
-        String policy = rp.pod.getSpec().getRestartPolicy() == null ? "Always" : rp.pod.getSpec().getRestartPolicy();
+        String policy =
+                rp.pod.getSpec().getRestartPolicy() == null
+                        ? "Always"
+                        : rp.pod.getSpec().getRestartPolicy();
         for (RunningContainer c : rp.containers) {
             if (!"running".equals(c.state)) {
                 continue;
             }
-            String inspect = exec(List.of("podman", "inspect", "--format", "{{.State.Running}} {{.State.ExitCode}}",
-                    c.podmanName));
+            String inspect =
+                    exec(
+                            List.of(
+                                    "podman",
+                                    "inspect",
+                                    "--format",
+                                    "{{.State.Running}} {{.State.ExitCode}}",
+                                    c.podmanName));
             if (inspect == null) {
                 continue;
             }
@@ -296,7 +385,8 @@ public final class PodRunner implements AutoCloseable {
             c.exitCode = Integer.parseInt(f[1]);
             c.finishedAt = now();
             c.ready = false;
-            boolean restart = policy.equals("Always") || (policy.equals("OnFailure") && c.exitCode != 0);
+            boolean restart =
+                    policy.equals("Always") || (policy.equals("OnFailure") && c.exitCode != 0);
             if (restart && !rp.stopping) {
                 c.restarts++;
                 // as the kubelet's CrashLoopBackOff: 10 s doubling to 5 min between restarts
@@ -304,16 +394,23 @@ public final class PodRunner implements AutoCloseable {
                 c.state = "waiting";
                 c.waitingReason = "CrashLoopBackOff";
                 c.waitingMessage = "back-off " + delay + "s restarting failed container";
-                loop.schedule(() -> actions.submit(() -> {
-                    try {
-                        if (!rp.stopping) {
-                            run(rp, c);
-                        }
-                    } catch (IOException | PodVolumes.NotReady | ContainerCommand.Unsupported e) {
-                        c.waitingReason = "RunContainerError";
-                        c.waitingMessage = e.getMessage();
-                    }
-                }), delay, TimeUnit.SECONDS);
+                loop.schedule(
+                        () ->
+                                actions.submit(
+                                        () -> {
+                                            try {
+                                                if (!rp.stopping) {
+                                                    run(rp, c);
+                                                }
+                                            } catch (IOException
+                                                    | PodVolumes.NotReady
+                                                    | ContainerCommand.Unsupported e) {
+                                                c.waitingReason = "RunContainerError";
+                                                c.waitingMessage = e.getMessage();
+                                            }
+                                        }),
+                        delay,
+                        TimeUnit.SECONDS);
             }
         }
     }
@@ -326,22 +423,29 @@ public final class PodRunner implements AutoCloseable {
         }
         Instant now = Instant.now();
         long running = Duration.between(Instant.parse(c.startedAt), now).getSeconds();
-        // readiness: every second until ready (tests need not wait a whole period), then at its period
-        if (readiness != null && running >= delay(readiness)
-                && Duration.between(c.lastProbe, now).compareTo(c.ready ? period(readiness) : Duration.ofSeconds(1)) >= 0) {
+        // readiness: every second until ready (tests need not wait a whole period), then at its
+        // period
+        if (readiness != null
+                && running >= delay(readiness)
+                && Duration.between(c.lastProbe, now)
+                                .compareTo(c.ready ? period(readiness) : Duration.ofSeconds(1))
+                        >= 0) {
             c.lastProbe = now;
             boolean ok = check(rp, c, readiness);
             c.readyFailures = ok ? 0 : c.readyFailures + 1;
             c.ready = ok || (c.ready && c.readyFailures < threshold(readiness));
         }
         // liveness: at its own period only, as the kubelet does, so a slow start is not a failure
-        if (liveness != null && running >= delay(liveness)
+        if (liveness != null
+                && running >= delay(liveness)
                 && Duration.between(c.lastLiveProbe, now).compareTo(period(liveness)) >= 0) {
             c.lastLiveProbe = now;
             boolean ok = check(rp, c, liveness);
             c.liveFailures = ok ? 0 : c.liveFailures + 1;
             if (c.liveFailures >= threshold(liveness)) {
-                LOG.info("container {} failed its liveness probe {} times: restarting", c.podmanName,
+                LOG.info(
+                        "container {} failed its liveness probe {} times: restarting",
+                        c.podmanName,
                         threshold(liveness));
                 c.liveFailures = 0;
                 podman("stop", "-t", String.valueOf(grace(rp.pod)), c.podmanName);
@@ -367,13 +471,25 @@ public final class PodRunner implements AutoCloseable {
             if (p.getHttpGet() != null) {
                 int port = port(c.spec, p.getHttpGet().getPort());
                 String path = p.getHttpGet().getPath() == null ? "/" : p.getHttpGet().getPath();
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://" + rp.net.podIp() + ":"
-                        + port + path)).timeout(Duration.ofSeconds(timeout)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://"
+                                                                + rp.net.podIp()
+                                                                + ":"
+                                                                + port
+                                                                + path))
+                                        .timeout(Duration.ofSeconds(timeout))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 return r.statusCode() >= 200 && r.statusCode() < 400;
             }
             if (p.getTcpSocket() != null) {
                 try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(rp.net.podIp(), port(c.spec, p.getTcpSocket().getPort())),
+                    s.connect(
+                            new InetSocketAddress(
+                                    rp.net.podIp(), port(c.spec, p.getTcpSocket().getPort())),
                             timeout * 1000);
                     return true;
                 }
@@ -403,17 +519,24 @@ public final class PodRunner implements AutoCloseable {
         throw new IllegalArgumentException("no port named " + port.getStrVal());
     }
 
-    /** SIGTERM, SIGKILL after the grace period, then the pod is removed from the API (when it was deleted). */
+    /**
+     * SIGTERM, SIGKILL after the grace period, then the pod is removed from the API (when it was
+     * deleted).
+     */
     private void stopPod(RunningPod rp, boolean deleteFromApi) {
         Pod pod = rp.pod;
-        long grace = pod.getMetadata().getDeletionGracePeriodSeconds() != null
-                ? pod.getMetadata().getDeletionGracePeriodSeconds() : grace(pod);
+        long grace =
+                pod.getMetadata().getDeletionGracePeriodSeconds() != null
+                        ? pod.getMetadata().getDeletionGracePeriodSeconds()
+                        : grace(pod);
         List<Thread> stops = new ArrayList<>();
         for (RunningContainer c : rp.containers) {
-            Thread t = new Thread(() -> {
-                podman("stop", "-t", String.valueOf(grace), c.podmanName);
-                podman("rm", "-f", c.podmanName);
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                podman("stop", "-t", String.valueOf(grace), c.podmanName);
+                                podman("rm", "-f", c.podmanName);
+                            });
             t.start();
             stops.add(t);
         }
@@ -435,8 +558,11 @@ public final class PodRunner implements AutoCloseable {
 
     private void remove(Pod pod) {
         try {
-            client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                    .withGracePeriod(0).delete();
+            client.pods()
+                    .inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName())
+                    .withGracePeriod(0)
+                    .delete();
         } catch (KubernetesClientException e) {
             LOG.debug("removing pod {}: {}", pod.getMetadata().getName(), e.getMessage());
         }
@@ -454,12 +580,16 @@ public final class PodRunner implements AutoCloseable {
         }
         try {
             PodStatus sent = io.fabric8.kubernetes.client.utils.Serialization.clone(next);
-            client.pods().inNamespace(rp.pod.getMetadata().getNamespace()).withName(rp.pod.getMetadata().getName())
-                    .editStatus(p -> {
-                        sent.setQosClass(p.getStatus() == null ? null : p.getStatus().getQosClass());
-                        p.setStatus(sent);
-                        return p;
-                    });
+            client.pods()
+                    .inNamespace(rp.pod.getMetadata().getNamespace())
+                    .withName(rp.pod.getMetadata().getName())
+                    .editStatus(
+                            p -> {
+                                sent.setQosClass(
+                                        p.getStatus() == null ? null : p.getStatus().getQosClass());
+                                p.setStatus(sent);
+                                return p;
+                            });
             rp.written = next;
         } catch (KubernetesClientException e) {
             LOG.debug("pod status {}: {}", rp.pod.getMetadata().getName(), e.getMessage());
@@ -473,16 +603,38 @@ public final class PodRunner implements AutoCloseable {
         boolean allTerminated = !rp.containers.isEmpty();
         boolean allSucceeded = true;
         for (RunningContainer c : rp.containers) {
-            ContainerStatusBuilder b = new ContainerStatusBuilder().withName(c.spec.getName()).withImage(c.spec.getImage())
-                    .withImageID("").withContainerID("podman://" + c.podmanName).withRestartCount(c.restarts)
-                    .withReady(c.ready).withStarted("running".equals(c.state));
+            ContainerStatusBuilder b =
+                    new ContainerStatusBuilder()
+                            .withName(c.spec.getName())
+                            .withImage(c.spec.getImage())
+                            .withImageID("")
+                            .withContainerID("podman://" + c.podmanName)
+                            .withRestartCount(c.restarts)
+                            .withReady(c.ready)
+                            .withStarted("running".equals(c.state));
             switch (c.state) {
-                case "running" -> b.withNewState().withNewRunning().withStartedAt(c.startedAt).endRunning().endState();
-                case "terminated" -> b.withNewState().withNewTerminated().withExitCode(c.exitCode)
-                        .withReason(c.exitCode == 0 ? "Completed" : "Error").withStartedAt(c.startedAt)
-                        .withFinishedAt(c.finishedAt).endTerminated().endState();
-                default -> b.withNewState().withNewWaiting().withReason(c.waitingReason).withMessage(c.waitingMessage)
-                        .endWaiting().endState();
+                case "running" ->
+                        b.withNewState()
+                                .withNewRunning()
+                                .withStartedAt(c.startedAt)
+                                .endRunning()
+                                .endState();
+                case "terminated" ->
+                        b.withNewState()
+                                .withNewTerminated()
+                                .withExitCode(c.exitCode)
+                                .withReason(c.exitCode == 0 ? "Completed" : "Error")
+                                .withStartedAt(c.startedAt)
+                                .withFinishedAt(c.finishedAt)
+                                .endTerminated()
+                                .endState();
+                default ->
+                        b.withNewState()
+                                .withNewWaiting()
+                                .withReason(c.waitingReason)
+                                .withMessage(c.waitingMessage)
+                                .endWaiting()
+                                .endState();
             }
             statuses.add(b.build());
             allReady &= c.ready;
@@ -490,19 +642,24 @@ public final class PodRunner implements AutoCloseable {
             allTerminated &= "terminated".equals(c.state);
             allSucceeded &= "terminated".equals(c.state) && Integer.valueOf(0).equals(c.exitCode);
         }
-        String policy = rp.pod.getSpec().getRestartPolicy() == null ? "Always" : rp.pod.getSpec().getRestartPolicy();
+        String policy =
+                rp.pod.getSpec().getRestartPolicy() == null
+                        ? "Always"
+                        : rp.pod.getSpec().getRestartPolicy();
         String phase = "Pending";
         if (anyRunning) {
             phase = "Running";
-        } else if (allTerminated && (policy.equals("Never") || (policy.equals("OnFailure") && allSucceeded))) {
+        } else if (allTerminated
+                && (policy.equals("Never") || (policy.equals("OnFailure") && allSucceeded))) {
             phase = allSucceeded ? "Succeeded" : "Failed";
         } else if (allTerminated || rp.containers.stream().anyMatch(c -> c.restarts > 0)) {
             phase = "Running"; // restarting
         }
         String t = rp.startTime == null ? now() : rp.startTime;
-        List<PodCondition> conditions = List.of(
-                condition("PodScheduled", true, t), condition("Initialized", true, t),
-                condition("ContainersReady", allReady, t), condition("Ready", allReady, t));
+        List<PodCondition> conditions =
+                List.of(
+                        condition("PodScheduled", true, t), condition("Initialized", true, t),
+                        condition("ContainersReady", allReady, t), condition("Ready", allReady, t));
         PodStatus s = new PodStatus();
         s.setPhase(phase);
         s.setConditions(conditions);
@@ -518,8 +675,11 @@ public final class PodRunner implements AutoCloseable {
     }
 
     private static PodCondition condition(String type, boolean status, String since) {
-        return new PodConditionBuilder().withType(type).withStatus(status ? "True" : "False")
-                .withLastTransitionTime(since).build();
+        return new PodConditionBuilder()
+                .withType(type)
+                .withStatus(status ? "True" : "False")
+                .withLastTransitionTime(since)
+                .build();
     }
 
     private static String now() {

@@ -1,14 +1,22 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.backend;
 
 import io.purplejo.dns.config.ExitCodes;
 
-/** An embedded or given backend that could not be started or reached; carries which one, for the exit code. */
+/**
+ * An embedded or given backend that could not be started or reached; carries which one, for the
+ * exit code.
+ */
 public final class BackendUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Which backend failed. */
     public enum Backend {
-        DATABASE(ExitCodes.DATABASE), BROKER(ExitCodes.BROKER);
+        DATABASE(ExitCodes.DATABASE),
+        BROKER(ExitCodes.BROKER);
 
         private final int exitCode;
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.backend;
 
 import io.purplejo.dns.config.AmqpUri;
@@ -5,8 +9,9 @@ import io.purplejo.dns.config.PostgresDsn;
 import java.nio.file.Path;
 
 /**
- * The PostgreSQL and the broker a local run uses: the ones given, or embedded ones started here (the
- * database's data kept in the data directory). Closing stops what was started here and nothing else.
+ * The PostgreSQL and the broker a local run uses: the ones given, or embedded ones started here
+ * (the database's data kept in the data directory). Closing stops what was started here and nothing
+ * else.
  */
 public final class Backends implements AutoCloseable {
     private final String dsnText;
@@ -26,9 +31,9 @@ public final class Backends implements AutoCloseable {
     }
 
     /**
-     * The given DSN and URL where set (null: embedded; its PostgreSQL on {@code port}, 0 for the data
-     * directory's). The embedded database is started first, so that a data directory in use by another
-     * process is refused before anything else happens.
+     * The given DSN and URL where set (null: embedded; its PostgreSQL on {@code port}, 0 for the
+     * data directory's). The embedded database is started first, so that a data directory in use by
+     * another process is refused before anything else happens.
      */
     public static Backends open(String givenDsn, String givenUrl, Path dataDir, int port) {
         if (givenDsn != null) {
@@ -47,8 +52,11 @@ public final class Backends implements AutoCloseable {
             }
             throw e;
         }
-        return new Backends(db != null ? db.dsnText() : givenDsn, broker != null ? broker.urlText() : givenUrl,
-                db, broker);
+        return new Backends(
+                db != null ? db.dsnText() : givenDsn,
+                broker != null ? broker.urlText() : givenUrl,
+                db,
+                broker);
     }
 
     /** The DSN, password included: for the commands, never for printing (print {@link #dsn()}). */
@@ -60,7 +68,10 @@ public final class Backends implements AutoCloseable {
         return dsn;
     }
 
-    /** The broker URL, password included: for the commands, never for printing (print {@link #uri()}). */
+    /**
+     * The broker URL, password included: for the commands, never for printing (print {@link
+     * #uri()}).
+     */
     public String urlText() {
         return urlText;
     }
@@ -77,7 +88,10 @@ public final class Backends implements AutoCloseable {
         return embeddedBroker != null;
     }
 
-    /** Makes the run's queue ready where the broker needs it made here (see {@link EmbeddedBroker#declareWorkQueue}). */
+    /**
+     * Makes the run's queue ready where the broker needs it made here (see {@link
+     * EmbeddedBroker#declareWorkQueue}).
+     */
     public void prepareQueue(String queue) {
         if (embeddedBroker != null) {
             embeddedBroker.declareWorkQueue(queue);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.backend;
 
 import java.io.IOException;
@@ -8,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The port a data directory's embedded PostgreSQL listens on, kept in {@code postgres.port}: the same from
- * run to run, so that the DSN printed after a run is the one {@code db} serves later.
+ * The port a data directory's embedded PostgreSQL listens on, kept in {@code postgres.port}: the
+ * same from run to run, so that the DSN printed after a run is the one {@code db} serves later.
  */
 final class DataDirectoryPort {
     private static final String FILE = "postgres.port";
 
-    private DataDirectoryPort() {
-    }
+    private DataDirectoryPort() {}
 
     /** The port used before, or a free one for a new data directory. */
     static int of(Path dataDir) throws IOException {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.backend;
 
 import com.rabbitmq.client.Channel;
@@ -18,9 +22,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.qpid.server.SystemLauncher;
 
 /**
- * An AMQP 0-9-1 broker in this process (Apache Qpid Broker-J), on 127.0.0.1 only, with a password made for
- * this process. Its queues live in memory: every local run is a new run with a queue of its own, and a run
- * that did not finish is selected again by the next one, so nothing needs to outlive the process.
+ * An AMQP 0-9-1 broker in this process (Apache Qpid Broker-J), on 127.0.0.1 only, with a password
+ * made for this process. Its queues live in memory: every local run is a new run with a queue of
+ * its own, and a run that did not finish is selected again by the next one, so nothing needs to
+ * outlive the process.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final String USER = "dnsx";
@@ -50,11 +55,17 @@ public final class EmbeddedBroker implements AutoCloseable {
                 attributes.put("type", "Memory");
                 attributes.put("initialConfigurationLocation", config.toUri().toString());
                 attributes.put("startupLoggedToSystemOut", false);
-                attributes.put("context", Map.of(
-                        "qpid.work_dir", workDir.toString(),
-                        "qpid.home_dir", workDir.toString(),
-                        "dnsx.password", password,
-                        "qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
+                attributes.put(
+                        "context",
+                        Map.of(
+                                "qpid.work_dir",
+                                workDir.toString(),
+                                "qpid.home_dir",
+                                workDir.toString(),
+                                "dnsx.password",
+                                password,
+                                "qpid.broker.defaultPreferenceStoreAttributes",
+                                "{\"type\": \"Noop\"}"));
                 SystemLauncher launcher = new SystemLauncher();
                 try {
                     launcher.startup(attributes);
@@ -68,8 +79,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 last = e;
             }
         }
-        throw new BackendUnavailableException(BackendUnavailableException.Backend.BROKER,
-                "the embedded AMQP broker did not start: " + last.getMessage(), last);
+        throw new BackendUnavailableException(
+                BackendUnavailableException.Backend.BROKER,
+                "the embedded AMQP broker did not start: " + last.getMessage(),
+                last);
     }
 
     private static int freePort() throws IOException {
@@ -78,7 +91,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** The broker's configuration: one user, one AMQP 0-9-1 port on loopback, one in-memory virtual host. */
+    /**
+     * The broker's configuration: one user, one AMQP 0-9-1 port on loopback, one in-memory virtual
+     * host.
+     */
     private static String initialConfig(int port) {
         return """
                 {
@@ -99,10 +115,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                     "virtualHostInitialConfiguration": "{\\"type\\": \\"Memory\\"}"
                   } ]
                 }
-                """.formatted(USER, port);
+                """
+                .formatted(USER, port);
     }
 
-    /** The broker's URL, password included: hand it to the commands, never print it (AmqpUri masks it). */
+    /**
+     * The broker's URL, password included: hand it to the commands, never print it (AmqpUri masks
+     * it).
+     */
     public AmqpUri uri() {
         return AmqpUri.parse(urlText());
     }
@@ -116,17 +136,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Creates a run's work queue, durable and without arguments: Qpid refuses RabbitMQ's dead-letter
-     * arguments, which the publisher and the workers give a queue they create; they use an existing queue as
-     * it is. Nothing depends on those arguments here: the workers move poison messages to the dead-letter
-     * queue themselves and never reject a message without requeueing it.
+     * Creates a run's work queue, durable and without arguments: Qpid refuses RabbitMQ's
+     * dead-letter arguments, which the publisher and the workers give a queue they create; they use
+     * an existing queue as it is. Nothing depends on those arguments here: the workers move poison
+     * messages to the dead-letter queue themselves and never reject a message without requeueing
+     * it.
      */
     public void declareWorkQueue(String queue) {
-        try (Connection c = AmqpConnections.open(uri(), "dns-extraction"); Channel ch = c.createChannel()) {
+        try (Connection c = AmqpConnections.open(uri(), "dns-extraction");
+                Channel ch = c.createChannel()) {
             ch.queueDeclare(queue, true, false, false, null);
         } catch (IOException | TimeoutException e) {
-            throw new BackendUnavailableException(BackendUnavailableException.Backend.BROKER,
-                    "the embedded broker did not create queue " + queue + ": " + e.getMessage(), e);
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Backend.BROKER,
+                    "the embedded broker did not create queue " + queue + ": " + e.getMessage(),
+                    e);
         }
     }
 

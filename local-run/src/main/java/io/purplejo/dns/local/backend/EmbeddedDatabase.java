@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.backend;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -9,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A real PostgreSQL (binaries from Maven Central, unpacked once) whose data directory survives between runs,
- * listening on 127.0.0.1 only, with trust for local connections. PostgreSQL itself refuses to run as root, so
- * this does too, with a message saying what to do instead.
+ * A real PostgreSQL (binaries from Maven Central, unpacked once) whose data directory survives
+ * between runs, listening on 127.0.0.1 only, with trust for local connections. PostgreSQL itself
+ * refuses to run as root, so this does too, with a message saying what to do instead.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "postgres";
@@ -24,39 +28,55 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on {@code dataDir/postgres} (created on first use) on {@code port}; 0 for the port this
-     * data directory used before, else a free one, kept so that its DSN stays the same from run to run.
+     * Starts PostgreSQL on {@code dataDir/postgres} (created on first use) on {@code port}; 0 for
+     * the port this data directory used before, else a free one, kept so that its DSN stays the
+     * same from run to run.
      */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
-            throw new InvalidConfigurationException("the embedded PostgreSQL cannot run as root (PostgreSQL refuses"
-                    + " to): run as a normal user, or pass --postgres-dsn to use a PostgreSQL of yours");
+            throw new InvalidConfigurationException(
+                    "the embedded PostgreSQL cannot run as root (PostgreSQL refuses"
+                            + " to): run as a normal user, or pass --postgres-dsn to use a PostgreSQL of yours");
         }
         Path data = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir.resolve("postgres-binaries"));
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
-                    // the results are kept and queried later: durable writes, unlike a test database's defaults
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(data)
+                            .setCleanDataDirectory(false)
+                            .setOverrideWorkingDirectory(
+                                    dataDir.resolve("postgres-binaries").toFile())
+                            // the results are kept and queried later: durable writes, unlike a test
+                            // database's defaults
+                            .setServerConfig("fsync", "on")
+                            .setServerConfig("full_page_writes", "on")
+                            .setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setOutputRedirector(
+                                    ProcessBuilder.Redirect.appendTo(
+                                            dataDir.resolve("postgres.log").toFile()))
+                            .setErrorRedirector(
+                                    ProcessBuilder.Redirect.appendTo(
+                                            dataDir.resolve("postgres.log").toFile()));
             int chosen = port > 0 ? port : DataDirectoryPort.of(dataDir);
             builder.setPort(chosen);
             EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
             DataDirectoryPort.keep(dataDir, chosen);
             return db;
         } catch (IOException | RuntimeException e) {
-            throw new BackendUnavailableException(BackendUnavailableException.Backend.DATABASE,
-                    "the embedded PostgreSQL did not start on " + data + ": " + e.getMessage()
-                            + " (its log: " + dataDir.resolve("postgres.log") + "; is another dns-extraction using"
-                            + " this --data-dir?)", e);
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Backend.DATABASE,
+                    "the embedded PostgreSQL did not start on "
+                            + data
+                            + ": "
+                            + e.getMessage()
+                            + " (its log: "
+                            + dataDir.resolve("postgres.log")
+                            + "; is another dns-extraction using"
+                            + " this --data-dir?)",
+                    e);
         }
     }
 
@@ -64,7 +84,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** The DSN of the embedded database, in the form psql and every command of the project accept. */
+    /**
+     * The DSN of the embedded database, in the form psql and every command of the project accept.
+     */
     public PostgresDsn dsn() {
         return PostgresDsn.parse(dsnText());
     }
@@ -78,8 +100,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new BackendUnavailableException(BackendUnavailableException.Backend.DATABASE,
-                    "the embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+            throw new BackendUnavailableException(
+                    BackendUnavailableException.Backend.DATABASE,
+                    "the embedded PostgreSQL did not stop cleanly: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,20 +25,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates a CRD's {@code x-kubernetes-validations} on a new resource as the API server does on create:
- * every rule of every node present in the (defaulted) value, with {@code self} bound to that node; transition
- * rules (those that read {@code oldSelf}) only apply to updates and are skipped.
+ * Evaluates a CRD's {@code x-kubernetes-validations} on a new resource as the API server does on
+ * create: every rule of every node present in the (defaulted) value, with {@code self} bound to
+ * that node; transition rules (those that read {@code oldSelf}) only apply to updates and are
+ * skipped.
  */
 public final class CelRules {
-    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("self", SimpleType.DYN)
-            .addVar("oldSelf", SimpleType.DYN)
-            .build();
+    private static final CelCompiler COMPILER =
+            CelCompilerFactory.standardCelCompilerBuilder()
+                    .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                    .addVar("self", SimpleType.DYN)
+                    .addVar("oldSelf", SimpleType.DYN)
+                    .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
-    private CelRules() {
-    }
+    private CelRules() {}
 
     /** The messages of the rules {@code value} breaks, each prefixed with the path of its node. */
     public static List<String> violations(JSONSchemaProps schema, JsonNode value) {
@@ -74,7 +79,12 @@ public final class CelRules {
         try {
             ast = COMPILER.compile(rule.getRule()).getAst();
         } catch (CelValidationException e) {
-            errors.add(where + ": the CRD's rule '" + rule.getRule() + "' does not compile: " + e.getMessage());
+            errors.add(
+                    where
+                            + ": the CRD's rule '"
+                            + rule.getRule()
+                            + "' does not compile: "
+                            + e.getMessage());
             return;
         }
         if (readsOldSelf(ast)) {
@@ -83,17 +93,32 @@ public final class CelRules {
         try {
             Object result = RUNTIME.createProgram(ast).eval(Map.of("self", celValue(v)));
             if (!Boolean.TRUE.equals(result)) {
-                errors.add(where + ": " + (rule.getMessage() != null ? rule.getMessage() : "failed rule: " + rule.getRule()));
+                errors.add(
+                        where
+                                + ": "
+                                + (rule.getMessage() != null
+                                        ? rule.getMessage()
+                                        : "failed rule: " + rule.getRule()));
             }
         } catch (CelEvaluationException e) {
-            errors.add(where + ": rule '" + rule.getRule() + "' could not be evaluated: " + e.getMessage());
+            errors.add(
+                    where
+                            + ": rule '"
+                            + rule.getRule()
+                            + "' could not be evaluated: "
+                            + e.getMessage());
         }
     }
 
     private static boolean readsOldSelf(CelAbstractSyntaxTree ast) {
-        return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        return CelNavigableAst.fromAst(ast)
+                .getRoot()
+                .allNodes()
                 .map(n -> n.expr())
-                .anyMatch(e -> e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals("oldSelf"));
+                .anyMatch(
+                        e ->
+                                e.getKind() == CelExpr.ExprKind.Kind.IDENT
+                                        && e.ident().name().equals("oldSelf"));
     }
 
     /** JSON as CEL sees it: maps, lists, int64, double, string, bool. */

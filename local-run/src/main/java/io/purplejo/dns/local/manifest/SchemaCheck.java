@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,14 +18,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a resource against a CRD's structural schema as the API server does before its CEL rules (types,
- * required fields, enums, bounds, patterns, sizes, set semantics), then fills in the schema's defaults.
- * Unlike the API server it refuses fields the schema does not know instead of pruning them silently: on
- * one machine a typo in a run file must be heard, not dropped.
+ * Checks a resource against a CRD's structural schema as the API server does before its CEL rules
+ * (types, required fields, enums, bounds, patterns, sizes, set semantics), then fills in the
+ * schema's defaults. Unlike the API server it refuses fields the schema does not know instead of
+ * pruning them silently: on one machine a typo in a run file must be heard, not dropped.
  */
 public final class SchemaCheck {
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** The problems of {@code value}, each as "path: what is wrong"; empty when it is valid. */
     public static List<String> validate(JSONSchemaProps schema, JsonNode value) {
@@ -30,7 +33,10 @@ public final class SchemaCheck {
         return errors;
     }
 
-    /** Sets every absent field that has a schema default, in objects that are present (as the API server). */
+    /**
+     * Sets every absent field that has a schema default, in objects that are present (as the API
+     * server).
+     */
     public static void applyDefaults(JSONSchemaProps schema, JsonNode value) {
         if (value instanceof ObjectNode object && schema.getProperties() != null) {
             for (Map.Entry<String, JSONSchemaProps> p : schema.getProperties().entrySet()) {
@@ -42,7 +48,8 @@ public final class SchemaCheck {
                     applyDefaults(p.getValue(), object.get(p.getKey()));
                 }
             }
-        } else if (value instanceof ArrayNode array && schema.getItems() != null
+        } else if (value instanceof ArrayNode array
+                && schema.getItems() != null
                 && schema.getItems().getSchema() != null) {
             for (JsonNode item : array) {
                 applyDefaults(schema.getItems().getSchema(), item);
@@ -68,32 +75,48 @@ public final class SchemaCheck {
         }
         String type = s.getType();
         if (type != null) {
-            boolean ok = switch (type) {
-                case "object" -> v.isObject();
-                case "array" -> v.isArray();
-                case "string" -> v.isTextual();
-                case "integer" -> v.isIntegralNumber();
-                case "number" -> v.isNumber();
-                case "boolean" -> v.isBoolean();
-                default -> true;
-            };
+            boolean ok =
+                    switch (type) {
+                        case "object" -> v.isObject();
+                        case "array" -> v.isArray();
+                        case "string" -> v.isTextual();
+                        case "integer" -> v.isIntegralNumber();
+                        case "number" -> v.isNumber();
+                        case "boolean" -> v.isBoolean();
+                        default -> true;
+                    };
             if (!ok) {
                 errors.add(at(path) + ": expected " + article(type) + ", got " + describe(v));
                 return;
             }
         }
-        if (s.getEnum() != null && !s.getEnum().isEmpty()
+        if (s.getEnum() != null
+                && !s.getEnum().isEmpty()
                 && s.getEnum().stream().noneMatch(e -> e.asText().equals(v.asText()))) {
-            errors.add(at(path) + ": '" + v.asText() + "' is not one of "
-                    + s.getEnum().stream().map(JsonNode::asText).toList());
+            errors.add(
+                    at(path)
+                            + ": '"
+                            + v.asText()
+                            + "' is not one of "
+                            + s.getEnum().stream().map(JsonNode::asText).toList());
         }
         if (v.isNumber()) {
             BigDecimal n = v.decimalValue();
             if (s.getMinimum() != null && n.compareTo(BigDecimal.valueOf(s.getMinimum())) < 0) {
-                errors.add(at(path) + ": " + v.asText() + " is less than the minimum " + plain(s.getMinimum()));
+                errors.add(
+                        at(path)
+                                + ": "
+                                + v.asText()
+                                + " is less than the minimum "
+                                + plain(s.getMinimum()));
             }
             if (s.getMaximum() != null && n.compareTo(BigDecimal.valueOf(s.getMaximum())) > 0) {
-                errors.add(at(path) + ": " + v.asText() + " is more than the maximum " + plain(s.getMaximum()));
+                errors.add(
+                        at(path)
+                                + ": "
+                                + v.asText()
+                                + " is more than the maximum "
+                                + plain(s.getMaximum()));
             }
         }
         if (v.isTextual()) {
@@ -101,10 +124,12 @@ public final class SchemaCheck {
             if (s.getPattern() != null && !Pattern.compile(s.getPattern()).matcher(text).find()) {
                 errors.add(at(path) + ": '" + text + "' does not match " + s.getPattern());
             }
-            if (s.getMaxLength() != null && text.codePointCount(0, text.length()) > s.getMaxLength()) {
+            if (s.getMaxLength() != null
+                    && text.codePointCount(0, text.length()) > s.getMaxLength()) {
                 errors.add(at(path) + ": longer than " + s.getMaxLength() + " characters");
             }
-            if (s.getMinLength() != null && text.codePointCount(0, text.length()) < s.getMinLength()) {
+            if (s.getMinLength() != null
+                    && text.codePointCount(0, text.length()) < s.getMinLength()) {
                 errors.add(at(path) + ": shorter than " + s.getMinLength() + " characters");
             }
         }
@@ -116,7 +141,8 @@ public final class SchemaCheck {
         }
     }
 
-    private static void checkArray(JSONSchemaProps s, JsonNode v, String path, List<String> errors) {
+    private static void checkArray(
+            JSONSchemaProps s, JsonNode v, String path, List<String> errors) {
         if (s.getMinItems() != null && v.size() < s.getMinItems()) {
             errors.add(at(path) + ": fewer than " + s.getMinItems() + " items");
         }
@@ -138,7 +164,8 @@ public final class SchemaCheck {
         }
     }
 
-    private static void checkObject(JSONSchemaProps s, JsonNode v, String path, List<String> errors) {
+    private static void checkObject(
+            JSONSchemaProps s, JsonNode v, String path, List<String> errors) {
         Map<String, JSONSchemaProps> props = s.getProperties();
         if (s.getRequired() != null) {
             for (String r : s.getRequired()) {
@@ -153,15 +180,22 @@ public final class SchemaCheck {
                 Map.Entry<String, JsonNode> f = it.next();
                 JSONSchemaProps p = props.get(f.getKey());
                 if (p == null) {
-                    errors.add(at(path + "." + f.getKey()) + ": unknown field (is it spelled as in the CRD?)");
+                    errors.add(
+                            at(path + "." + f.getKey())
+                                    + ": unknown field (is it spelled as in the CRD?)");
                 } else {
                     check(p, f.getValue(), path + "." + f.getKey(), errors);
                 }
             }
-        } else if (s.getAdditionalProperties() != null && s.getAdditionalProperties().getSchema() != null) {
+        } else if (s.getAdditionalProperties() != null
+                && s.getAdditionalProperties().getSchema() != null) {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
-                check(s.getAdditionalProperties().getSchema(), f.getValue(), path + "." + f.getKey(), errors);
+                check(
+                        s.getAdditionalProperties().getSchema(),
+                        f.getValue(),
+                        path + "." + f.getKey(),
+                        errors);
             }
         }
     }
@@ -171,7 +205,8 @@ public final class SchemaCheck {
     }
 
     private static String article(String type) {
-        return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ") + type;
+        return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ")
+                + type;
     }
 
     private static String describe(JsonNode v) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -20,21 +24,33 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Loads a list of names, one per line, into the {@code domains} table where missing, normalised as every
- * other part of the system stores them. Blank lines and lines starting with '#' are skipped; a line that is
- * not a valid name is not loaded and is reported with its line number, never dropped silently.
+ * Loads a list of names, one per line, into the {@code domains} table where missing, normalised as
+ * every other part of the system stores them. Blank lines and lines starting with '#' are skipped;
+ * a line that is not a valid name is not loaded and is reported with its line number, never dropped
+ * silently.
  */
 public final class DomainLoader {
     private static final int BATCH = 10_000;
     private static final int REPORTED_INVALID = 10;
 
     /** What loading did. */
-    public record Report(long names, long inserted, long alreadyPresent, long invalid, List<String> invalidLines) {
+    public record Report(
+            long names,
+            long inserted,
+            long alreadyPresent,
+            long invalid,
+            List<String> invalidLines) {
         public String describe(Path file) {
-            StringBuilder sb = new StringBuilder(String.format("%s: %,d names, %,d new, %,d already in domains",
-                    file, names, inserted, alreadyPresent));
+            StringBuilder sb =
+                    new StringBuilder(
+                            String.format(
+                                    "%s: %,d names, %,d new, %,d already in domains",
+                                    file, names, inserted, alreadyPresent));
             if (invalid > 0) {
-                sb.append(String.format("; %,d lines are not valid names and were not loaded: ", invalid))
+                sb.append(
+                                String.format(
+                                        "; %,d lines are not valid names and were not loaded: ",
+                                        invalid))
                         .append(String.join("; ", invalidLines));
                 if (invalid > invalidLines.size()) {
                     sb.append("; ...");
@@ -44,8 +60,7 @@ public final class DomainLoader {
         }
     }
 
-    private DomainLoader() {
-    }
+    private DomainLoader() {}
 
     public static Report load(DataSource dataSource, Path file) throws SQLException {
         Set<String> batch = new LinkedHashSet<>();
@@ -54,7 +69,7 @@ public final class DomainLoader {
         long invalid = 0;
         List<String> invalidLines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             Connection c = dataSource.getConnection()) {
+                Connection c = dataSource.getConnection()) {
             String line;
             long number = 0;
             while ((line = in.readLine()) != null) {
@@ -67,7 +82,14 @@ public final class DomainLoader {
                 if (!parsed.valid()) {
                     invalid++;
                     if (invalidLines.size() < REPORTED_INVALID) {
-                        invalidLines.add("line " + number + " '" + abbreviate(raw) + "' (" + parsed.invalidReason() + ")");
+                        invalidLines.add(
+                                "line "
+                                        + number
+                                        + " '"
+                                        + abbreviate(raw)
+                                        + "' ("
+                                        + parsed.invalidReason()
+                                        + ")");
                     }
                     continue;
                 }
@@ -84,7 +106,8 @@ public final class DomainLoader {
         } catch (CharacterCodingException e) {
             throw new InvalidConfigurationException("--domains " + file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new InvalidConfigurationException("--domains " + file + ": cannot be read: " + e.getMessage());
+            throw new InvalidConfigurationException(
+                    "--domains " + file + ": cannot be read: " + e.getMessage());
         }
         return new Report(names, inserted, names - inserted, invalid, invalidLines);
     }
@@ -94,8 +117,10 @@ public final class DomainLoader {
         if (names.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO domains (name, created_at, updated_at)"
-                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO domains (name, created_at, updated_at)"
+                                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
             Array array = c.createArrayOf("text", names.toArray());
             ps.setArray(1, array);
             return ps.executeUpdate();

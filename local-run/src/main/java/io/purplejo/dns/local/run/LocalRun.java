@@ -1,11 +1,15 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.config.ExitCodes;
-import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.local.backend.Backends;
+import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.operator.observe.RunBackends;
 import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.phase.PhaseInput;
@@ -27,28 +31,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run on one machine, driven as the operator drives it on a cluster: the publisher and the workers run
- * with the settings the operator would give their Job and Deployment ({@link RunEnvironment}), and the
- * phase comes from the operator's {@link PhaseMachine} on the same facts (the run's counters, the queue
- * depth, the publisher's end), so that a run is reported Succeeded here exactly when it would be there.
- * Observe, decide, show, until the phase is final or the user interrupts.
+ * One run on one machine, driven as the operator drives it on a cluster: the publisher and the
+ * workers run with the settings the operator would give their Job and Deployment ({@link
+ * RunEnvironment}), and the phase comes from the operator's {@link PhaseMachine} on the same facts
+ * (the run's counters, the queue depth, the publisher's end), so that a run is reported Succeeded
+ * here exactly when it would be there. Observe, decide, show, until the phase is final or the user
+ * interrupts.
  */
 public final class LocalRun {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
-    /** How long dead-lettered messages with no progress elsewhere mean that their domains will never end. */
+
+    /**
+     * How long dead-lettered messages with no progress elsewhere mean that their domains will never
+     * end.
+     */
     private static final Duration DEAD_LETTER_STALL = Duration.ofSeconds(30);
+
     /** The exit code of a run stopped by Ctrl-C or SIGTERM, as shells report a SIGINT. */
     public static final int INTERRUPTED = 130;
 
     /**
      * How the run is executed here.
      *
-     * @param workers   queue workers in this process
+     * @param workers queue workers in this process
      * @param resolvers resolvers that replace the spec's (null: the spec's, else the system's)
-     * @param poll      how often progress is read
+     * @param poll how often progress is read
      */
-    public record Options(int workers, String resolvers, Duration poll) {
-    }
+    public record Options(int workers, String resolvers, Duration poll) {}
 
     private final DnsExtractionRun run;
     private final Backends backends;
@@ -58,7 +67,12 @@ public final class LocalRun {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile String stopReason;
 
-    public LocalRun(DnsExtractionRun run, Backends backends, Options options, ProgressView view, Clock clock) {
+    public LocalRun(
+            DnsExtractionRun run,
+            Backends backends,
+            Options options,
+            ProgressView view,
+            Clock clock) {
         this.run = run;
         this.backends = backends;
         this.options = options;
@@ -66,7 +80,10 @@ public final class LocalRun {
         this.clock = clock;
     }
 
-    /** Asks the run to stop (Ctrl-C): workers drain what they hold, nothing is lost, the run is left unfinished. */
+    /**
+     * Asks the run to stop (Ctrl-C): workers drain what they hold, nothing is lost, the run is left
+     * unfinished.
+     */
     public void requestStop(String reason) {
         stopReason = reason;
         stopRequested.countDown();
@@ -79,7 +96,10 @@ public final class LocalRun {
         return env;
     }
 
-    /** A worker's settings: the run's, plus credentials, no metrics port (N workers share this process). */
+    /**
+     * A worker's settings: the run's, plus credentials, no metrics port (N workers share this
+     * process).
+     */
     Map<String, String> workerEnv() {
         Map<String, String> env = new LinkedHashMap<>(RunEnvironment.worker(run));
         env.putAll(credentials());
@@ -95,12 +115,13 @@ public final class LocalRun {
     }
 
     /** What was read in one pass, all at once: the run's counters, the queue and the publisher. */
-    private record Facts(Instant at, RunProgress progress, long ready, PublisherState publisher) {
-    }
+    private record Facts(Instant at, RunProgress progress, long ready, PublisherState publisher) {}
 
-    /** How the run ended: the decision it ended on, what to say when it is not the decision's message, the code. */
-    private record Ending(PhaseDecision decision, String message, int exitCode) {
-    }
+    /**
+     * How the run ended: the decision it ended on, what to say when it is not the decision's
+     * message, the code.
+     */
+    private record Ending(PhaseDecision decision, String message, int exitCode) {}
 
     public RunReport execute() throws InterruptedException {
         Instant started = clock.instant();
@@ -108,10 +129,15 @@ public final class LocalRun {
         PublisherThread publisher = new PublisherThread(publisherEnv());
         WorkerPool workers = new WorkerPool(workerEnv(), options.workers());
         RateWindow rate = new RateWindow(Duration.ofSeconds(30));
-        PhaseDecision decision = new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
+        PhaseDecision decision =
+                new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
         Facts facts = new Facts(started, null, -1, PublisherState.NONE);
         Ending ending;
-        LOG.info("run {} (uid {}): queue {}, {} workers", RunNames.runKey(run), RunNames.runUid(run), queue,
+        LOG.info(
+                "run {} (uid {}): queue {}, {} workers",
+                RunNames.runKey(run),
+                RunNames.runUid(run),
+                queue,
                 workers.size());
         try (RunBackends readers = new RunBackends()) {
             backends.prepareQueue(queue);
@@ -124,28 +150,43 @@ public final class LocalRun {
                 decision = decide(decision, facts, started);
                 if (facts.progress() != null) {
                     rate.add(facts.at(), facts.progress().done());
-                    if (previous.progress() == null || previous.progress().done() != facts.progress().done()) {
+                    if (previous.progress() == null
+                            || previous.progress().done() != facts.progress().done()) {
                         lastMove = facts.at();
                     }
                 }
                 view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
-                ending = ending(decision, facts, publisher, workers, () -> readDeadLetters(readers, queue), queue,
-                        lastMove);
+                ending =
+                        ending(
+                                decision,
+                                facts,
+                                publisher,
+                                workers,
+                                () -> readDeadLetters(readers, queue),
+                                queue,
+                                lastMove);
                 if (ending != null) {
                     break;
                 }
                 if (stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS)) {
-                    ending = new Ending(decision, "interrupted (" + stopReason + "): the run did not finish; domains"
-                            + " without an outcome are selected again by the next run of a NeverExtracted selection",
-                            INTERRUPTED);
+                    ending =
+                            new Ending(
+                                    decision,
+                                    "interrupted ("
+                                            + stopReason
+                                            + "): the run did not finish; domains"
+                                            + " without an outcome are selected again by the next run of a NeverExtracted selection",
+                                    INTERRUPTED);
                     break;
                 }
             }
-            workers.stop(ending.decision().phase().finished() ? "the run finished" : "stopping",
+            workers.stop(
+                    ending.decision().phase().finished() ? "the run finished" : "stopping",
                     Duration.ofSeconds(RunEnvironment.DRAIN_SECONDS + 5));
             boolean publishedBefore = publisher.state() == PublisherState.SUCCEEDED;
             publisher.stop();
-            // the last word, after the workers stored what they held: an interrupted run whose last domains
+            // the last word, after the workers stored what they held: an interrupted run whose last
+            // domains
             // were stored by the drain is complete, on the same facts as any other
             Facts last = observe(readers, publisher, queue);
             if (!ending.decision().phase().finished() && publishedBefore) {
@@ -155,76 +196,143 @@ public final class LocalRun {
                 }
             }
             // counters that cannot be read now keep their last known values in the status
-            facts = new Facts(last.at(), last.progress() != null ? last.progress() : facts.progress(),
-                    last.ready() >= 0 ? last.ready() : facts.ready(), last.publisher());
+            facts =
+                    new Facts(
+                            last.at(),
+                            last.progress() != null ? last.progress() : facts.progress(),
+                            last.ready() >= 0 ? last.ready() : facts.ready(),
+                            last.publisher());
             removeQueue(readers, queue);
         } finally {
             view.close();
         }
-        DnsExtractionRunStatus status = LocalStatus.of(run, ending.decision(), ending.message(), facts.progress(),
-                queue, facts.ready(), ending.decision().phase().finished() ? 0 : workers.size(), started,
-                clock.instant());
+        DnsExtractionRunStatus status =
+                LocalStatus.of(
+                        run,
+                        ending.decision(),
+                        ending.message(),
+                        facts.progress(),
+                        queue,
+                        facts.ready(),
+                        ending.decision().phase().finished() ? 0 : workers.size(),
+                        started,
+                        clock.instant());
         return new RunReport(status, ending.exitCode());
     }
 
-    /** Reads the facts at once; what cannot be read is null (progress) or -1 (queue): unknown, never zero. */
+    /**
+     * Reads the facts at once; what cannot be read is null (progress) or -1 (queue): unknown, never
+     * zero.
+     */
     private Facts observe(RunBackends readers, PublisherThread publisher, String queue) {
         RunProgress progress = readProgress(readers);
         long ready = readQueue(readers, queue);
         return new Facts(clock.instant(), progress, ready, publisher.state());
     }
 
-    /** The operator's phase machine, on the facts of this process instead of a Job's and a Deployment's. */
+    /**
+     * The operator's phase machine, on the facts of this process instead of a Job's and a
+     * Deployment's.
+     */
     private PhaseDecision decide(PhaseDecision current, Facts facts, Instant started) {
-        boolean deadlineExceeded = run.getSpec().activeDeadlineSeconds != null
-                && Duration.between(started, facts.at()).getSeconds() > run.getSpec().activeDeadlineSeconds;
-        PhaseDecision next = PhaseMachine.next(new PhaseInput(current.phase(), null, true, false, false,
-                facts.publisher(), facts.progress(), facts.ready(), deadlineExceeded));
+        boolean deadlineExceeded =
+                run.getSpec().activeDeadlineSeconds != null
+                        && Duration.between(started, facts.at()).getSeconds()
+                                > run.getSpec().activeDeadlineSeconds;
+        PhaseDecision next =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                current.phase(),
+                                null,
+                                true,
+                                false,
+                                false,
+                                facts.publisher(),
+                                facts.progress(),
+                                facts.ready(),
+                                deadlineExceeded));
         if (!PhaseMachine.allowed(current.phase(), next.phase())) {
-            throw new IllegalStateException("the phase machine computed " + current.phase() + " -> " + next.phase()
-                    + ", a move it does not allow; this is a bug");
+            throw new IllegalStateException(
+                    "the phase machine computed "
+                            + current.phase()
+                            + " -> "
+                            + next.phase()
+                            + ", a move it does not allow; this is a bug");
         }
         return next;
     }
 
-    /** Whether the run ended: a final phase, or a state in which it can never finish. Null while it goes on. */
-    private static Ending ending(PhaseDecision decision, Facts facts, PublisherThread publisher, WorkerPool workers,
-                                 LongSupplier deadLetters, String queue, Instant lastMove) {
+    /**
+     * Whether the run ended: a final phase, or a state in which it can never finish. Null while it
+     * goes on.
+     */
+    private static Ending ending(
+            PhaseDecision decision,
+            Facts facts,
+            PublisherThread publisher,
+            WorkerPool workers,
+            LongSupplier deadLetters,
+            String queue,
+            Instant lastMove) {
         if (decision.phase() == RunPhase.Succeeded) {
             return new Ending(decision, null, ExitCodes.OK);
         }
         if (decision.phase() == RunPhase.Failed) {
             if (facts.publisher() == PublisherState.FAILED) {
                 Integer code = publisher.exitCode();
-                return new Ending(decision, "the publisher failed: " + publisher.failure(),
+                return new Ending(
+                        decision,
+                        "the publisher failed: " + publisher.failure(),
                         code == null ? ExitCodes.OTHER : code);
             }
             return new Ending(decision, null, ExitCodes.OTHER);
         }
         if (workers.running() == 0) {
-            String why = "every worker stopped before the run finished: " + String.join("; ", workers.failures());
-            return new Ending(new PhaseDecision(RunPhase.Failed, "WorkersStopped", why), why, ExitCodes.OTHER);
+            String why =
+                    "every worker stopped before the run finished: "
+                            + String.join("; ", workers.failures());
+            return new Ending(
+                    new PhaseDecision(RunPhase.Failed, "WorkersStopped", why),
+                    why,
+                    ExitCodes.OTHER);
         }
         RunProgress p = facts.progress();
-        // the dead-letter queue is read only when nothing else moves: an empty queue, no progress for a while
+        // the dead-letter queue is read only when nothing else moves: an empty queue, no progress
+        // for a while
         long dead;
-        if (facts.ready() == 0 && p != null && p.publishingFinished()
+        if (facts.ready() == 0
+                && p != null
+                && p.publishingFinished()
                 && Duration.between(lastMove, facts.at()).compareTo(DEAD_LETTER_STALL) > 0
                 && (dead = deadLetters.getAsLong()) > 0) {
-            String why = dead + " messages were dead-lettered to " + QueueNames.deadLetterQueue(queue)
-                    + " (see the log for why): their domains have no outcome and the run cannot complete";
-            return new Ending(new PhaseDecision(RunPhase.Failed, "DeadLettered", why), why, ExitCodes.OTHER);
+            String why =
+                    dead
+                            + " messages were dead-lettered to "
+                            + QueueNames.deadLetterQueue(queue)
+                            + " (see the log for why): their domains have no outcome and the run cannot complete";
+            return new Ending(
+                    new PhaseDecision(RunPhase.Failed, "DeadLettered", why), why, ExitCodes.OTHER);
         }
         return null;
     }
 
-    private ProgressView.Reading reading(PhaseDecision d, Facts facts, RateWindow rate, Duration elapsed) {
+    private ProgressView.Reading reading(
+            PhaseDecision d, Facts facts, RateWindow rate, Duration elapsed) {
         RunProgress p = facts.progress();
         Double r = d.phase().finished() ? null : rate.rate();
         Long total = p == null ? null : p.total();
         Duration eta = r == null || total == null ? null : rate.eta(Math.max(0, total - p.done()));
-        return new ProgressView.Reading(d.phase(), d.reason(), total, p == null ? 0 : p.published(),
-                p == null ? 0 : p.resolved(), p == null ? 0 : p.failed(), r, eta, facts.ready(), elapsed);
+        return new ProgressView.Reading(
+                d.phase(),
+                d.reason(),
+                total,
+                p == null ? 0 : p.published(),
+                p == null ? 0 : p.resolved(),
+                p == null ? 0 : p.failed(),
+                r,
+                eta,
+                facts.ready(),
+                elapsed);
     }
 
     private RunProgress readProgress(RunBackends readers) {
@@ -253,12 +361,17 @@ public final class LocalRun {
         }
     }
 
-    /** The run's queues go with the run; dead-lettered messages on a broker of the user's are kept for a look. */
+    /**
+     * The run's queues go with the run; dead-lettered messages on a broker of the user's are kept
+     * for a look.
+     */
     private void removeQueue(RunBackends readers, String queue) {
         try {
             if (!backends.embeddedBroker() && readDeadLetters(readers, queue) > 0) {
                 readers.deleteWorkQueue(backends.uri(), queue);
-                LOG.warn("kept {} with its dead-lettered messages", QueueNames.deadLetterQueue(queue));
+                LOG.warn(
+                        "kept {} with its dead-lettered messages",
+                        QueueNames.deadLetterQueue(queue));
             } else {
                 readers.deleteQueue(backends.uri(), queue);
             }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -13,25 +17,32 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The status a local run's resource would hold when it ends: phase, message, counters by outcome, queue,
- * times and the conditions {@code kubectl wait} reads (no rate: a finished run has none, as on a cluster).
- * Pure: built from what the run observed last.
+ * The status a local run's resource would hold when it ends: phase, message, counters by outcome,
+ * queue, times and the conditions {@code kubectl wait} reads (no rate: a finished run has none, as
+ * on a cluster). Pure: built from what the run observed last.
  */
 final class LocalStatus {
-    private LocalStatus() {
-    }
+    private LocalStatus() {}
 
     /**
-     * @param progress the run's counters as last read; null when they could not be read (then no counter is
-     *                 given, rather than a zero)
-     * @param message  what to say; the phase decision's message when null
+     * @param progress the run's counters as last read; null when they could not be read (then no
+     *     counter is given, rather than a zero)
+     * @param message what to say; the phase decision's message when null
      */
-    static DnsExtractionRunStatus of(DnsExtractionRun run, PhaseDecision decision, String message,
-                                     RunProgress progress, String queueName, long queue, int workers,
-                                     Instant started, Instant ended) {
+    static DnsExtractionRunStatus of(
+            DnsExtractionRun run,
+            PhaseDecision decision,
+            String message,
+            RunProgress progress,
+            String queueName,
+            long queue,
+            int workers,
+            Instant started,
+            Instant ended) {
         DnsExtractionRunStatus s = new DnsExtractionRunStatus();
         RunPhase phase = decision.phase();
-        long generation = run.getMetadata().getGeneration() == null ? 1 : run.getMetadata().getGeneration();
+        long generation =
+                run.getMetadata().getGeneration() == null ? 1 : run.getMetadata().getGeneration();
         s.phase = phase;
         s.message = message != null ? message : decision.message();
         s.observedGeneration = generation;
@@ -46,12 +57,33 @@ final class LocalStatus {
         s.queueDepth = queue >= 0 ? queue : null;
         s.workers = new WorkerCounts(workers, workers);
         List<Condition> c = List.of();
-        c = Conditions.set(c, Conditions.COMPLETE, phase == RunPhase.Succeeded, decision.reason(), s.message,
-                generation, ended);
-        c = Conditions.set(c, Conditions.FAILED, phase == RunPhase.Failed, decision.reason(), s.message,
-                generation, ended);
-        c = Conditions.set(c, Conditions.PROGRESSING, !phase.finished(), decision.reason(), s.message,
-                generation, ended);
+        c =
+                Conditions.set(
+                        c,
+                        Conditions.COMPLETE,
+                        phase == RunPhase.Succeeded,
+                        decision.reason(),
+                        s.message,
+                        generation,
+                        ended);
+        c =
+                Conditions.set(
+                        c,
+                        Conditions.FAILED,
+                        phase == RunPhase.Failed,
+                        decision.reason(),
+                        s.message,
+                        generation,
+                        ended);
+        c =
+                Conditions.set(
+                        c,
+                        Conditions.PROGRESSING,
+                        !phase.finished(),
+                        decision.reason(),
+                        s.message,
+                        generation,
+                        ended);
         s.conditions = c;
         return s;
     }

@@ -1,9 +1,16 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Progress as one line redrawn in place on a terminal: a bar of domains with an outcome, counters, rate, ETA. */
+/**
+ * Progress as one line redrawn in place on a terminal: a bar of domains with an outcome, counters,
+ * rate, ETA.
+ */
 public final class ProgressBar implements ProgressView {
     private static final int BAR = 28;
 
@@ -27,12 +34,16 @@ public final class ProgressBar implements ProgressView {
 
     static String render(Reading r, int width) {
         Long total = r.total();
-        double fraction = total == null || total == 0 ? (r.phase().finished() ? 1 : 0)
-                : Math.min(1.0, (double) r.done() / total);
+        double fraction =
+                total == null || total == 0
+                        ? (r.phase().finished() ? 1 : 0)
+                        : Math.min(1.0, (double) r.done() / total);
         int filled = (int) Math.round(fraction * BAR);
         StringBuilder sb = new StringBuilder();
         sb.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append(']');
-        sb.append(String.format(Locale.ROOT, " %3d%% %-10s", (int) Math.floor(fraction * 100), r.phase()));
+        sb.append(
+                String.format(
+                        Locale.ROOT, " %3d%% %-10s", (int) Math.floor(fraction * 100), r.phase()));
         sb.append(' ').append(r.counters());
         return sb.length() > width ? sb.substring(0, width) : sb.toString();
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import java.io.PrintStream;
@@ -5,8 +9,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Progress as plain lines, for logs, pipes and CI: one line when the phase changes and one every interval
- * while it runs.
+ * Progress as plain lines, for logs, pipes and CI: one line when the phase changes and one every
+ * interval while it runs.
  */
 public final class ProgressLines implements ProgressView {
     private final PrintStream out;
@@ -31,8 +35,11 @@ public final class ProgressLines implements ProgressView {
     }
 
     static String format(Reading r) {
-        return String.format(Locale.ROOT, "%7s %-10s ", seconds(r.elapsed()), r.phase()) + r.counters()
-                + (r.queue() < 0 ? " queue unknown" : String.format(Locale.ROOT, " queue %,d", r.queue()));
+        return String.format(Locale.ROOT, "%7s %-10s ", seconds(r.elapsed()), r.phase())
+                + r.counters()
+                + (r.queue() < 0
+                        ? " queue unknown"
+                        : String.format(Locale.ROOT, " queue %,d", r.queue()));
     }
 
     static String seconds(Duration d) {

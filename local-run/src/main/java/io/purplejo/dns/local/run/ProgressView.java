@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
@@ -11,22 +15,32 @@ public interface ProgressView extends AutoCloseable {
     /**
      * One reading of the run.
      *
-     * @param total     domains the run selected, null until the publisher fixed the set
+     * @param total domains the run selected, null until the publisher fixed the set
      * @param published domains in confirmed messages
-     * @param done      domains with an outcome: resolved plus failed
-     * @param rate      domains per second, null while unknown
-     * @param eta       time left at that rate, null while unknown
-     * @param queue     messages waiting in the queue, -1 when unknown
+     * @param done domains with an outcome: resolved plus failed
+     * @param rate domains per second, null while unknown
+     * @param eta time left at that rate, null while unknown
+     * @param queue messages waiting in the queue, -1 when unknown
      */
-    record Reading(RunPhase phase, String reason, Long total, long published, long resolved, long failed, Double rate,
-                   Duration eta, long queue, Duration elapsed) {
+    record Reading(
+            RunPhase phase,
+            String reason,
+            Long total,
+            long published,
+            long resolved,
+            long failed,
+            Double rate,
+            Duration eta,
+            long queue,
+            Duration elapsed) {
         public long done() {
             return resolved + failed;
         }
 
         /** "published 1,000/1,000 resolved 450 failed 50 120.5/s ETA 5s": what both views show. */
         public String counters() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "published %,d", published));
+            StringBuilder sb =
+                    new StringBuilder(String.format(Locale.ROOT, "published %,d", published));
             if (total != null) {
                 sb.append(String.format(Locale.ROOT, "/%,d", total));
             }

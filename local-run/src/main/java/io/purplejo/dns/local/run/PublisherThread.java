@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.operator.phase.PublisherState;
@@ -10,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's publisher, as the Job runs it: the publisher command with the run's settings, in a thread of
- * this process. Its state is read the way the operator reads its Job's: running, succeeded, or failed with
- * an exit code and the line it printed.
+ * The run's publisher, as the Job runs it: the publisher command with the run's settings, in a
+ * thread of this process. Its state is read the way the operator reads its Job's: running,
+ * succeeded, or failed with an exit code and the line it printed.
  */
 final class PublisherThread {
     private final Thread thread;
@@ -20,16 +24,23 @@ final class PublisherThread {
     private volatile Integer exitCode;
 
     PublisherThread(Map<String, String> env) {
-        thread = new Thread(() -> {
-            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
-            PrintStream out = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            try {
-                exitCode = PublisherMain.run(List.of(), env, out, err);
-            } catch (RuntimeException e) {
-                err.println("dns-publisher: unexpected error: " + e);
-                throw e;
-            }
-        }, "publisher");
+        thread =
+                new Thread(
+                        () -> {
+                            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+                            PrintStream out =
+                                    new PrintStream(
+                                            OutputStream.nullOutputStream(),
+                                            true,
+                                            StandardCharsets.UTF_8);
+                            try {
+                                exitCode = PublisherMain.run(List.of(), env, out, err);
+                            } catch (RuntimeException e) {
+                                err.println("dns-publisher: unexpected error: " + e);
+                                throw e;
+                            }
+                        },
+                        "publisher");
         thread.setDaemon(true);
     }
 
@@ -41,7 +52,9 @@ final class PublisherThread {
         Integer code = exitCode;
         if (code == null) {
             // ended without an exit code: it died of an unexpected error
-            return thread.getState() == Thread.State.TERMINATED ? PublisherState.FAILED : PublisherState.ACTIVE;
+            return thread.getState() == Thread.State.TERMINATED
+                    ? PublisherState.FAILED
+                    : PublisherState.ACTIVE;
         }
         return code == 0 ? PublisherState.SUCCEEDED : PublisherState.FAILED;
     }

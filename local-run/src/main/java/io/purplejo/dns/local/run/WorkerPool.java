@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.worker.service.WorkerService;
@@ -10,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The run's workers, as the Deployment's pods run them: N queue workers with the run's settings in this
- * process, each with its own DNS event loop and connections. Stopping drains them as SIGTERM does.
+ * The run's workers, as the Deployment's pods run them: N queue workers with the run's settings in
+ * this process, each with its own DNS event loop and connections. Stopping drains them as SIGTERM
+ * does.
  */
 final class WorkerPool {
     private final List<WorkerService> services = new ArrayList<>();
@@ -22,23 +27,28 @@ final class WorkerPool {
         for (int i = 1; i <= count; i++) {
             Map<String, String> own = new HashMap<>(env);
             own.put("WORKER_ID", "local-worker-" + i);
-            WorkerSettings settings = WorkerSettings.from(WorkerSettings.declare().parse(List.of(), own), own);
+            WorkerSettings settings =
+                    WorkerSettings.from(WorkerSettings.declare().parse(List.of(), own), own);
             services.add(new WorkerService(settings));
         }
     }
 
     void start() {
         for (WorkerService service : services) {
-            Thread t = new Thread(() -> {
-                try {
-                    service.start();
-                    service.runUntilStopped();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-            }, "worker-main-" + (threads.size() + 1));
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try {
+                                    service.start();
+                                    service.runUntilStopped();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                } catch (RuntimeException e) {
+                                    failures.add(
+                                            e.getMessage() == null ? e.toString() : e.getMessage());
+                                }
+                            },
+                            "worker-main-" + (threads.size() + 1));
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -59,7 +69,9 @@ final class WorkerPool {
         return List.copyOf(failures);
     }
 
-    /** Asks every worker to drain (finish, store and acknowledge what it holds) and waits for them. */
+    /**
+     * Asks every worker to drain (finish, store and acknowledge what it holds) and waits for them.
+     */
     void stop(String reason, Duration timeout) throws InterruptedException {
         services.forEach(s -> s.requestStop(reason));
         long deadline = System.nanoTime() + timeout.toNanos();

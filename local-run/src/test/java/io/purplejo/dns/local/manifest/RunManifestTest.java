@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +30,16 @@ class RunManifestTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path EXAMPLES = Path.of("..", "examples");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     static Stream<String> exampleFiles() throws Exception {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+            return files
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -41,12 +49,16 @@ class RunManifestTest {
         DnsExtractionRun run = RunManifest.read(EXAMPLES.resolve(file), "local");
 
         assertThat(run.getSpec().postgresDsnSecret.name).isEqualTo("extraction-db");
-        assertThat(run.getMetadata().getUid()).as("each invocation is a run of its own").isNotBlank();
+        assertThat(run.getMetadata().getUid())
+                .as("each invocation is a run of its own")
+                .isNotBlank();
     }
 
     @Test
     void absentFieldsTakeTheDefaultsOfTheCrdAndTheNamespaceIsTheGivenOne() throws Exception {
-        Path file = write("""
+        Path file =
+                write(
+                        """
                 apiVersion: dns.purplejo.io/v1alpha1
                 kind: DnsExtractionRun
                 metadata: {name: small}
@@ -75,7 +87,10 @@ class RunManifestTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             /spec/postgresDsnSecret                 | DELETE              | spec.postgresDsnSecret: required
             /spec/workers/maxWorkers                | 0                   | spec.workers.maxWorkers: 0 is less than the minimum 1
             /spec/workers/concurrency               | 1000000             | is more than the maximum 100000
@@ -91,8 +106,10 @@ class RunManifestTest {
             /spec/selection/mode                    | "NotExtractedSince" | spec.selection: notExtractedSince is required with mode NotExtractedSince
             /spec/workers/prefetch                  | "many"              | spec.workers.prefetch: expected an integer, got string 'many'
             """)
-    void aRunTheApiServerWouldRefuseIsRefusedWithTheReason(String pointer, String value, String error) throws Exception {
-        ObjectNode run = (ObjectNode) YAML.readTree(Files.readString(EXAMPLES.resolve("minimal.yaml")));
+    void aRunTheApiServerWouldRefuseIsRefusedWithTheReason(
+            String pointer, String value, String error) throws Exception {
+        ObjectNode run =
+                (ObjectNode) YAML.readTree(Files.readString(EXAMPLES.resolve("minimal.yaml")));
         ((ObjectNode) run.get("spec")).set("recordTypes", YAML.readTree("[A, MX]"));
         ((ObjectNode) run.get("spec")).set("workers", YAML.readTree("{maxWorkers: 8}"));
         ((ObjectNode) run.get("spec")).set("resolvers", YAML.readTree("{servers: ['10.0.0.53']}"));
@@ -117,7 +134,9 @@ class RunManifestTest {
 
     @Test
     void everyProblemIsReportedAtOnce() throws Exception {
-        Path file = write("""
+        Path file =
+                write(
+                        """
                 apiVersion: dns.purplejo.io/v1alpha1
                 kind: DnsExtractionRun
                 metadata: {name: broken}
@@ -133,7 +152,10 @@ class RunManifestTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             apiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: x}                                   | holds 0 resources of kind DnsExtractionRun
             apiVersion: dns.purplejo.io/v1beta9\\nkind: DnsExtractionRun\\nmetadata: {name: x}\\nspec: {} | this version of the project reads dns.purplejo.io/v1alpha1
             apiVersion: dns.purplejo.io/v1alpha1\\nkind: DnsExtractionRun\\nmetadata: {name: Not_A_Name}\\nspec: {postgresDsnSecret: {name: a, key: b}, rabbitmqUrlSecret: {name: a, key: b}} | metadata.name: 'Not_A_Name' is not a valid name
@@ -143,7 +165,8 @@ class RunManifestTest {
     void aFileWithoutOneValidRunIsRefusedSayingWhy(String content, String error) throws Exception {
         Path file = write(content.replace("\\n", "\n"));
 
-        assertThatThrownBy(() -> RunManifest.read(file, "local")).isInstanceOf(InvalidConfigurationException.class)
+        assertThatThrownBy(() -> RunManifest.read(file, "local"))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(error);
     }
 
@@ -152,21 +175,26 @@ class RunManifestTest {
         String one = Files.readString(EXAMPLES.resolve("minimal.yaml"));
         Path file = write(one + "\n---\n" + one.replace("name: minimal", "name: second"));
 
-        assertThatThrownBy(() -> RunManifest.read(file, "local")).hasMessageContaining("holds 2 resources")
+        assertThatThrownBy(() -> RunManifest.read(file, "local"))
+                .hasMessageContaining("holds 2 resources")
                 .hasMessageContaining("exactly one");
     }
 
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> RunManifest.read(dir.resolve("nope.yaml"), "local"))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("nope.yaml: no such file");
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("nope.yaml: no such file");
     }
 
     @Test
     void transitionRulesOfTheCrdAreKnownToBeUpdateOnlyAndTheCreateRulesAreThere() {
-        List<String> rules = RunManifest.schema().getProperties().get("spec").getProperties().values().stream()
-                .filter(p -> p.getXKubernetesValidations() != null)
-                .flatMap(p -> p.getXKubernetesValidations().stream()).map(r -> r.getRule()).toList();
+        List<String> rules =
+                RunManifest.schema().getProperties().get("spec").getProperties().values().stream()
+                        .filter(p -> p.getXKubernetesValidations() != null)
+                        .flatMap(p -> p.getXKubernetesValidations().stream())
+                        .map(r -> r.getRule())
+                        .toList();
 
         assertThat(rules).contains("self == oldSelf", "self.minWorkers <= self.maxWorkers");
     }

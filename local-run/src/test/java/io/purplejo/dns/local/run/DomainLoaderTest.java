@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DomainLoaderTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private TestDatabase db;
 
     @BeforeEach
@@ -33,10 +36,13 @@ class DomainLoaderTest {
 
     @Test
     void namesAreStoredAsTheRestOfTheSystemStoresThemAndExistingOnesAreKept() throws Exception {
-        db.execute("INSERT INTO domains (name, created_at, updated_at) VALUES ('old.example', '2020-01-01', '2020-01-01')");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) VALUES ('old.example', '2020-01-01', '2020-01-01')");
         Path file = dir.resolve("names.txt");
-        Files.writeString(file, "# header\n\nWWW.Example.COM.\nold.example\n  spaced.example  \nbücher.example\n"
-                + "www.example.com\n");
+        Files.writeString(
+                file,
+                "# header\n\nWWW.Example.COM.\nold.example\n  spaced.example  \nbücher.example\n"
+                        + "www.example.com\n");
 
         DomainLoader.Report r = DomainLoader.load(db.database().dataSource(), file);
 
@@ -44,9 +50,13 @@ class DomainLoaderTest {
         assertThat(r.alreadyPresent()).isEqualTo(1);
         assertThat(r.invalid()).isZero();
         assertThat(db.queryStrings("SELECT name FROM domains ORDER BY name"))
-                .containsExactly("bücher.example", "old.example", "spaced.example", "www.example.com");
-        assertThat(db.queryStrings("SELECT updated_at::date::text FROM domains WHERE name = 'old.example'"))
-                .as("an existing row is not touched").containsExactly("2020-01-01");
+                .containsExactly(
+                        "bücher.example", "old.example", "spaced.example", "www.example.com");
+        assertThat(
+                        db.queryStrings(
+                                "SELECT updated_at::date::text FROM domains WHERE name = 'old.example'"))
+                .as("an existing row is not touched")
+                .containsExactly("2020-01-01");
     }
 
     @Test
@@ -58,16 +68,21 @@ class DomainLoaderTest {
 
         assertThat(r.inserted()).isEqualTo(1);
         assertThat(r.invalid()).isEqualTo(2);
-        assertThat(r.describe(file)).contains("2 lines are not valid names and were not loaded")
-                .contains("line 2 'bad name' (contains a space)").contains("line 3 '");
+        assertThat(r.describe(file))
+                .contains("2 lines are not valid names and were not loaded")
+                .contains("line 2 'bad name' (contains a space)")
+                .contains("line 3 '");
         assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(1);
     }
 
     @Test
     void largeListsAreLoadedInBatches() throws Exception {
         Path file = dir.resolve("names.txt");
-        Files.writeString(file, IntStream.range(0, 25_000).mapToObj(i -> "n" + i + ".example")
-                .collect(Collectors.joining("\n")));
+        Files.writeString(
+                file,
+                IntStream.range(0, 25_000)
+                        .mapToObj(i -> "n" + i + ".example")
+                        .collect(Collectors.joining("\n")));
 
         DomainLoader.Report r = DomainLoader.load(db.database().dataSource(), file);
 
@@ -81,6 +96,7 @@ class DomainLoaderTest {
         Files.write(file, new byte[] {'a', '.', 'b', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
 
         assertThatThrownBy(() -> DomainLoader.load(db.database().dataSource(), file))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("not UTF-8");
     }
 }

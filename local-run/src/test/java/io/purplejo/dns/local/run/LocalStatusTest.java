@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,41 +25,72 @@ class LocalStatusTest {
 
     private static DnsExtractionRun run() {
         DnsExtractionRun run = new DnsExtractionRun();
-        run.setMetadata(new ObjectMetaBuilder().withName("r").withNamespace("local").withUid("u").build());
+        run.setMetadata(
+                new ObjectMetaBuilder().withName("r").withNamespace("local").withUid("u").build());
         run.setSpec(new DnsExtractionRunSpec());
         return run;
     }
 
     private static String condition(DnsExtractionRunStatus s, String type) {
-        return s.conditions.stream().filter(c -> type.equals(c.getType())).map(Condition::getStatus).findFirst()
+        return s.conditions.stream()
+                .filter(c -> type.equals(c.getType()))
+                .map(Condition::getStatus)
+                .findFirst()
                 .orElseThrow();
     }
 
     @Test
     void aSucceededRunHoldsItsCountersByOutcomeAndTheConditionKubectlWaitReads() {
-        RunProgress p = new RunProgress(7, "published", 100L, 100,
-                Map.of(Outcome.RESOLVED, 90L, Outcome.NXDOMAIN, 5L, Outcome.TIMEOUT, 5L));
+        RunProgress p =
+                new RunProgress(
+                        7,
+                        "published",
+                        100L,
+                        100,
+                        Map.of(Outcome.RESOLVED, 90L, Outcome.NXDOMAIN, 5L, Outcome.TIMEOUT, 5L));
 
-        DnsExtractionRunStatus s = LocalStatus.of(run(), new PhaseDecision(RunPhase.Succeeded, "Completed", "done"),
-                null, p, "q", 0, 2, START, END);
+        DnsExtractionRunStatus s =
+                LocalStatus.of(
+                        run(),
+                        new PhaseDecision(RunPhase.Succeeded, "Completed", "done"),
+                        null,
+                        p,
+                        "q",
+                        0,
+                        2,
+                        START,
+                        END);
 
         assertThat(s.phase).isEqualTo(RunPhase.Succeeded);
         assertThat(s.message).isEqualTo("done");
         assertThat(s.total).isEqualTo(100);
         assertThat(s.resolved).isEqualTo(95);
         assertThat(s.failed).isEqualTo(5);
-        assertThat(s.outcomes).containsExactly(Map.entry("resolved", 90L), Map.entry("nxdomain", 5L),
-                Map.entry("timeout", 5L));
+        assertThat(s.outcomes)
+                .containsExactly(
+                        Map.entry("resolved", 90L),
+                        Map.entry("nxdomain", 5L),
+                        Map.entry("timeout", 5L));
         assertThat(s.completionTime).isEqualTo(END.toString());
         assertThat(condition(s, "Complete")).isEqualTo("True");
         assertThat(condition(s, "Failed")).isEqualTo("False");
-        assertThat(s.conditions).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
+        assertThat(s.conditions)
+                .allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
     }
 
     @Test
     void unreadableCountersAreLeftOutNotReportedAsZero() {
-        DnsExtractionRunStatus s = LocalStatus.of(run(), new PhaseDecision(RunPhase.Resolving, "ProgressUnknown",
-                "cannot read"), "interrupted", null, "q", -1, 1, START, END);
+        DnsExtractionRunStatus s =
+                LocalStatus.of(
+                        run(),
+                        new PhaseDecision(RunPhase.Resolving, "ProgressUnknown", "cannot read"),
+                        "interrupted",
+                        null,
+                        "q",
+                        -1,
+                        1,
+                        START,
+                        END);
 
         assertThat(s.total).isNull();
         assertThat(s.published).isNull();
@@ -72,14 +107,28 @@ class LocalStatusTest {
 
     @Test
     void aFailedRunSaysWhyInItsMessageAndFailedCondition() {
-        DnsExtractionRunStatus s = LocalStatus.of(run(), new PhaseDecision(RunPhase.Failed, "PublisherFailed",
-                "the publisher Job failed"), "the publisher failed: no domains table", null, "q", 0, 0, START, END);
+        DnsExtractionRunStatus s =
+                LocalStatus.of(
+                        run(),
+                        new PhaseDecision(
+                                RunPhase.Failed, "PublisherFailed", "the publisher Job failed"),
+                        "the publisher failed: no domains table",
+                        null,
+                        "q",
+                        0,
+                        0,
+                        START,
+                        END);
 
         assertThat(condition(s, "Failed")).isEqualTo("True");
-        assertThat(s.conditions).filteredOn(c -> c.getType().equals("Failed"))
-                .singleElement().satisfies(c -> {
-                    assertThat(c.getReason()).isEqualTo("PublisherFailed");
-                    assertThat(c.getMessage()).isEqualTo("the publisher failed: no domains table");
-                });
+        assertThat(s.conditions)
+                .filteredOn(c -> c.getType().equals("Failed"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.getReason()).isEqualTo("PublisherFailed");
+                            assertThat(c.getMessage())
+                                    .isEqualTo("the publisher failed: no domains table");
+                        });
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.local.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,29 +11,60 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProgressViewTest {
-    private static ProgressView.Reading reading(RunPhase phase, Long total, long published, long resolved, long failed,
-                                                Double rate, Long etaSeconds, long queue, long elapsedMillis) {
-        return new ProgressView.Reading(phase, phase.name(), total, published, resolved, failed, rate,
-                etaSeconds == null ? null : Duration.ofSeconds(etaSeconds), queue, Duration.ofMillis(elapsedMillis));
+    private static ProgressView.Reading reading(
+            RunPhase phase,
+            Long total,
+            long published,
+            long resolved,
+            long failed,
+            Double rate,
+            Long etaSeconds,
+            long queue,
+            long elapsedMillis) {
+        return new ProgressView.Reading(
+                phase,
+                phase.name(),
+                total,
+                published,
+                resolved,
+                failed,
+                rate,
+                etaSeconds == null ? null : Duration.ofSeconds(etaSeconds),
+                queue,
+                Duration.ofMillis(elapsedMillis));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            textBlock =
+                    """
             before the set is fixed | Publishing | null | 0    | 0   | 0  | null  | null | [............................]   0% Publishing published 0 resolved 0 failed 0
             half done               | Resolving  | 1000 | 1000 | 450 | 50 | 120.5 | 5    | [##############..............]  50% Resolving  published 1,000/1,000 resolved 450 failed 50 120.5/s ETA 5s
             done                    | Succeeded  | 1000 | 1000 | 990 | 10 | null  | null | [############################] 100% Succeeded  published 1,000/1,000 resolved 990 failed 10
             nothing selected        | Succeeded  | 0    | 0    | 0   | 0  | null  | null | [############################] 100% Succeeded  published 0/0 resolved 0 failed 0
             an hour left            | Resolving  | 9000 | 9000 | 1   | 0  | 2.5   | 3601 | [............................]   0% Resolving  published 9,000/9,000 resolved 1 failed 0 2.5/s ETA 1h0m1s
             """)
-    void theBarShowsTheShareOfDomainsWithAnOutcomeAndTheCounters(String what, RunPhase phase, Long total,
-                                                                 long published, long resolved, long failed,
-                                                                 Double rate, Long eta, String expected) {
-        assertThat(ProgressBar.render(reading(phase, total, published, resolved, failed, rate, eta, 0, 0), 200))
+    void theBarShowsTheShareOfDomainsWithAnOutcomeAndTheCounters(
+            String what,
+            RunPhase phase,
+            Long total,
+            long published,
+            long resolved,
+            long failed,
+            Double rate,
+            Long eta,
+            String expected) {
+        assertThat(
+                        ProgressBar.render(
+                                reading(phase, total, published, resolved, failed, rate, eta, 0, 0),
+                                200))
                 .isEqualTo(expected);
     }
 
@@ -51,8 +86,10 @@ class ProgressViewTest {
     @Test
     void plainLinesAreWrittenOnEveryPhaseChangeAndOtherwiseOncePerInterval() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressLines lines = new ProgressLines(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5));
+        ProgressLines lines =
+                new ProgressLines(
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                        Duration.ofSeconds(5));
 
         lines.show(reading(RunPhase.Publishing, null, 0, 0, 0, null, null, -1, 100));
         lines.show(reading(RunPhase.Publishing, null, 10, 0, 0, null, null, 0, 600));
@@ -61,9 +98,10 @@ class ProgressViewTest {
         lines.show(reading(RunPhase.Resolving, 20L, 20, 15, 1, 3.0, 2L, 0, 6200));
         lines.close();
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "   0.1s Publishing published 0 resolved 0 failed 0 queue unknown",
-                "   1.1s Resolving  published 20/20 resolved 0 failed 0 queue 1",
-                "   6.2s Resolving  published 20/20 resolved 15 failed 1 3.0/s ETA 2s queue 0");
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "   0.1s Publishing published 0 resolved 0 failed 0 queue unknown",
+                        "   1.1s Resolving  published 20/20 resolved 0 failed 0 queue 1",
+                        "   6.2s Resolving  published 20/20 resolved 15 failed 1 3.0/s ETA 2s queue 0");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.decide;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,90 +32,189 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The decide step: from the run and what was observed, the phase, the worker count, and what to do with
- * the Jobs and the Deployment. Pure: no I/O, so every rule is tested on plain data.
+ * The decide step: from the run and what was observed, the phase, the worker count, and what to do
+ * with the Jobs and the Deployment. Pure: no I/O, so every rule is tested on plain data.
  */
 public final class RunDecider {
-    private RunDecider() {
-    }
+    private RunDecider() {}
 
-    public static RunDecision decide(DnsExtractionRun run, RunObservation obs, OperatorSettings settings, Instant now) {
+    public static RunDecision decide(
+            DnsExtractionRun run, RunObservation obs, OperatorSettings settings, Instant now) {
         DnsExtractionRunSpec spec = run.getSpec();
-        DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
-        int attempts = old.publisher == null || old.publisher.attempts == null ? 0 : old.publisher.attempts;
+        DnsExtractionRunStatus old =
+                run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
+        int attempts =
+                old.publisher == null || old.publisher.attempts == null
+                        ? 0
+                        : old.publisher.attempts;
         boolean started = attempts > 0;
         List<RunProblem> problems = new ArrayList<>(obs.problems(started));
-        RunProblem startProblem = problems.stream().filter(p -> p.reason().blocksStart()).findFirst().orElse(null);
+        RunProblem startProblem =
+                problems.stream().filter(p -> p.reason().blocksStart()).findFirst().orElse(null);
         boolean retryRequested = retryRequested(spec, old);
         Instant startedAt = old.startTime == null ? now : Instant.parse(old.startTime);
-        boolean deadlineExceeded = spec.activeDeadlineSeconds != null
-                && Duration.between(startedAt, now).getSeconds() > spec.activeDeadlineSeconds;
+        boolean deadlineExceeded =
+                spec.activeDeadlineSeconds != null
+                        && Duration.between(startedAt, now).getSeconds()
+                                > spec.activeDeadlineSeconds;
         PublisherState publisher = RunObserver.publisherState(obs.publisherJob());
 
-        PhaseDecision phase = PhaseMachine.next(new PhaseInput(old.phase, startProblem, started,
-                Boolean.TRUE.equals(spec.suspend), retryRequested, publisher, obs.progress().known(),
-                obs.queue().readyOrUnknown(), deadlineExceeded));
+        PhaseDecision phase =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                old.phase,
+                                startProblem,
+                                started,
+                                Boolean.TRUE.equals(spec.suspend),
+                                retryRequested,
+                                publisher,
+                                obs.progress().known(),
+                                obs.queue().readyOrUnknown(),
+                                deadlineExceeded));
         if (!PhaseMachine.allowed(old.phase, phase.phase())) {
-            problems.add(new RunProblem(ProblemReason.ILLEGAL_TRANSITION, "the operator computed " + old.phase
-                    + " -> " + phase.phase() + " (" + phase.reason() + "), a move its state machine does not allow;"
-                    + " the run stays " + old.phase + ". This is a bug: please report it with the operator's log"));
-            phase = new PhaseDecision(old.phase, "IllegalTransition", "holding: see the Degraded condition");
+            problems.add(
+                    new RunProblem(
+                            ProblemReason.ILLEGAL_TRANSITION,
+                            "the operator computed "
+                                    + old.phase
+                                    + " -> "
+                                    + phase.phase()
+                                    + " ("
+                                    + phase.reason()
+                                    + "), a move its state machine does not allow;"
+                                    + " the run stays "
+                                    + old.phase
+                                    + ". This is a bug: please report it with the operator's log"));
+            phase =
+                    new PhaseDecision(
+                            old.phase, "IllegalTransition", "holding: see the Degraded condition");
         }
         boolean retrying = phase.retrying();
 
         int currentWorkers = replicas(obs.deployment());
-        boolean active = phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
-        ScalingDecision scaling = WorkerScaler.decide(new ScalingInput(currentWorkers, obs.queue().readyOrUnknown(),
-                spec.workers.minWorkers, spec.workers.maxWorkers, spec.workers.messagesPerWorker, active,
-                phase.phase() == RunPhase.Suspended, now, instant(old.scaleDownCandidateSince),
-                Duration.ofSeconds(spec.workers.scaleDownStabilizationSeconds), instant(old.lastScaleUpTime),
-                settings.scaleUpPeriod()));
+        boolean active =
+                phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
+        ScalingDecision scaling =
+                WorkerScaler.decide(
+                        new ScalingInput(
+                                currentWorkers,
+                                obs.queue().readyOrUnknown(),
+                                spec.workers.minWorkers,
+                                spec.workers.maxWorkers,
+                                spec.workers.messagesPerWorker,
+                                active,
+                                phase.phase() == RunPhase.Suspended,
+                                now,
+                                instant(old.scaleDownCandidateSince),
+                                Duration.ofSeconds(spec.workers.scaleDownStabilizationSeconds),
+                                instant(old.lastScaleUpTime),
+                                settings.scaleUpPeriod()));
 
         boolean credentialsOk = obs.credentials() != null && obs.credentials().problem() == null;
-        PublisherPlan publisherPlan = planPublisher(run, obs, settings, phase, publisher, attempts, started,
-                startProblem, credentialsOk, retrying);
-        WorkerPlan workerPlan = planWorkers(run, obs, settings, phase, scaling, publisherPlan.attempts() > 0,
-                credentialsOk);
-        String queue = old.queue != null ? old.queue
-                : publisherPlan.create() != null && !started ? RunNames.queue(run) : null;
+        PublisherPlan publisherPlan =
+                planPublisher(
+                        run,
+                        obs,
+                        settings,
+                        phase,
+                        publisher,
+                        attempts,
+                        started,
+                        startProblem,
+                        credentialsOk,
+                        retrying);
+        WorkerPlan workerPlan =
+                planWorkers(
+                        run,
+                        obs,
+                        settings,
+                        phase,
+                        scaling,
+                        publisherPlan.attempts() > 0,
+                        credentialsOk);
+        String queue =
+                old.queue != null
+                        ? old.queue
+                        : publisherPlan.create() != null && !started ? RunNames.queue(run) : null;
         String retryHandled = retrying || !started ? spec.retry : old.handledRetry;
-        return new RunDecision(phase, scaling, publisherPlan, workerPlan, List.copyOf(problems), queue, retryHandled);
+        return new RunDecision(
+                phase,
+                scaling,
+                publisherPlan,
+                workerPlan,
+                List.copyOf(problems),
+                queue,
+                retryHandled);
     }
 
-    private static PublisherPlan planPublisher(DnsExtractionRun run, RunObservation obs, OperatorSettings settings,
-                                               PhaseDecision phase, PublisherState publisher, int attempts,
-                                               boolean started, RunProblem startProblem, boolean credentialsOk,
-                                               boolean retrying) {
-        List<String> delete = new ArrayList<>(obs.staleJobs().stream().map(j -> j.getMetadata().getName()).toList());
+    private static PublisherPlan planPublisher(
+            DnsExtractionRun run,
+            RunObservation obs,
+            OperatorSettings settings,
+            PhaseDecision phase,
+            PublisherState publisher,
+            int attempts,
+            boolean started,
+            RunProblem startProblem,
+            boolean credentialsOk,
+            boolean retrying) {
+        List<String> delete =
+                new ArrayList<>(
+                        obs.staleJobs().stream().map(j -> j.getMetadata().getName()).toList());
         Job current = obs.publisherJob();
         String job = current == null ? null : current.getMetadata().getName();
         if (retrying) {
             if (current != null) {
                 delete.add(job);
             }
-            return new PublisherPlan(null, delete, null, job, attempts, "the failed attempt " + attempts
-                    + " is removed; a new attempt starts next");
+            return new PublisherPlan(
+                    null,
+                    delete,
+                    null,
+                    job,
+                    attempts,
+                    "the failed attempt " + attempts + " is removed; a new attempt starts next");
         }
         RunPhase p = phase.phase();
         if (p.finished()) {
             return new PublisherPlan(null, delete, null, job, attempts, "");
         }
         boolean suspend = Boolean.TRUE.equals(run.getSpec().suspend);
-        boolean wantAttempt = current == null && p != RunPhase.Suspended
-                && ((p == RunPhase.Pending && !started && startProblem == null) || p == RunPhase.Publishing);
+        boolean wantAttempt =
+                current == null
+                        && p != RunPhase.Suspended
+                        && ((p == RunPhase.Pending && !started && startProblem == null)
+                                || p == RunPhase.Publishing);
         if (wantAttempt) {
             if (!credentialsOk) {
                 return new PublisherPlan(null, delete, null, job, attempts, "");
             }
             if (obs.publisherPods() > 0) {
-                return new PublisherPlan(null, delete, null, job, attempts, "waiting for " + obs.publisherPods()
-                        + " publisher pods of the previous attempt to end before starting attempt " + (attempts + 1));
+                return new PublisherPlan(
+                        null,
+                        delete,
+                        null,
+                        job,
+                        attempts,
+                        "waiting for "
+                                + obs.publisherPods()
+                                + " publisher pods of the previous attempt to end before starting attempt "
+                                + (attempts + 1));
             }
             Job create = PublisherJobBuilder.build(run, settings, attempts + 1);
-            return new PublisherPlan(create, delete, null, create.getMetadata().getName(), attempts + 1,
-                    attempts == 0 ? "created publisher Job " + create.getMetadata().getName()
-                            : "started publisher attempt " + (attempts + 1) + " (Job "
-                            + create.getMetadata().getName() + "), resuming from the checkpoint");
+            return new PublisherPlan(
+                    create,
+                    delete,
+                    null,
+                    create.getMetadata().getName(),
+                    attempts + 1,
+                    attempts == 0
+                            ? "created publisher Job " + create.getMetadata().getName()
+                            : "started publisher attempt "
+                                    + (attempts + 1)
+                                    + " (Job "
+                                    + create.getMetadata().getName()
+                                    + "), resuming from the checkpoint");
         }
         if (current == null || publisher != PublisherState.ACTIVE) {
             return new PublisherPlan(null, delete, null, job, attempts, "");
@@ -119,26 +222,48 @@ public final class RunDecider {
         Job desired = PublisherJobBuilder.build(run, settings, attempts);
         if (!TemplateHash.same(current, desired)) {
             delete.add(job);
-            return new PublisherPlan(null, delete, null, job, attempts, "the spec changed what the publisher runs:"
-                    + " replacing attempt " + attempts + " with a new one that resumes from the checkpoint");
+            return new PublisherPlan(
+                    null,
+                    delete,
+                    null,
+                    job,
+                    attempts,
+                    "the spec changed what the publisher runs:"
+                            + " replacing attempt "
+                            + attempts
+                            + " with a new one that resumes from the checkpoint");
         }
         boolean jobSuspended = Boolean.TRUE.equals(current.getSpec().getSuspend());
         if (jobSuspended != suspend) {
-            return new PublisherPlan(null, delete, suspend, job, attempts, (suspend ? "suspended" : "resumed")
-                    + " publisher Job " + job);
+            return new PublisherPlan(
+                    null,
+                    delete,
+                    suspend,
+                    job,
+                    attempts,
+                    (suspend ? "suspended" : "resumed") + " publisher Job " + job);
         }
         return new PublisherPlan(null, delete, null, job, attempts, "");
     }
 
-    private static WorkerPlan planWorkers(DnsExtractionRun run, RunObservation obs, OperatorSettings settings,
-                                          PhaseDecision phase, ScalingDecision scaling, boolean started,
-                                          boolean credentialsOk) {
+    private static WorkerPlan planWorkers(
+            DnsExtractionRun run,
+            RunObservation obs,
+            OperatorSettings settings,
+            PhaseDecision phase,
+            ScalingDecision scaling,
+            boolean started,
+            boolean credentialsOk) {
         int desired = scaling.desired();
         Deployment current = obs.deployment();
         if (current == null) {
             boolean create = desired > 0 && started && credentialsOk && !phase.phase().finished();
-            return create ? new WorkerPlan(WorkerPlan.Action.CREATE,
-                    WorkerDeploymentBuilder.build(run, settings, desired), desired) : WorkerPlan.none(0);
+            return create
+                    ? new WorkerPlan(
+                            WorkerPlan.Action.CREATE,
+                            WorkerDeploymentBuilder.build(run, settings, desired),
+                            desired)
+                    : WorkerPlan.none(0);
         }
         int replicas = replicas(current);
         if (!phase.phase().finished()) {
@@ -147,7 +272,9 @@ public final class RunDecider {
                 return new WorkerPlan(WorkerPlan.Action.ROLL, wanted, desired);
             }
         }
-        return desired != replicas ? new WorkerPlan(WorkerPlan.Action.SCALE, null, desired) : WorkerPlan.none(replicas);
+        return desired != replicas
+                ? new WorkerPlan(WorkerPlan.Action.SCALE, null, desired)
+                : WorkerPlan.none(replicas);
     }
 
     /** {@code spec.retry} has a value no attempt was started for. */
@@ -156,7 +283,9 @@ public final class RunDecider {
     }
 
     static int replicas(Deployment d) {
-        return d == null || d.getSpec() == null || d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas();
+        return d == null || d.getSpec() == null || d.getSpec().getReplicas() == null
+                ? 0
+                : d.getSpec().getReplicas();
     }
 
     private static Instant instant(String s) {

@@ -1,6 +1,13 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.observe;
 
-/** Why a run is not as it should be; each maps to the reason of the Degraded condition and its events. */
+/**
+ * Why a run is not as it should be; each maps to the reason of the Degraded condition and its
+ * events.
+ */
 public enum ProblemReason {
     /** The resource has no spec, or a Secret or key it names is missing or does not parse. */
     INVALID_SPEC("InvalidSpec", true),
@@ -12,7 +19,10 @@ public enum ProblemReason {
     DATABASE_UNAVAILABLE("DatabaseUnavailable", false),
     /** The run's queue could not be read from RabbitMQ. */
     QUEUE_UNAVAILABLE("QueueUnavailable", false),
-    /** The operator decided a phase move its state machine does not allow: a bug, reported, never acted on. */
+    /**
+     * The operator decided a phase move its state machine does not allow: a bug, reported, never
+     * acted on.
+     */
     ILLEGAL_TRANSITION("IllegalTransition", false),
     /** Reconciling threw; the operator retries with backoff. */
     RECONCILE_ERROR("ReconcileError", false);

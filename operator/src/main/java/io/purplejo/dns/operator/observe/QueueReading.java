@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.observe;
 
 /** What the operator knows of a run's queue in RabbitMQ. */
@@ -5,19 +9,16 @@ public sealed interface QueueReading {
     /**
      * The queue answered (a queue that does not exist yet holds nothing).
      *
-     * @param ready     messages not yet delivered to a worker
+     * @param ready messages not yet delivered to a worker
      * @param consumers workers consuming
      */
-    record Known(long ready, int consumers) implements QueueReading {
-    }
+    record Known(long ready, int consumers) implements QueueReading {}
 
     /** RabbitMQ could not be read; the problem says why. */
-    record Unavailable(RunProblem problem) implements QueueReading {
-    }
+    record Unavailable(RunProblem problem) implements QueueReading {}
 
     /** Not read: the run is finished, or its Secrets cannot be read. */
-    record NotRead() implements QueueReading {
-    }
+    record NotRead() implements QueueReading {}
 
     /** Ready messages, or -1 when unknown. */
     default long readyOrUnknown() {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.observe;
 
 import com.rabbitmq.client.AMQP;
@@ -21,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's connections to the runs' databases and brokers, one pool or connection per distinct DSN
- * or URL, shared by every run that uses it. Progress and queue depth are read without loading domains.
+ * The operator's connections to the runs' databases and brokers, one pool or connection per
+ * distinct DSN or URL, shared by every run that uses it. Progress and queue depth are read without
+ * loading domains.
  */
 public class RunBackends implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunBackends.class);
@@ -31,8 +36,12 @@ public class RunBackends implements AutoCloseable {
     private final Map<PostgresDsn, Database> databases = new ConcurrentHashMap<>();
     private final Map<String, Connection> brokers = new HashMap<>();
 
-    /** The run's progress, empty when its publisher has not created it yet; throws when the database fails. */
-    public Optional<RunProgress> progress(PostgresDsn dsn, String runUid) throws java.sql.SQLException {
+    /**
+     * The run's progress, empty when its publisher has not created it yet; throws when the database
+     * fails.
+     */
+    public Optional<RunProgress> progress(PostgresDsn dsn, String runUid)
+            throws java.sql.SQLException {
         Database db = databases.computeIfAbsent(dsn, d -> Database.open(d, 2, "dns-operator"));
         return new RunProgressQuery(db.dataSource()).byResourceUid(runUid);
     }
@@ -80,13 +89,18 @@ public class RunBackends implements AutoCloseable {
 
     /** The broker closed the channel with 404 NOT_FOUND: the queue does not exist. */
     private static boolean isNotFound(IOException e) {
-        return e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close close
+        return e.getCause() instanceof ShutdownSignalException s
+                && s.getReason() instanceof AMQP.Channel.Close close
                 && close.getReplyCode() == AMQP_NOT_FOUND;
     }
 
-    /** One connection per broker, URL and trust; synchronized so that two runs never open two at once. */
+    /**
+     * One connection per broker, URL and trust; synchronized so that two runs never open two at
+     * once.
+     */
     private synchronized Connection broker(AmqpUri uri) throws IOException {
-        String key = uri.toString() + "#" + uri.password().hashCode() + "#" + uri.trust().hashCode();
+        String key =
+                uri.toString() + "#" + uri.password().hashCode() + "#" + uri.trust().hashCode();
         Connection c = brokers.get(key);
         if (c != null && c.isOpen()) {
             return c;
@@ -99,12 +113,14 @@ public class RunBackends implements AutoCloseable {
     @Override
     public synchronized void close() {
         databases.values().forEach(Database::close);
-        brokers.values().forEach(c -> {
-            try {
-                c.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("closing broker connection: {}", e.toString());
-            }
-        });
+        brokers.values()
+                .forEach(
+                        c -> {
+                            try {
+                                c.close();
+                            } catch (IOException | RuntimeException e) {
+                                LOG.debug("closing broker connection: {}", e.toString());
+                            }
+                        });
     }
 }

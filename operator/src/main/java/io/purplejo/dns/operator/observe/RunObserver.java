@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.observe;
 
 import io.fabric8.kubernetes.api.model.Pod;
@@ -21,8 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The observe step: reads a run's Job, Deployment, pods, Secrets, progress and queue, each into a typed
- * reading. A finished run is not read against PostgreSQL and RabbitMQ any more.
+ * The observe step: reads a run's Job, Deployment, pods, Secrets, progress and queue, each into a
+ * typed reading. A finished run is not read against PostgreSQL and RabbitMQ any more.
  */
 public final class RunObserver {
     private final RunBackends backends;
@@ -31,10 +35,12 @@ public final class RunObserver {
         this.backends = backends;
     }
 
-    public RunObservation observe(DnsExtractionRun run, Context<DnsExtractionRun> context, boolean finished) {
+    public RunObservation observe(
+            DnsExtractionRun run, Context<DnsExtractionRun> context, boolean finished) {
         KubernetesClient client = context.getClient();
         DnsExtractionRunStatus status = run.getStatus();
-        String currentName = status == null || status.publisher == null ? null : status.publisher.job;
+        String currentName =
+                status == null || status.publisher == null ? null : status.publisher.job;
         Job current = null;
         List<Job> stale = new ArrayList<>();
         for (Job j : context.getSecondaryResources(Job.class)) {
@@ -45,17 +51,30 @@ public final class RunObserver {
             }
         }
         if (current == null && currentName != null) {
-            // the cache may lag behind a Job created a moment ago: only the API server can say it is gone
-            current = client.batch().v1().jobs().inNamespace(run.getMetadata().getNamespace()).withName(currentName)
-                    .get();
+            // the cache may lag behind a Job created a moment ago: only the API server can say it
+            // is gone
+            current =
+                    client.batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace(run.getMetadata().getNamespace())
+                            .withName(currentName)
+                            .get();
         }
         if (current != null && current.getMetadata().getDeletionTimestamp() != null) {
             current = null;
         }
         Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
         if (finished) {
-            return new RunObservation(current, stale, 0, deployment, null, new ProgressReading.NotRead(),
-                    new QueueReading.NotRead(), null);
+            return new RunObservation(
+                    current,
+                    stale,
+                    0,
+                    deployment,
+                    null,
+                    new ProgressReading.NotRead(),
+                    new QueueReading.NotRead(),
+                    null);
         }
         int pods = current == null ? livePods(client, run, RunNames.PUBLISHER) : 0;
         SecretValues.Result creds = SecretValues.read(client, run);
@@ -65,18 +84,31 @@ public final class RunObserver {
             progress = readProgress(creds, run);
             queue = readQueue(creds, run);
         }
-        return new RunObservation(current, stale, pods, deployment, creds, progress, queue,
+        return new RunObservation(
+                current,
+                stale,
+                pods,
+                deployment,
+                creds,
+                progress,
+                queue,
                 queueConflict(run, context));
     }
 
     private ProgressReading readProgress(SecretValues.Result creds, DnsExtractionRun run) {
         try {
-            Optional<io.purplejo.dns.progress.RunProgress> p = backends.progress(creds.postgres(),
-                    RunNames.runUid(run));
-            return p.<ProgressReading>map(ProgressReading.Known::new).orElseGet(ProgressReading.NotCreated::new);
+            Optional<io.purplejo.dns.progress.RunProgress> p =
+                    backends.progress(creds.postgres(), RunNames.runUid(run));
+            return p.<ProgressReading>map(ProgressReading.Known::new)
+                    .orElseGet(ProgressReading.NotCreated::new);
         } catch (SQLException | DatabaseUnavailableException e) {
-            return new ProgressReading.Unavailable(new RunProblem(ProblemReason.DATABASE_UNAVAILABLE,
-                    "cannot read progress from PostgreSQL at " + creds.postgres() + ": " + e.getMessage()));
+            return new ProgressReading.Unavailable(
+                    new RunProblem(
+                            ProblemReason.DATABASE_UNAVAILABLE,
+                            "cannot read progress from PostgreSQL at "
+                                    + creds.postgres()
+                                    + ": "
+                                    + e.getMessage()));
         }
     }
 
@@ -84,23 +116,42 @@ public final class RunObserver {
         try {
             return backends.queue(creds.rabbitmq(), RunNames.queue(run));
         } catch (IOException e) {
-            return new QueueReading.Unavailable(new RunProblem(ProblemReason.QUEUE_UNAVAILABLE,
-                    "cannot read the queue depth from RabbitMQ at " + creds.rabbitmq() + ": " + e.getMessage()));
+            return new QueueReading.Unavailable(
+                    new RunProblem(
+                            ProblemReason.QUEUE_UNAVAILABLE,
+                            "cannot read the queue depth from RabbitMQ at "
+                                    + creds.rabbitmq()
+                                    + ": "
+                                    + e.getMessage()));
         }
     }
 
-    /** Pods of the run's component that have not ended; a pod being deleted still counts until it is gone. */
+    /**
+     * Pods of the run's component that have not ended; a pod being deleted still counts until it is
+     * gone.
+     */
     public static int livePods(KubernetesClient client, DnsExtractionRun run, String component) {
-        List<Pod> pods = client.pods().inNamespace(run.getMetadata().getNamespace())
-                .withLabels(RunNames.selector(run, component)).list().getItems();
-        return (int) pods.stream().filter(p -> p.getStatus() == null
-                || !("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())))
-                .count();
+        List<Pod> pods =
+                client.pods()
+                        .inNamespace(run.getMetadata().getNamespace())
+                        .withLabels(RunNames.selector(run, component))
+                        .list()
+                        .getItems();
+        return (int)
+                pods.stream()
+                        .filter(
+                                p ->
+                                        p.getStatus() == null
+                                                || !("Succeeded".equals(p.getStatus().getPhase())
+                                                        || "Failed"
+                                                                .equals(p.getStatus().getPhase())))
+                        .count();
     }
 
     /**
-     * Another live run with the same queue that wins it: one that claimed it (status.queue), or, when neither
-     * did yet, the older one (then the smaller uid), so that two runs starting at once agree on the winner.
+     * Another live run with the same queue that wins it: one that claimed it (status.queue), or,
+     * when neither did yet, the older one (then the smaller uid), so that two runs starting at once
+     * agree on the winner.
      */
     static RunProblem queueConflict(DnsExtractionRun run, Context<DnsExtractionRun> context) {
         String queue = RunNames.queue(run);
@@ -108,22 +159,38 @@ public final class RunObserver {
         if (claimed) {
             return null;
         }
-        return context.getPrimaryCache().list()
-                .filter(other -> !Objects.equals(other.getMetadata().getUid(), run.getMetadata().getUid()))
+        return context.getPrimaryCache()
+                .list()
+                .filter(
+                        other ->
+                                !Objects.equals(
+                                        other.getMetadata().getUid(), run.getMetadata().getUid()))
                 .filter(other -> other.getSpec() != null && queue.equals(RunNames.queue(other)))
-                .filter(other -> (other.getStatus() != null && queue.equals(other.getStatus().queue))
-                        || OLDER_FIRST.compare(other, run) < 0)
+                .filter(
+                        other ->
+                                (other.getStatus() != null && queue.equals(other.getStatus().queue))
+                                        || OLDER_FIRST.compare(other, run) < 0)
                 .findFirst()
-                .map(other -> new RunProblem(ProblemReason.QUEUE_IN_USE, "queue " + queue + " is used by run "
-                        + RunNames.runKey(other) + "; set another spec.queueName or leave it empty for a queue of"
-                        + " this run's own"))
+                .map(
+                        other ->
+                                new RunProblem(
+                                        ProblemReason.QUEUE_IN_USE,
+                                        "queue "
+                                                + queue
+                                                + " is used by run "
+                                                + RunNames.runKey(other)
+                                                + "; set another spec.queueName or leave it empty for a queue of"
+                                                + " this run's own"))
                 .orElse(null);
     }
 
-    private static final Comparator<DnsExtractionRun> OLDER_FIRST = Comparator
-            .comparing((DnsExtractionRun r) -> r.getMetadata().getCreationTimestamp() == null ? Instant.MAX
-                    : Instant.parse(r.getMetadata().getCreationTimestamp()))
-            .thenComparing(r -> r.getMetadata().getUid());
+    private static final Comparator<DnsExtractionRun> OLDER_FIRST =
+            Comparator.comparing(
+                            (DnsExtractionRun r) ->
+                                    r.getMetadata().getCreationTimestamp() == null
+                                            ? Instant.MAX
+                                            : Instant.parse(r.getMetadata().getCreationTimestamp()))
+                    .thenComparing(r -> r.getMetadata().getUid());
 
     /** The publisher Job as the phase machine sees it. */
     public static PublisherState publisherState(Job job) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.phase;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
@@ -7,18 +11,24 @@ import io.purplejo.dns.progress.RunProgress;
 /**
  * What the next phase is decided from.
  *
- * @param current          the phase in the status (null for a new run)
- * @param startProblem     a problem the schema cannot catch (a Secret missing, the queue claimed by another
- *                         run) that holds a run that has not started in Pending; a started run carries on
- * @param started          a publisher attempt was started once
- * @param suspended        {@code spec.suspend}
- * @param retryRequested   {@code spec.retry} has a value no attempt was started for
- * @param publisher        the current publisher attempt's Job
- * @param progress         the run's row and counters as just read; null when unknown or not created yet
- * @param queueReady       messages ready in the run's queue; negative when unknown
+ * @param current the phase in the status (null for a new run)
+ * @param startProblem a problem the schema cannot catch (a Secret missing, the queue claimed by
+ *     another run) that holds a run that has not started in Pending; a started run carries on
+ * @param started a publisher attempt was started once
+ * @param suspended {@code spec.suspend}
+ * @param retryRequested {@code spec.retry} has a value no attempt was started for
+ * @param publisher the current publisher attempt's Job
+ * @param progress the run's row and counters as just read; null when unknown or not created yet
+ * @param queueReady messages ready in the run's queue; negative when unknown
  * @param deadlineExceeded the run has been active longer than {@code activeDeadlineSeconds}
  */
-public record PhaseInput(RunPhase current, RunProblem startProblem, boolean started, boolean suspended,
-                         boolean retryRequested, PublisherState publisher, RunProgress progress, long queueReady,
-                         boolean deadlineExceeded) {
-}
+public record PhaseInput(
+        RunPhase current,
+        RunProblem startProblem,
+        boolean started,
+        boolean suspended,
+        boolean retryRequested,
+        PublisherState publisher,
+        RunProgress progress,
+        long queueReady,
+        boolean deadlineExceeded) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.phase;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
@@ -9,36 +13,62 @@ import java.util.Set;
 
 /**
  * The run's life as an explicit state machine:
+ *
  * <pre>
  * Pending ──attempt 1 started──► Publishing ──database: published──► Resolving ──every published domain has an
  *    │                              │  ▲                                │        outcome, queue empty──► Succeeded
  *    └──────── suspend ────────────►│ Suspended ◄────── suspend ────────┘  (resume returns where the run was)
  * any active phase ──publisher Job failed, or deadline exceeded──► Failed ──spec.retry changed──► Pending
  * </pre>
- * Succeeded is final; Failed moves only on a retry. A run is complete only on facts read just now: the
- * database says publishing finished and gives the published total, every published domain's outcome is
- * counted, and the queue is empty. When any of them is unknown the phase stays where it is. {@link #next}
- * is pure; {@link #allowed} lists the legal moves, and the reconciler reports a decision outside them as a
- * bug instead of acting on it.
+ *
+ * Succeeded is final; Failed moves only on a retry. A run is complete only on facts read just now:
+ * the database says publishing finished and gives the published total, every published domain's
+ * outcome is counted, and the queue is empty. When any of them is unknown the phase stays where it
+ * is. {@link #next} is pure; {@link #allowed} lists the legal moves, and the reconciler reports a
+ * decision outside them as a bug instead of acting on it.
  */
 public final class PhaseMachine {
     private static final Map<RunPhase, Set<RunPhase>> ALLOWED = new EnumMap<>(RunPhase.class);
 
     static {
-        ALLOWED.put(RunPhase.Pending, EnumSet.of(RunPhase.Pending, RunPhase.Publishing, RunPhase.Resolving,
-                RunPhase.Succeeded, RunPhase.Suspended, RunPhase.Failed));
-        ALLOWED.put(RunPhase.Publishing, EnumSet.of(RunPhase.Publishing, RunPhase.Resolving, RunPhase.Suspended,
-                RunPhase.Failed, RunPhase.Succeeded));
-        ALLOWED.put(RunPhase.Resolving, EnumSet.of(RunPhase.Resolving, RunPhase.Succeeded, RunPhase.Suspended,
-                RunPhase.Failed));
-        ALLOWED.put(RunPhase.Suspended, EnumSet.of(RunPhase.Suspended, RunPhase.Pending, RunPhase.Publishing,
-                RunPhase.Resolving, RunPhase.Succeeded, RunPhase.Failed));
+        ALLOWED.put(
+                RunPhase.Pending,
+                EnumSet.of(
+                        RunPhase.Pending,
+                        RunPhase.Publishing,
+                        RunPhase.Resolving,
+                        RunPhase.Succeeded,
+                        RunPhase.Suspended,
+                        RunPhase.Failed));
+        ALLOWED.put(
+                RunPhase.Publishing,
+                EnumSet.of(
+                        RunPhase.Publishing,
+                        RunPhase.Resolving,
+                        RunPhase.Suspended,
+                        RunPhase.Failed,
+                        RunPhase.Succeeded));
+        ALLOWED.put(
+                RunPhase.Resolving,
+                EnumSet.of(
+                        RunPhase.Resolving,
+                        RunPhase.Succeeded,
+                        RunPhase.Suspended,
+                        RunPhase.Failed));
+        ALLOWED.put(
+                RunPhase.Suspended,
+                EnumSet.of(
+                        RunPhase.Suspended,
+                        RunPhase.Pending,
+                        RunPhase.Publishing,
+                        RunPhase.Resolving,
+                        RunPhase.Succeeded,
+                        RunPhase.Failed));
         ALLOWED.put(RunPhase.Succeeded, EnumSet.of(RunPhase.Succeeded));
         ALLOWED.put(RunPhase.Failed, EnumSet.of(RunPhase.Failed, RunPhase.Pending));
     }
 
-    private PhaseMachine() {
-    }
+    private PhaseMachine() {}
 
     public static boolean allowed(RunPhase from, RunPhase to) {
         return ALLOWED.get(from == null ? RunPhase.Pending : from).contains(to);
@@ -47,61 +77,93 @@ public final class PhaseMachine {
     public static PhaseDecision next(PhaseInput in) {
         RunPhase current = in.current() == null ? RunPhase.Pending : in.current();
         if (current == RunPhase.Failed && in.retryRequested()) {
-            return new PhaseDecision(RunPhase.Pending, PhaseDecision.RETRY_REQUESTED,
+            return new PhaseDecision(
+                    RunPhase.Pending,
+                    PhaseDecision.RETRY_REQUESTED,
                     "spec.retry changed: starting a new attempt that resumes where the last one stopped");
         }
         if (current.finished()) {
-            return new PhaseDecision(current, current == RunPhase.Succeeded ? "Completed" : "Failed", null);
+            return new PhaseDecision(
+                    current, current == RunPhase.Succeeded ? "Completed" : "Failed", null);
         }
         if (in.deadlineExceeded()) {
-            return new PhaseDecision(RunPhase.Failed, "DeadlineExceeded",
+            return new PhaseDecision(
+                    RunPhase.Failed,
+                    "DeadlineExceeded",
                     "the run did not finish within activeDeadlineSeconds; set spec.retry to a new value to go on");
         }
         if (in.publisher() == PublisherState.FAILED) {
-            return new PhaseDecision(RunPhase.Failed, "PublisherFailed", "the publisher Job failed; see its pod"
-                    + " logs, then set spec.retry to a new value to start a new attempt");
+            return new PhaseDecision(
+                    RunPhase.Failed,
+                    "PublisherFailed",
+                    "the publisher Job failed; see its pod"
+                            + " logs, then set spec.retry to a new value to start a new attempt");
         }
         if (in.suspended()) {
             return new PhaseDecision(RunPhase.Suspended, "Suspended", "spec.suspend is true");
         }
         if (!in.started()) {
             if (in.startProblem() != null) {
-                return new PhaseDecision(RunPhase.Pending, in.startProblem().reason().conditionReason(),
+                return new PhaseDecision(
+                        RunPhase.Pending,
+                        in.startProblem().reason().conditionReason(),
                         "waiting: " + in.startProblem().message());
             }
             return new PhaseDecision(RunPhase.Pending, "Starting", "creating the publisher Job");
         }
         RunProgress p = in.progress();
-        boolean publishingOver = in.publisher() == PublisherState.SUCCEEDED || current == RunPhase.Resolving
-                || (p != null && p.publishingFinished());
+        boolean publishingOver =
+                in.publisher() == PublisherState.SUCCEEDED
+                        || current == RunPhase.Resolving
+                        || (p != null && p.publishingFinished());
         if (!publishingOver) {
-            return new PhaseDecision(RunPhase.Publishing, "Publishing", in.publisher() == PublisherState.NONE
-                    ? "starting a new publisher attempt, which resumes from the checkpoint"
-                    : "the publisher Job is running");
+            return new PhaseDecision(
+                    RunPhase.Publishing,
+                    "Publishing",
+                    in.publisher() == PublisherState.NONE
+                            ? "starting a new publisher attempt, which resumes from the checkpoint"
+                            : "the publisher Job is running");
         }
-        RunPhase holding = current == RunPhase.Publishing || current == RunPhase.Resolving ? current
-                : RunPhase.Publishing;
+        RunPhase holding =
+                current == RunPhase.Publishing || current == RunPhase.Resolving
+                        ? current
+                        : RunPhase.Publishing;
         if (p == null) {
-            return new PhaseDecision(holding, "ProgressUnknown",
+            return new PhaseDecision(
+                    holding,
+                    "ProgressUnknown",
                     "publishing ended, but the run's progress cannot be read now; waiting to read it");
         }
         if (!p.publishingFinished()) {
-            return new PhaseDecision(holding, "ProgressUnknown", "the publisher Job completed, but the database"
-                    + " does not show the run as published; waiting for it");
+            return new PhaseDecision(
+                    holding,
+                    "ProgressUnknown",
+                    "the publisher Job completed, but the database"
+                            + " does not show the run as published; waiting for it");
         }
         long missing = p.published() - p.done();
         if (missing > 0) {
-            return new PhaseDecision(RunPhase.Resolving, "Resolving", missing + " domains without an outcome yet");
+            return new PhaseDecision(
+                    RunPhase.Resolving, "Resolving", missing + " domains without an outcome yet");
         }
         if (in.queueReady() < 0) {
-            return new PhaseDecision(RunPhase.Resolving, "QueueUnknown",
+            return new PhaseDecision(
+                    RunPhase.Resolving,
+                    "QueueUnknown",
                     "every published domain has an outcome; waiting to read the queue before completing");
         }
         if (in.queueReady() > 0) {
-            return new PhaseDecision(RunPhase.Resolving, "QueueNotEmpty", "every published domain has an outcome;"
-                    + " " + in.queueReady() + " messages are still in the queue");
+            return new PhaseDecision(
+                    RunPhase.Resolving,
+                    "QueueNotEmpty",
+                    "every published domain has an outcome;"
+                            + " "
+                            + in.queueReady()
+                            + " messages are still in the queue");
         }
-        return new PhaseDecision(RunPhase.Succeeded, "Completed",
+        return new PhaseDecision(
+                RunPhase.Succeeded,
+                "Completed",
                 "every published domain has an outcome (" + p.done() + ") and the queue is empty");
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -47,13 +51,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a {@code DnsExtractionRun} in four steps: observe ({@link RunObserver}: the run's Jobs,
- * Deployment, pods, Secrets, progress and queue, each known or explicitly not), decide ({@link RunDecider},
- * pure), act ({@link RunActuator}), and record (the status from {@link StatusProjection}, written only when
- * it changed). On deletion it stops the workers and the publisher, waits for their pods, then removes the
- * queue the run owns; records stay.
+ * Reconciles a {@code DnsExtractionRun} in four steps: observe ({@link RunObserver}: the run's
+ * Jobs, Deployment, pods, Secrets, progress and queue, each known or explicitly not), decide
+ * ({@link RunDecider}, pure), act ({@link RunActuator}), and record (the status from {@link
+ * StatusProjection}, written only when it changed). On deletion it stops the workers and the
+ * publisher, waits for their pods, then removes the queue the run owns; records stay.
  */
-public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>, Cleaner<DnsExtractionRun> {
+public class DnsExtractionRunReconciler
+        implements Reconciler<DnsExtractionRun>, Cleaner<DnsExtractionRun> {
     private static final Logger LOG = LoggerFactory.getLogger(DnsExtractionRunReconciler.class);
     private static final Duration RATE_WINDOW = Duration.ofMinutes(2);
     private static final Duration PODS_GONE_POLL = Duration.ofSeconds(2);
@@ -67,7 +72,8 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
     private final RunGauges gauges;
 
-    public DnsExtractionRunReconciler(OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
+    public DnsExtractionRunReconciler(
+            OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
         this.settings = settings;
         this.backends = backends;
         this.observer = new RunObserver(backends);
@@ -76,19 +82,31 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     }
 
     @Override
-    public List<EventSource<?, DnsExtractionRun>> prepareEventSources(EventSourceContext<DnsExtractionRun> context) {
-        var jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, DnsExtractionRun.class)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(DnsExtractionRun.class))
-                .withNamespacesInheritedFromController().build(), context);
-        var deployments = new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class,
-                        DnsExtractionRun.class)
-                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(DnsExtractionRun.class))
-                .withNamespacesInheritedFromController().build(), context);
+    public List<EventSource<?, DnsExtractionRun>> prepareEventSources(
+            EventSourceContext<DnsExtractionRun> context) {
+        var jobs =
+                new InformerEventSource<>(
+                        InformerEventSourceConfiguration.from(Job.class, DnsExtractionRun.class)
+                                .withSecondaryToPrimaryMapper(
+                                        Mappers.fromOwnerReferences(DnsExtractionRun.class))
+                                .withNamespacesInheritedFromController()
+                                .build(),
+                        context);
+        var deployments =
+                new InformerEventSource<>(
+                        InformerEventSourceConfiguration.from(
+                                        Deployment.class, DnsExtractionRun.class)
+                                .withSecondaryToPrimaryMapper(
+                                        Mappers.fromOwnerReferences(DnsExtractionRun.class))
+                                .withNamespacesInheritedFromController()
+                                .build(),
+                        context);
         return List.of(jobs, deployments);
     }
 
     @Override
-    public UpdateControl<DnsExtractionRun> reconcile(DnsExtractionRun run, Context<DnsExtractionRun> context) {
+    public UpdateControl<DnsExtractionRun> reconcile(
+            DnsExtractionRun run, Context<DnsExtractionRun> context) {
         Instant now = clock.instant();
         RunEvents events = new RunEvents(context.getClient(), clock);
         if (run.getSpec() == null) {
@@ -96,8 +114,10 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
             recordProblem(run, context, events, problem, now);
             return UpdateControl.noUpdate();
         }
-        DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
-        boolean retryPending = old.phase == RunPhase.Failed && RunDecider.retryRequested(run.getSpec(), old);
+        DnsExtractionRunStatus old =
+                run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
+        boolean retryPending =
+                old.phase == RunPhase.Failed && RunDecider.retryRequested(run.getSpec(), old);
         boolean finished = old.phase != null && old.phase.finished() && !retryPending;
 
         RunObservation obs = observer.observe(run, context, finished);
@@ -108,13 +128,25 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     }
 
     /** The record step: events for what changed, the status when it changed, the run's gauges. */
-    private DnsExtractionRunStatus record(DnsExtractionRun run, Context<DnsExtractionRun> context, RunEvents events,
-                                          DnsExtractionRunStatus old, RunObservation obs, RunDecision decision,
-                                          Instant now) {
+    private DnsExtractionRunStatus record(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            RunEvents events,
+            DnsExtractionRunStatus old,
+            RunObservation obs,
+            RunDecision decision,
+            Instant now) {
         RunPhase phase = decision.phase().phase();
         if (old.phase != phase) {
-            events.normal(run, "Phase" + phase, (old.phase == null ? "new run" : old.phase) + " -> " + phase
-                    + (decision.phase().message() == null ? "" : ": " + decision.phase().message()));
+            events.normal(
+                    run,
+                    "Phase" + phase,
+                    (old.phase == null ? "new run" : old.phase)
+                            + " -> "
+                            + phase
+                            + (decision.phase().message() == null
+                                    ? ""
+                                    : ": " + decision.phase().message()));
         }
         String oldDegraded = degradedMessage(old);
         for (RunProblem p : decision.problems()) {
@@ -125,7 +157,8 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
                 LOG.error("run {}: {}", RunNames.runKey(run), p.message());
             }
         }
-        RateWindow rate = rates.computeIfAbsent(run.getMetadata().getUid(), k -> new RateWindow(RATE_WINDOW));
+        RateWindow rate =
+                rates.computeIfAbsent(run.getMetadata().getUid(), k -> new RateWindow(RATE_WINDOW));
         RunProgress progress = obs.progress().known();
         if (progress != null) {
             rate.add(now, progress.done());
@@ -139,16 +172,31 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     }
 
     private static String degradedMessage(DnsExtractionRunStatus s) {
-        return s.conditions == null ? null : s.conditions.stream()
-                .filter(c -> Conditions.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus()))
-                .map(io.fabric8.kubernetes.api.model.Condition::getMessage).findFirst().orElse(null);
+        return s.conditions == null
+                ? null
+                : s.conditions.stream()
+                        .filter(
+                                c ->
+                                        Conditions.DEGRADED.equals(c.getType())
+                                                && "True".equals(c.getStatus()))
+                        .map(io.fabric8.kubernetes.api.model.Condition::getMessage)
+                        .findFirst()
+                        .orElse(null);
     }
 
-    /** Active and waiting runs are observed every reconcile interval (Secrets, database and queue have no events). */
-    private UpdateControl<DnsExtractionRun> schedule(DnsExtractionRun run, Context<DnsExtractionRun> context,
-                                                     RunEvents events, DnsExtractionRunStatus next, Instant now) {
+    /**
+     * Active and waiting runs are observed every reconcile interval (Secrets, database and queue
+     * have no events).
+     */
+    private UpdateControl<DnsExtractionRun> schedule(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            RunEvents events,
+            DnsExtractionRunStatus next,
+            Instant now) {
         if (!next.phase.finished()) {
-            return UpdateControl.<DnsExtractionRun>noUpdate().rescheduleAfter(settings.reconcileInterval().toMillis());
+            return UpdateControl.<DnsExtractionRun>noUpdate()
+                    .rescheduleAfter(settings.reconcileInterval().toMillis());
         }
         rates.remove(run.getMetadata().getUid());
         Integer ttl = run.getSpec().ttlSecondsAfterFinished;
@@ -157,17 +205,22 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         }
         Instant expiry = Instant.parse(next.completionTime).plusSeconds(ttl);
         if (now.isBefore(expiry)) {
-            return UpdateControl.<DnsExtractionRun>noUpdate().rescheduleAfter(Duration.between(now, expiry).toMillis()
-                    + 100);
+            return UpdateControl.<DnsExtractionRun>noUpdate()
+                    .rescheduleAfter(Duration.between(now, expiry).toMillis() + 100);
         }
         events.normal(run, "Expired", "deleting the run " + ttl + " s after it finished");
         context.getClient().resource(run).delete();
         return UpdateControl.noUpdate();
     }
 
-    private static void recordProblem(DnsExtractionRun run, Context<DnsExtractionRun> context, RunEvents events,
-                                      RunProblem problem, Instant now) {
-        DnsExtractionRunStatus old = run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
+    private static void recordProblem(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            RunEvents events,
+            RunProblem problem,
+            Instant now) {
+        DnsExtractionRunStatus old =
+                run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
         DnsExtractionRunStatus next = StatusProjection.problem(run, problem, now);
         if (!next.equals(old)) {
             events.warning(run, problem.reason().conditionReason(), problem.message());
@@ -176,28 +229,42 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
     }
 
     /**
-     * Writes the status with a plain update of the status subresource (supported by every API server, test
-     * servers included), retried on conflicts, and puts the result in the operator's cache: the status
-     * carries scaling state and the current publisher attempt, and the reconciliation that our own Job or
-     * Deployment change triggers must not read an older copy.
+     * Writes the status with a plain update of the status subresource (supported by every API
+     * server, test servers included), retried on conflicts, and puts the result in the operator's
+     * cache: the status carries scaling state and the current publisher attempt, and the
+     * reconciliation that our own Job or Deployment change triggers must not read an older copy.
      */
-    private static void writeStatus(DnsExtractionRun run, Context<DnsExtractionRun> context,
-                                    DnsExtractionRunStatus status) {
-        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(run, context, r -> {
-            r.setStatus(status);
-            return r;
-        });
+    private static void writeStatus(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            DnsExtractionRunStatus status) {
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+                run,
+                context,
+                r -> {
+                    r.setStatus(status);
+                    return r;
+                });
     }
 
-    /** A reconciliation that threw: the Degraded condition says so with its reason; JOSDK retries with backoff. */
+    /**
+     * A reconciliation that threw: the Degraded condition says so with its reason; JOSDK retries
+     * with backoff.
+     */
     @Override
-    public ErrorStatusUpdateControl<DnsExtractionRun> updateErrorStatus(DnsExtractionRun run,
-                                                                        Context<DnsExtractionRun> context,
-                                                                        Exception e) {
+    public ErrorStatusUpdateControl<DnsExtractionRun> updateErrorStatus(
+            DnsExtractionRun run, Context<DnsExtractionRun> context, Exception e) {
         LOG.error("reconciling {} failed", RunNames.runKey(run), e);
-        RunProblem problem = new RunProblem(ProblemReason.RECONCILE_ERROR, "reconciling failed ("
-                + e.getClass().getSimpleName() + ": " + e.getMessage() + "); retrying with backoff");
-        // written like every status (retried on conflicts against the latest copy), not by JOSDK's patch,
+        RunProblem problem =
+                new RunProblem(
+                        ProblemReason.RECONCILE_ERROR,
+                        "reconciling failed ("
+                                + e.getClass().getSimpleName()
+                                + ": "
+                                + e.getMessage()
+                                + "); retrying with backoff");
+        // written like every status (retried on conflicts against the latest copy), not by JOSDK's
+        // patch,
         // which gives up on a conflict
         writeStatus(run, context, StatusProjection.problem(run, problem, clock.instant()));
         return ErrorStatusUpdateControl.noStatusUpdate();
@@ -210,29 +277,57 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         String ns = run.getMetadata().getNamespace();
         rates.remove(run.getMetadata().getUid());
         gauges.remove(run);
-        // 1. workers and publisher first: nothing may consume from or publish to the queue once it is deleted
-        client.apps().deployments().inNamespace(ns).withName(RunNames.workerDeployment(run))
-                .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-        for (Job job : client.batch().v1().jobs().inNamespace(ns).withLabel(RunNames.RUN_UID_LABEL,
-                RunNames.runUid(run)).list().getItems()) {
-            client.batch().v1().jobs().inNamespace(ns).withName(job.getMetadata().getName())
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        // 1. workers and publisher first: nothing may consume from or publish to the queue once it
+        // is deleted
+        client.apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(RunNames.workerDeployment(run))
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                .delete();
+        for (Job job :
+                client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(ns)
+                        .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(run))
+                        .list()
+                        .getItems()) {
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName(job.getMetadata().getName())
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
         }
-        int pods = RunObserver.livePods(client, run, RunNames.WORKER) + RunObserver.livePods(client, run,
-                RunNames.PUBLISHER);
+        int pods =
+                RunObserver.livePods(client, run, RunNames.WORKER)
+                        + RunObserver.livePods(client, run, RunNames.PUBLISHER);
         if (pods > 0) {
-            LOG.info("run {} deleted: waiting for {} pods to end before removing its queue", RunNames.runKey(run), pods);
+            LOG.info(
+                    "run {} deleted: waiting for {} pods to end before removing its queue",
+                    RunNames.runKey(run),
+                    pods);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(PODS_GONE_POLL.toMillis());
         }
         // 2. then the queue, when this run owns it
         String queue = ownedQueue(run, context);
         if (queue == null) {
-            LOG.info("run {} deleted: records kept, no queue of its own to remove", RunNames.runKey(run));
+            LOG.info(
+                    "run {} deleted: records kept, no queue of its own to remove",
+                    RunNames.runKey(run));
             return DeleteControl.defaultDelete();
         }
         if ("true".equals(annotation(run, DnsExtractionRun.KEEP_QUEUE_ANNOTATION))) {
-            events.normal(run, "QueueKept", "queue " + queue + " left in RabbitMQ (annotation "
-                    + DnsExtractionRun.KEEP_QUEUE_ANNOTATION + "=true)");
+            events.normal(
+                    run,
+                    "QueueKept",
+                    "queue "
+                            + queue
+                            + " left in RabbitMQ (annotation "
+                            + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
+                            + "=true)");
             return DeleteControl.defaultDelete();
         }
         SecretValues.Result creds = SecretValues.read(client, run);
@@ -242,15 +337,26 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         } else {
             try {
                 backends.deleteQueue(creds.rabbitmq(), queue);
-                LOG.info("run {} deleted: queue {} removed, records kept", RunNames.runKey(run), queue);
+                LOG.info(
+                        "run {} deleted: queue {} removed, records kept",
+                        RunNames.runKey(run),
+                        queue);
                 return DeleteControl.defaultDelete();
             } catch (IOException e) {
                 failure = e.getMessage();
             }
         }
-        events.warning(run, "QueueNotDeleted", "cannot delete queue " + queue + " (" + failure + "); retrying with"
-                + " backoff. To leave the queue in RabbitMQ, annotate the run " + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
-                + "=true");
+        events.warning(
+                run,
+                "QueueNotDeleted",
+                "cannot delete queue "
+                        + queue
+                        + " ("
+                        + failure
+                        + "); retrying with"
+                        + " backoff. To leave the queue in RabbitMQ, annotate the run "
+                        + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
+                        + "=true");
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(deleteRetry(run).toMillis());
     }
 
@@ -260,19 +366,33 @@ public class DnsExtractionRunReconciler implements Reconciler<DnsExtractionRun>,
         if (queue == null) {
             return null;
         }
-        boolean shared = context.getPrimaryCache().list()
-                .anyMatch(o -> !Objects.equals(o.getMetadata().getUid(), run.getMetadata().getUid())
-                        && o.getStatus() != null && queue.equals(o.getStatus().queue));
+        boolean shared =
+                context.getPrimaryCache()
+                        .list()
+                        .anyMatch(
+                                o ->
+                                        !Objects.equals(
+                                                        o.getMetadata().getUid(),
+                                                        run.getMetadata().getUid())
+                                                && o.getStatus() != null
+                                                && queue.equals(o.getStatus().queue));
         return shared ? null : queue;
     }
 
-    /** A quarter of the time since deletion was asked, between 2 s and 5 min: quick at first, gentle later. */
+    /**
+     * A quarter of the time since deletion was asked, between 2 s and 5 min: quick at first, gentle
+     * later.
+     */
     private Duration deleteRetry(DnsExtractionRun run) {
         String since = run.getMetadata().getDeletionTimestamp();
-        Duration age = since == null ? Duration.ZERO : Duration.between(Instant.parse(since), clock.instant());
+        Duration age =
+                since == null
+                        ? Duration.ZERO
+                        : Duration.between(Instant.parse(since), clock.instant());
         Duration d = age.dividedBy(4);
-        return d.compareTo(MIN_DELETE_RETRY) < 0 ? MIN_DELETE_RETRY : d.compareTo(MAX_DELETE_RETRY) > 0
-                ? MAX_DELETE_RETRY : d;
+        return d.compareTo(MIN_DELETE_RETRY) < 0
+                ? MIN_DELETE_RETRY
+                : d.compareTo(MAX_DELETE_RETRY) > 0 ? MAX_DELETE_RETRY : d;
     }
 
     private static String annotation(DnsExtractionRun run, String key) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -17,8 +21,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The act step: carries out a decision against the API server (Jobs, the Deployment) and records what it
- * did as events. Creating an object that already exists (a status write lost after the create) adopts it.
+ * The act step: carries out a decision against the API server (Jobs, the Deployment) and records
+ * what it did as events. Creating an object that already exists (a status write lost after the
+ * create) adopts it.
  */
 final class RunActuator {
     private final KubernetesClient client;
@@ -37,8 +42,13 @@ final class RunActuator {
     private void publisher(DnsExtractionRun run, RunObservation obs, PublisherPlan plan) {
         String ns = run.getMetadata().getNamespace();
         for (String name : plan.delete()) {
-            client.batch().v1().jobs().inNamespace(ns).withName(name)
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName(name)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
         }
         if (plan.create() != null) {
             Job job = plan.create();
@@ -46,10 +56,16 @@ final class RunActuator {
             createOrAdopt(() -> client.batch().v1().jobs().inNamespace(ns).resource(job).create());
             events.normal(run, "PublisherCreated", plan.note());
         } else if (plan.suspend() != null) {
-            client.batch().v1().jobs().inNamespace(ns).withName(plan.job()).edit(j -> {
-                j.getSpec().setSuspend(plan.suspend());
-                return j;
-            });
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName(plan.job())
+                    .edit(
+                            j -> {
+                                j.getSpec().setSuspend(plan.suspend());
+                                return j;
+                            });
             events.normal(run, plan.suspend() ? "Suspended" : "Resumed", plan.note());
         } else if (!plan.delete().isEmpty() && !plan.note().isEmpty()) {
             events.normal(run, "PublisherReplaced", plan.note());
@@ -63,40 +79,68 @@ final class RunActuator {
         WorkerPlan plan = decision.workers();
         String reason = decision.scaling().reason();
         switch (plan.action()) {
-            case NONE -> {
-            }
+            case NONE -> {}
             case CREATE -> {
                 Deployment d = plan.desired();
                 d.addOwnerReference(run);
-                createOrAdopt(() -> client.apps().deployments().inNamespace(ns).resource(d).create());
-                events.normal(run, "WorkersCreated", "created worker Deployment " + d.getMetadata().getName()
-                        + " with " + plan.replicas() + " workers: " + reason);
+                createOrAdopt(
+                        () -> client.apps().deployments().inNamespace(ns).resource(d).create());
+                events.normal(
+                        run,
+                        "WorkersCreated",
+                        "created worker Deployment "
+                                + d.getMetadata().getName()
+                                + " with "
+                                + plan.replicas()
+                                + " workers: "
+                                + reason);
             }
             case SCALE -> {
-                int before = obs.deployment().getSpec().getReplicas() == null ? 0
-                        : obs.deployment().getSpec().getReplicas();
-                client.apps().deployments().inNamespace(ns).withName(obs.deployment().getMetadata().getName())
-                        .edit(d -> {
-                            d.getSpec().setReplicas(plan.replicas());
-                            return d;
-                        });
-                events.normal(run, "Scaled", "workers " + before + " -> " + plan.replicas() + ": " + reason);
+                int before =
+                        obs.deployment().getSpec().getReplicas() == null
+                                ? 0
+                                : obs.deployment().getSpec().getReplicas();
+                client.apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName(obs.deployment().getMetadata().getName())
+                        .edit(
+                                d -> {
+                                    d.getSpec().setReplicas(plan.replicas());
+                                    return d;
+                                });
+                events.normal(
+                        run,
+                        "Scaled",
+                        "workers " + before + " -> " + plan.replicas() + ": " + reason);
             }
             case ROLL -> {
                 Deployment wanted = plan.desired();
-                client.apps().deployments().inNamespace(ns).withName(obs.deployment().getMetadata().getName())
-                        .edit(d -> {
-                            Map<String, String> a = d.getMetadata().getAnnotations() == null ? new HashMap<>()
-                                    : new HashMap<>(d.getMetadata().getAnnotations());
-                            a.put(TemplateHash.ANNOTATION, TemplateHash.current(wanted));
-                            d.getMetadata().setAnnotations(a);
-                            d.getSpec().setTemplate(wanted.getSpec().getTemplate());
-                            d.getSpec().setReplicas(plan.replicas());
-                            return d;
-                        });
-                events.normal(run, "WorkersRolled", "the spec changed what the workers run: rolling Deployment "
-                        + obs.deployment().getMetadata().getName() + " to the new template (" + plan.replicas()
-                        + " workers; each drains before it stops)");
+                client.apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName(obs.deployment().getMetadata().getName())
+                        .edit(
+                                d -> {
+                                    Map<String, String> a =
+                                            d.getMetadata().getAnnotations() == null
+                                                    ? new HashMap<>()
+                                                    : new HashMap<>(
+                                                            d.getMetadata().getAnnotations());
+                                    a.put(TemplateHash.ANNOTATION, TemplateHash.current(wanted));
+                                    d.getMetadata().setAnnotations(a);
+                                    d.getSpec().setTemplate(wanted.getSpec().getTemplate());
+                                    d.getSpec().setReplicas(plan.replicas());
+                                    return d;
+                                });
+                events.normal(
+                        run,
+                        "WorkersRolled",
+                        "the spec changed what the workers run: rolling Deployment "
+                                + obs.deployment().getMetadata().getName()
+                                + " to the new template ("
+                                + plan.replicas()
+                                + " workers; each drains before it stops)");
             }
             default -> throw new IllegalStateException("unknown action " + plan.action());
         }

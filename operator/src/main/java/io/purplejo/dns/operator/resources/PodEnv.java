@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -6,21 +10,38 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Environment of a run's pods: credentials come from the referenced Secrets and are never copied. */
+/**
+ * Environment of a run's pods: credentials come from the referenced Secrets and are never copied.
+ */
 final class PodEnv {
-    private PodEnv() {
-    }
+    private PodEnv() {}
 
     static List<EnvVar> credentials(DnsExtractionRun run) {
         List<EnvVar> env = new ArrayList<>();
-        env.add(secret("POSTGRES_DSN", run.getSpec().postgresDsnSecret.name, run.getSpec().postgresDsnSecret.key));
-        env.add(secret("RABBITMQ_URL", run.getSpec().rabbitmqUrlSecret.name, run.getSpec().rabbitmqUrlSecret.key));
+        env.add(
+                secret(
+                        "POSTGRES_DSN",
+                        run.getSpec().postgresDsnSecret.name,
+                        run.getSpec().postgresDsnSecret.key));
+        env.add(
+                secret(
+                        "RABBITMQ_URL",
+                        run.getSpec().rabbitmqUrlSecret.name,
+                        run.getSpec().rabbitmqUrlSecret.key));
         return env;
     }
 
     private static EnvVar secret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
-                .withName(secret).withKey(key).withOptional(false).endSecretKeyRef().endValueFrom().build();
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .withOptional(false)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
     }
 
     static EnvVar plain(String name, String value) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -19,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every pod of a run shares: placement from {@code spec.pods}, resources that are never BestEffort,
- * a writable /tmp on a read-only root, and the RabbitMQ CA bundle mounted from its Secret.
+ * What every pod of a run shares: placement from {@code spec.pods}, resources that are never
+ * BestEffort, a writable /tmp on a read-only root, and the RabbitMQ CA bundle mounted from its
+ * Secret.
  */
 final class PodPlacement {
     static final String TMP_VOLUME = "tmp";
@@ -28,10 +33,11 @@ final class PodPlacement {
     static final String CA_DIR = "/etc/dnsx/rabbitmq-ca";
     static final String CA_FILE = "ca.pem";
 
-    private PodPlacement() {
-    }
+    private PodPlacement() {}
 
-    /** Applies {@code spec.pods} to a pod template; the operator's own labels win over the user's. */
+    /**
+     * Applies {@code spec.pods} to a pod template; the operator's own labels win over the user's.
+     */
     static void apply(DnsExtractionRun run, PodTemplateSpec template) {
         PodOptions o = run.getSpec().pods;
         if (o == null) {
@@ -59,24 +65,43 @@ final class PodPlacement {
         spec.setPriorityClassName(o.priorityClassName);
     }
 
-    /** The spec's resources, or requests and a memory limit sized for the component's default heap. */
-    static ResourceRequirements resources(ResourceRequirements fromSpec, String cpu, String memory, String memoryLimit) {
+    /**
+     * The spec's resources, or requests and a memory limit sized for the component's default heap.
+     */
+    static ResourceRequirements resources(
+            ResourceRequirements fromSpec, String cpu, String memory, String memoryLimit) {
         if (fromSpec != null) {
             return fromSpec;
         }
         return new ResourceRequirementsBuilder()
-                .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory))
-                .addToLimits("memory", new Quantity(memoryLimit)).build();
+                .addToRequests("cpu", new Quantity(cpu))
+                .addToRequests("memory", new Quantity(memory))
+                .addToLimits("memory", new Quantity(memoryLimit))
+                .build();
     }
 
     static List<Volume> volumes(DnsExtractionRun run) {
         List<Volume> v = new ArrayList<>();
-        v.add(new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("256Mi"))
-                .endEmptyDir().build());
+        v.add(
+                new VolumeBuilder()
+                        .withName(TMP_VOLUME)
+                        .withNewEmptyDir()
+                        .withSizeLimit(new Quantity("256Mi"))
+                        .endEmptyDir()
+                        .build());
         RabbitmqTlsSpec tls = run.getSpec().rabbitmqTls;
         if (caFromSecret(tls)) {
-            v.add(new VolumeBuilder().withName(CA_VOLUME).withNewSecret().withSecretName(tls.caSecret.name)
-                    .addNewItem().withKey(tls.caSecret.key).withPath(CA_FILE).endItem().endSecret().build());
+            v.add(
+                    new VolumeBuilder()
+                            .withName(CA_VOLUME)
+                            .withNewSecret()
+                            .withSecretName(tls.caSecret.name)
+                            .addNewItem()
+                            .withKey(tls.caSecret.key)
+                            .withPath(CA_FILE)
+                            .endItem()
+                            .endSecret()
+                            .build());
         }
         return v;
     }
@@ -85,7 +110,12 @@ final class PodPlacement {
         List<VolumeMount> m = new ArrayList<>();
         m.add(new VolumeMountBuilder().withName(TMP_VOLUME).withMountPath("/tmp").build());
         if (caFromSecret(run.getSpec().rabbitmqTls)) {
-            m.add(new VolumeMountBuilder().withName(CA_VOLUME).withMountPath(CA_DIR).withReadOnly(true).build());
+            m.add(
+                    new VolumeMountBuilder()
+                            .withName(CA_VOLUME)
+                            .withMountPath(CA_DIR)
+                            .withReadOnly(true)
+                            .build());
         }
         return m;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -9,18 +13,31 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 public final class PodSecurity {
     static final long USER = 65532;
 
-    private PodSecurity() {
-    }
+    private PodSecurity() {}
 
     public static PodSecurityContext pod() {
-        return new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(USER).withRunAsGroup(USER)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build();
+        return new PodSecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(USER)
+                .withRunAsGroup(USER)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
     }
 
     public static SecurityContext container() {
-        return new SecurityContextBuilder().withRunAsNonRoot(true).withReadOnlyRootFilesystem(true)
-                .withAllowPrivilegeEscalation(false).withPrivileged(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build();
+        return new SecurityContextBuilder()
+                .withRunAsNonRoot(true)
+                .withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false)
+                .withPrivileged(false)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
+                .build();
     }
 }

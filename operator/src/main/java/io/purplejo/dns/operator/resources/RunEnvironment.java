@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
@@ -9,21 +13,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a run's spec tells the publisher and the workers, as the plain environment variables of their
- * commands (credentials and pod-only values aside). The one translation of a spec into settings: the Job
- * and the Deployment carry it, and the one-machine run ({@code dns-extraction.jar run}) passes the same
- * values to the same commands in-process.
+ * What a run's spec tells the publisher and the workers, as the plain environment variables of
+ * their commands (credentials and pod-only values aside). The one translation of a spec into
+ * settings: the Job and the Deployment carry it, and the one-machine run ({@code dns-extraction.jar
+ * run}) passes the same values to the same commands in-process.
  */
 public final class RunEnvironment {
     /** Worker drain time (its --grace-period) on SIGTERM or at the end of a run. */
     public static final int DRAIN_SECONDS = 30;
+
     /** The port of the worker's /metrics, /healthz and /readyz. */
     public static final int METRICS_PORT = 9102;
 
-    private RunEnvironment() {
-    }
+    private RunEnvironment() {}
 
-    /** The publisher's settings for this run (no stop messages: the run ends on its counters, not on them). */
+    /**
+     * The publisher's settings for this run (no stop messages: the run ends on its counters, not on
+     * them).
+     */
     public static Map<String, String> publisher(DnsExtractionRun run) {
         DnsExtractionRunSpec spec = run.getSpec();
         Map<String, String> env = new LinkedHashMap<>();
@@ -37,11 +44,13 @@ public final class RunEnvironment {
         }
         env.put("DNS_RECORD_TYPES", recordTypes(spec));
         DomainSelection sel = spec.selection;
-        env.put("SELECTION_MODE", switch (sel.mode) {
-            case All -> "all";
-            case NeverExtracted -> "never-extracted";
-            case NotExtractedSince -> "not-extracted-since";
-        });
+        env.put(
+                "SELECTION_MODE",
+                switch (sel.mode) {
+                    case All -> "all";
+                    case NeverExtracted -> "never-extracted";
+                    case NotExtractedSince -> "not-extracted-since";
+                });
         if (sel.notExtractedSince != null) {
             env.put("SELECTION_SINCE", sel.notExtractedSince);
         }
@@ -54,9 +63,16 @@ public final class RunEnvironment {
         if (sel.limit != null) {
             env.put("SELECTION_LIMIT", String.valueOf(sel.limit));
         }
-        // enough queued work for every worker the run may have, so that back-pressure never starves them
-        env.put("MAX_QUEUE_DEPTH", String.valueOf(Math.max(1000,
-                (long) spec.workers.maxWorkers * spec.workers.messagesPerWorker * 2)));
+        // enough queued work for every worker the run may have, so that back-pressure never starves
+        // them
+        env.put(
+                "MAX_QUEUE_DEPTH",
+                String.valueOf(
+                        Math.max(
+                                1000,
+                                (long) spec.workers.maxWorkers
+                                        * spec.workers.messagesPerWorker
+                                        * 2)));
         return env;
     }
 

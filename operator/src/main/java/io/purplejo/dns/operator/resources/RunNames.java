@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
@@ -8,10 +12,10 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The names and labels of what belongs to a run, valid for every valid run name (a DNS subdomain of up
- * to 253 characters): names and label values of at most 63 characters that begin and end with a letter
- * or digit, queue names of at most 255 bytes. A name too long is cut and followed by a hash of the whole
- * name, so that runs sharing a long prefix never collide.
+ * The names and labels of what belongs to a run, valid for every valid run name (a DNS subdomain of
+ * up to 253 characters): names and label values of at most 63 characters that begin and end with a
+ * letter or digit, queue names of at most 255 bytes. A name too long is cut and followed by a hash
+ * of the whole name, so that runs sharing a long prefix never collide.
  */
 public final class RunNames {
     public static final String APP_LABEL = "app.kubernetes.io/name";
@@ -26,20 +30,27 @@ public final class RunNames {
     static final int MAX_OBJECT_NAME = 253;
     private static final int HASH_CHARS = 8;
 
-    private RunNames() {
-    }
+    private RunNames() {}
 
-    /** The run as people name it: {@code namespace/name} (a column of its database row, and log lines). */
+    /**
+     * The run as people name it: {@code namespace/name} (a column of its database row, and log
+     * lines).
+     */
     public static String runKey(DnsExtractionRun run) {
         return run.getMetadata().getNamespace() + "/" + run.getMetadata().getName();
     }
 
-    /** The run's identity in the database: the resource instance, so that a run created again is a new run. */
+    /**
+     * The run's identity in the database: the resource instance, so that a run created again is a
+     * new run.
+     */
     public static String runUid(DnsExtractionRun run) {
         return run.getMetadata().getUid();
     }
 
-    /** {@code spec.queueName}, or {@code dnsx.<namespace>.<name>.<uid prefix>}, at most 255 bytes. */
+    /**
+     * {@code spec.queueName}, or {@code dnsx.<namespace>.<name>.<uid prefix>}, at most 255 bytes.
+     */
     public static String queue(DnsExtractionRun run) {
         String q = run.getSpec() == null ? null : run.getSpec().queueName;
         if (q != null && !q.isBlank()) {
@@ -50,7 +61,11 @@ public final class RunNames {
         String head = "dnsx." + run.getMetadata().getNamespace() + ".";
         String name = run.getMetadata().getName();
         int room = MAX_QUEUE_BYTES - head.length() - tail.length();
-        return head + (name.length() <= room ? name : cut(name, room - HASH_CHARS - 1) + "-" + hash(name)) + tail;
+        return head
+                + (name.length() <= room
+                        ? name
+                        : cut(name, room - HASH_CHARS - 1) + "-" + hash(name))
+                + tail;
     }
 
     /** The Job of the publisher's attempt {@code attempt} (1, 2, ...). */
@@ -67,14 +82,24 @@ public final class RunNames {
         return fit(run.getMetadata().getName(), "", MAX_LABEL);
     }
 
-    /** The name of the event of this key on the run: one object per distinct event, whose count grows. */
+    /**
+     * The name of the event of this key on the run: one object per distinct event, whose count
+     * grows.
+     */
     public static String eventName(DnsExtractionRun run, String key) {
         return fit(run.getMetadata().getName(), "." + hash(key, 2 * HASH_CHARS), MAX_OBJECT_NAME);
     }
 
     public static Map<String, String> labels(DnsExtractionRun run, String component) {
-        return Map.of(APP_LABEL, "dns-extraction", RUN_LABEL, runLabel(run), RUN_UID_LABEL, runUid(run),
-                COMPONENT_LABEL, component);
+        return Map.of(
+                APP_LABEL,
+                "dns-extraction",
+                RUN_LABEL,
+                runLabel(run),
+                RUN_UID_LABEL,
+                runUid(run),
+                COMPONENT_LABEL,
+                component);
     }
 
     /** Selects the run's pods of a component (by uid: names may be cut, uids never collide). */
@@ -83,8 +108,8 @@ public final class RunNames {
     }
 
     /**
-     * {@code base + suffix} when it fits in {@code max}; otherwise base cut so that a hash of the whole base
-     * and the suffix fit, never ending on '-' or '.' before the hash.
+     * {@code base + suffix} when it fits in {@code max}; otherwise base cut so that a hash of the
+     * whole base and the suffix fit, never ending on '-' or '.' before the hash.
      */
     static String fit(String base, String suffix, int max) {
         if (base.length() + suffix.length() <= max) {
@@ -109,7 +134,8 @@ public final class RunNames {
     /** The first {@code chars} hex digits of the SHA-256 of {@code s}. */
     private static String hash(String s, int chars) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, chars);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

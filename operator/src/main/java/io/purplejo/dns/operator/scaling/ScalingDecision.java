@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.scaling;
 
 import java.time.Instant;
@@ -7,5 +11,5 @@ import java.time.Instant;
  *
  * @param metricsUnavailable the queue depth could not be read, so the count was kept as it was
  */
-public record ScalingDecision(int desired, Instant scaleDownCandidateSince, String reason, boolean metricsUnavailable) {
-}
+public record ScalingDecision(
+        int desired, Instant scaleDownCandidateSince, String reason, boolean metricsUnavailable) {}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.status;
 
 import java.time.Duration;
@@ -5,12 +9,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
- * Domains per second over a moving window of progress samples, and the time left at that rate. One per
- * run, in memory: after an operator restart the window fills again within a few reconciliations.
+ * Domains per second over a moving window of progress samples, and the time left at that rate. One
+ * per run, in memory: after an operator restart the window fills again within a few
+ * reconciliations.
  */
 public final class RateWindow {
-    private record Sample(Instant at, long done) {
-    }
+    private record Sample(Instant at, long done) {}
 
     private final Duration window;
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
@@ -24,7 +28,8 @@ public final class RateWindow {
             samples.clear(); // counters went back (a new run under the same name): start over
         }
         samples.addLast(new Sample(at, done));
-        while (samples.size() > 2 && Duration.between(samples.peekFirst().at(), at).compareTo(window) > 0) {
+        while (samples.size() > 2
+                && Duration.between(samples.peekFirst().at(), at).compareTo(window) > 0) {
             samples.pollFirst();
         }
     }
@@ -40,7 +45,10 @@ public final class RateWindow {
         return secs <= 0 ? null : (last.done() - first.done()) / secs;
     }
 
-    /** Time left for {@code remaining} domains at the current rate, as "1h2m3s", or null when unknown. */
+    /**
+     * Time left for {@code remaining} domains at the current rate, as "1h2m3s", or null when
+     * unknown.
+     */
     public Duration eta(long remaining) {
         Double r = rate();
         if (r == null || r <= 0) {

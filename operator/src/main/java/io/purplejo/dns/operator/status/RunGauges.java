@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.status;
 
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
-/** Per-run gauges beside JOSDK's own metrics: counters, queue depth, workers, rate and phase of each run. */
+/**
+ * Per-run gauges beside JOSDK's own metrics: counters, queue depth, workers, rate and phase of each
+ * run.
+ */
 public final class RunGauges {
     private final MeterRegistry registry;
     private final Map<String, DnsExtractionRunStatus> latest = new ConcurrentHashMap<>();
@@ -27,8 +34,16 @@ public final class RunGauges {
     public void update(DnsExtractionRun run, DnsExtractionRunStatus status) {
         String key = run.getMetadata().getNamespace() + "/" + run.getMetadata().getName();
         latest.put(key, status);
-        meters.computeIfAbsent(key, k -> register(k, Tags.of("namespace", run.getMetadata().getNamespace(),
-                "name", run.getMetadata().getName())));
+        meters.computeIfAbsent(
+                key,
+                k ->
+                        register(
+                                k,
+                                Tags.of(
+                                        "namespace",
+                                        run.getMetadata().getNamespace(),
+                                        "name",
+                                        run.getMetadata().getName())));
     }
 
     private List<Meter> register(String key, Tags tags) {
@@ -37,25 +52,62 @@ public final class RunGauges {
         m.add(gauge("dnsx_run_published", key, tags, s -> value(s.published)));
         m.add(gauge("dnsx_run_resolved", key, tags, s -> value(s.resolved)));
         m.add(gauge("dnsx_run_failed", key, tags, s -> value(s.failed)));
-        m.add(gauge("dnsx_run_done", key, tags, s -> s.resolved == null || s.failed == null ? Double.NaN
-                : s.resolved + s.failed));
-        m.add(gauge("dnsx_run_degraded", key, tags, s -> Conditions.isTrue(s.conditions, Conditions.DEGRADED) ? 1 : 0));
+        m.add(
+                gauge(
+                        "dnsx_run_done",
+                        key,
+                        tags,
+                        s ->
+                                s.resolved == null || s.failed == null
+                                        ? Double.NaN
+                                        : s.resolved + s.failed));
+        m.add(
+                gauge(
+                        "dnsx_run_degraded",
+                        key,
+                        tags,
+                        s -> Conditions.isTrue(s.conditions, Conditions.DEGRADED) ? 1 : 0));
         m.add(gauge("dnsx_run_queue_depth", key, tags, s -> value(s.queueDepth)));
-        m.add(gauge("dnsx_run_workers_desired", key, tags, s -> s.workers == null ? Double.NaN
-                : value(s.workers.desired)));
-        m.add(gauge("dnsx_run_workers_ready", key, tags, s -> s.workers == null ? Double.NaN : value(s.workers.ready)));
-        m.add(gauge("dnsx_run_rate", key, tags, s -> s.rate == null ? Double.NaN : Double.parseDouble(s.rate)));
+        m.add(
+                gauge(
+                        "dnsx_run_workers_desired",
+                        key,
+                        tags,
+                        s -> s.workers == null ? Double.NaN : value(s.workers.desired)));
+        m.add(
+                gauge(
+                        "dnsx_run_workers_ready",
+                        key,
+                        tags,
+                        s -> s.workers == null ? Double.NaN : value(s.workers.ready)));
+        m.add(
+                gauge(
+                        "dnsx_run_rate",
+                        key,
+                        tags,
+                        s -> s.rate == null ? Double.NaN : Double.parseDouble(s.rate)));
         for (RunPhase p : RunPhase.values()) {
-            m.add(gauge("dnsx_run_phase", key, tags.and("phase", p.name()), s -> s.phase == p ? 1 : 0));
+            m.add(
+                    gauge(
+                            "dnsx_run_phase",
+                            key,
+                            tags.and("phase", p.name()),
+                            s -> s.phase == p ? 1 : 0));
         }
         return m;
     }
 
-    private Meter gauge(String name, String key, Tags tags, ToDoubleFunction<DnsExtractionRunStatus> f) {
-        return Gauge.builder(name, latest, l -> {
-            DnsExtractionRunStatus s = l.get(key);
-            return s == null ? Double.NaN : f.applyAsDouble(s);
-        }).tags(tags).register(registry);
+    private Meter gauge(
+            String name, String key, Tags tags, ToDoubleFunction<DnsExtractionRunStatus> f) {
+        return Gauge.builder(
+                        name,
+                        latest,
+                        l -> {
+                            DnsExtractionRunStatus s = l.get(key);
+                            return s == null ? Double.NaN : f.applyAsDouble(s);
+                        })
+                .tags(tags)
+                .register(registry);
     }
 
     /** Unknown is NaN (Prometheus shows no sample), never zero. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.phase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,18 +18,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PhaseMachineTest {
 
-    /** "-" unknown; "publishing:P:D" or "published:P:D": the row's state, published and done domains. */
+    /**
+     * "-" unknown; "publishing:P:D" or "published:P:D": the row's state, published and done
+     * domains.
+     */
     static RunProgress progress(String text) {
         if (text.equals("-")) {
             return null;
         }
         String[] p = text.split(":");
-        return new RunProgress(1, p[0], Long.parseLong(p[1]), Long.parseLong(p[1]),
+        return new RunProgress(
+                1,
+                p[0],
+                Long.parseLong(p[1]),
+                Long.parseLong(p[1]),
                 Map.of(Outcome.RESOLVED, Long.parseLong(p[2])));
     }
 
-    @ParameterizedTest(name = "{0} started={1} {2} progress={3} queue={4} suspend={5} deadline={6} retry={7} -> {8}")
-    @CsvSource(nullValues = "null", textBlock = """
+    @ParameterizedTest(
+            name =
+                    "{0} started={1} {2} progress={3} queue={4} suspend={5} deadline={6} retry={7} -> {8}")
+    @CsvSource(
+            nullValues = "null",
+            textBlock =
+                    """
             null,       false, NONE,      -,                 -1, false, false, false, Pending
             Pending,    true,  ACTIVE,    -,                 -1, false, false, false, Publishing
             Pending,    true,  ACTIVE,    publishing:0:0,    0,  false, false, false, Publishing
@@ -56,24 +72,60 @@ class PhaseMachineTest {
             Pending,    true,  NONE,      published:10:10,   0,  false, false, false, Succeeded
             Pending,    true,  NONE,      published:10:5,    0,  false, false, false, Resolving
             """)
-    void movesAlongItsTransitions(RunPhase current, boolean started, PublisherState publisher, String progress,
-                                  long queue, boolean suspended, boolean deadline, boolean retry, RunPhase expected) {
-        PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, started, suspended, retry, publisher,
-                progress(progress), queue, deadline));
+    void movesAlongItsTransitions(
+            RunPhase current,
+            boolean started,
+            PublisherState publisher,
+            String progress,
+            long queue,
+            boolean suspended,
+            boolean deadline,
+            boolean retry,
+            RunPhase expected) {
+        PhaseDecision d =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                current,
+                                null,
+                                started,
+                                suspended,
+                                retry,
+                                publisher,
+                                progress(progress),
+                                queue,
+                                deadline));
 
         assertThat(d.phase()).isEqualTo(expected);
-        assertThat(PhaseMachine.allowed(current, d.phase())).as("%s -> %s is a legal move", current, d.phase()).isTrue();
+        assertThat(PhaseMachine.allowed(current, d.phase()))
+                .as("%s -> %s is a legal move", current, d.phase())
+                .isTrue();
     }
 
     @Test
     void unknownProgressOrQueueNeverCompletesARun() {
         for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving}) {
             for (long queue : new long[] {-1, 0}) {
-                PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, true, false, false,
-                        PublisherState.SUCCEEDED, queue < 0 ? progress("published:0:0") : null, queue, false));
+                PhaseDecision d =
+                        PhaseMachine.next(
+                                new PhaseInput(
+                                        current,
+                                        null,
+                                        true,
+                                        false,
+                                        false,
+                                        PublisherState.SUCCEEDED,
+                                        queue < 0 ? progress("published:0:0") : null,
+                                        queue,
+                                        false));
 
-                assertThat(d.phase()).as("%s with progress %s, queue %s", current, queue < 0 ? "0 of 0" : "unknown",
-                        queue).isEqualTo(current == RunPhase.Publishing && queue < 0 ? RunPhase.Resolving : current);
+                assertThat(d.phase())
+                        .as(
+                                "%s with progress %s, queue %s",
+                                current, queue < 0 ? "0 of 0" : "unknown", queue)
+                        .isEqualTo(
+                                current == RunPhase.Publishing && queue < 0
+                                        ? RunPhase.Resolving
+                                        : current);
                 assertThat(d.phase()).isNotEqualTo(RunPhase.Succeeded);
             }
         }
@@ -82,13 +134,44 @@ class PhaseMachineTest {
     @Test
     void aNewRunWaitsInPendingForItsSecretsOrQueueButAStartedRunCarriesOn() {
         RunProblem secret = new RunProblem(ProblemReason.INVALID_SPEC, "Secret x does not exist");
-        RunProblem queue = new RunProblem(ProblemReason.QUEUE_IN_USE, "queue q is used by run ns/a");
-        PhaseDecision waiting = PhaseMachine.next(new PhaseInput(null, secret, false, false, false,
-                PublisherState.NONE, null, -1, false));
-        PhaseDecision queueTaken = PhaseMachine.next(new PhaseInput(null, queue, false, false, false,
-                PublisherState.NONE, null, -1, false));
-        PhaseDecision started = PhaseMachine.next(new PhaseInput(RunPhase.Publishing, secret, true, false, false,
-                PublisherState.ACTIVE, null, -1, false));
+        RunProblem queue =
+                new RunProblem(ProblemReason.QUEUE_IN_USE, "queue q is used by run ns/a");
+        PhaseDecision waiting =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                null,
+                                secret,
+                                false,
+                                false,
+                                false,
+                                PublisherState.NONE,
+                                null,
+                                -1,
+                                false));
+        PhaseDecision queueTaken =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                null,
+                                queue,
+                                false,
+                                false,
+                                false,
+                                PublisherState.NONE,
+                                null,
+                                -1,
+                                false));
+        PhaseDecision started =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                RunPhase.Publishing,
+                                secret,
+                                true,
+                                false,
+                                false,
+                                PublisherState.ACTIVE,
+                                null,
+                                -1,
+                                false));
 
         assertThat(waiting.phase()).isEqualTo(RunPhase.Pending);
         assertThat(waiting.reason()).isEqualTo("InvalidSpec");
@@ -99,11 +182,24 @@ class PhaseMachineTest {
 
     @Test
     void aLostPublisherJobInAnActivePhaseIsALegalMoveToANewAttempt() {
-        for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving, RunPhase.Suspended}) {
-            PhaseDecision d = PhaseMachine.next(new PhaseInput(current, null, true, false, false, PublisherState.NONE,
-                    null, -1, false));
+        for (RunPhase current :
+                new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving, RunPhase.Suspended}) {
+            PhaseDecision d =
+                    PhaseMachine.next(
+                            new PhaseInput(
+                                    current,
+                                    null,
+                                    true,
+                                    false,
+                                    false,
+                                    PublisherState.NONE,
+                                    null,
+                                    -1,
+                                    false));
 
-            assertThat(PhaseMachine.allowed(current, d.phase())).as("%s -> %s", current, d.phase()).isTrue();
+            assertThat(PhaseMachine.allowed(current, d.phase()))
+                    .as("%s -> %s", current, d.phase())
+                    .isTrue();
             assertThat(d.phase()).isIn(RunPhase.Publishing, RunPhase.Resolving);
         }
     }
@@ -111,12 +207,23 @@ class PhaseMachineTest {
     @Test
     void succeededIsFinalAndFailedMovesOnlyToPendingOnARetry() {
         for (RunPhase to : RunPhase.values()) {
-            assertThat(PhaseMachine.allowed(RunPhase.Succeeded, to)).isEqualTo(to == RunPhase.Succeeded);
-            assertThat(PhaseMachine.allowed(RunPhase.Failed, to)).isEqualTo(to == RunPhase.Failed
-                    || to == RunPhase.Pending);
+            assertThat(PhaseMachine.allowed(RunPhase.Succeeded, to))
+                    .isEqualTo(to == RunPhase.Succeeded);
+            assertThat(PhaseMachine.allowed(RunPhase.Failed, to))
+                    .isEqualTo(to == RunPhase.Failed || to == RunPhase.Pending);
         }
-        PhaseDecision noRetry = PhaseMachine.next(new PhaseInput(RunPhase.Failed, null, true, false, false,
-                PublisherState.NONE, progress("published:10:10"), 0, false));
+        PhaseDecision noRetry =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                RunPhase.Failed,
+                                null,
+                                true,
+                                false,
+                                false,
+                                PublisherState.NONE,
+                                progress("published:10:10"),
+                                0,
+                                false));
         assertThat(noRetry.phase()).isEqualTo(RunPhase.Failed);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What only a real API server shows: the schema and its CEL rules at work, and garbage collection. */
+/**
+ * What only a real API server shows: the schema and its CEL rules at work, and garbage collection.
+ */
 @ExtendWith(ControlPlane.class)
 class ApiServerBehaviourTest {
-    static final String VALID = """
+    static final String VALID =
+            """
             apiVersion: dns.purplejo.io/v1alpha1
             kind: DnsExtractionRun
             metadata: {name: %s}
@@ -44,7 +51,10 @@ class ApiServerBehaviourTest {
     @BeforeEach
     void setUp() {
         client = ControlPlane.client();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        client.namespaces()
+                .resource(
+                        new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                .create();
     }
 
     @AfterEach
@@ -57,7 +67,10 @@ class ApiServerBehaviourTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             workers bounds      | workers: {minWorkers: 5, maxWorkers: 2}                        | minWorkers must not exceed maxWorkers
             since without mode  | 'selection: {mode: All, notExtractedSince: "2026-01-01T00:00:00Z"}' | notExtractedSince only goes with mode NotExtractedSince
             mode without since  | 'selection: {mode: NotExtractedSince}'                          | notExtractedSince is required with mode NotExtractedSince
@@ -65,8 +78,10 @@ class ApiServerBehaviourTest {
             bad queue name      | 'queueName: "has spaces"'                                       | spec.queueName
             bad resolver        | 'resolvers: {servers: ["not-an-ip"]}'                          | spec.resolvers.servers[0]
             """)
-    void kubectlApplyOfAnInvalidRunPrintsTheSchemasMessage(String what, String spec, String message) {
-        ControlPlane.Result r = ControlPlane.kubectl(run("bad", spec), "apply", "-n", ns, "-f", "-");
+    void kubectlApplyOfAnInvalidRunPrintsTheSchemasMessage(
+            String what, String spec, String message) {
+        ControlPlane.Result r =
+                ControlPlane.kubectl(run("bad", spec), "apply", "-n", ns, "-f", "-");
 
         assertThat(r.code()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("is invalid").contains(message);
@@ -74,7 +89,11 @@ class ApiServerBehaviourTest {
 
     static java.util.stream.Stream<String> examples() throws Exception {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "examples"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+            return files
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .sorted()
+                    .toList()
                     .stream();
         }
     }
@@ -82,38 +101,80 @@ class ApiServerBehaviourTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("examples")
     void everyExampleIsAcceptedByTheApiServerWithItsCelRules(String file) {
-        ControlPlane.Result r = ControlPlane.kubectl(null, "apply", "--dry-run=server", "-n", ns, "-f",
-                java.nio.file.Path.of("..", "examples", file).toAbsolutePath().toString());
+        ControlPlane.Result r =
+                ControlPlane.kubectl(
+                        null,
+                        "apply",
+                        "--dry-run=server",
+                        "-n",
+                        ns,
+                        "-f",
+                        java.nio.file.Path.of("..", "examples", file).toAbsolutePath().toString());
 
         assertThat(r.code()).as(r.output()).isZero();
-        assertThat(r.output()).contains("dnsextractionrun.dns.purplejo.io/").contains("(server dry run)");
+        assertThat(r.output())
+                .contains("dnsextractionrun.dns.purplejo.io/")
+                .contains("(server dry run)");
     }
 
     @Test
     void theApiServerFillsTheDefaultsAndKeepsTheSelectionRecordTypesAndQueueFixed() {
-        ControlPlane.Result created = ControlPlane.kubectl(run("fixed", """
+        ControlPlane.Result created =
+                ControlPlane.kubectl(
+                        run(
+                                "fixed",
+                                """
                 selection: {mode: All}
                 queueName: fixed-q
-                """), "apply", "-n", ns, "-f", "-");
+                """),
+                        "apply",
+                        "-n",
+                        ns,
+                        "-f",
+                        "-");
         assertThat(created.code()).as(created.output()).isZero();
-        DnsExtractionRun stored = client.resources(DnsExtractionRun.class).inNamespace(ns).withName("fixed").get();
+        DnsExtractionRun stored =
+                client.resources(DnsExtractionRun.class).inNamespace(ns).withName("fixed").get();
         assertThat(stored.getSpec().recordTypes).hasSize(7);
         assertThat(stored.getSpec().publisherBackoffLimit).isEqualTo(3);
         assertThat(stored.getSpec().outageToleranceSeconds).isEqualTo(300);
 
-        for (String[] edit : new String[][] {
-                {"{\"spec\":{\"selection\":{\"mode\":\"NeverExtracted\"}}}", "selection cannot change after the run starts"},
-                {"{\"spec\":{\"recordTypes\":[\"A\"]}}", "recordTypes cannot change after the run starts"},
-                {"{\"spec\":{\"queueName\":\"other-q\"}}", "queueName cannot change after the run is created"},
-                {"{\"spec\":{\"queueName\":null}}", "queueName cannot be added or removed"},
-                {"{\"spec\":{\"selection\":null}}", "selection cannot be added or removed"}}) {
-            ControlPlane.Result r = ControlPlane.kubectl(null, "patch", "-n", ns, "dnsrun", "fixed", "--type", "merge",
-                    "-p", edit[0]);
+        for (String[] edit :
+                new String[][] {
+                    {
+                        "{\"spec\":{\"selection\":{\"mode\":\"NeverExtracted\"}}}",
+                        "selection cannot change after the run starts"
+                    },
+                    {
+                        "{\"spec\":{\"recordTypes\":[\"A\"]}}",
+                        "recordTypes cannot change after the run starts"
+                    },
+                    {
+                        "{\"spec\":{\"queueName\":\"other-q\"}}",
+                        "queueName cannot change after the run is created"
+                    },
+                    {"{\"spec\":{\"queueName\":null}}", "queueName cannot be added or removed"},
+                    {"{\"spec\":{\"selection\":null}}", "selection cannot be added or removed"}
+                }) {
+            ControlPlane.Result r =
+                    ControlPlane.kubectl(
+                            null, "patch", "-n", ns, "dnsrun", "fixed", "--type", "merge", "-p",
+                            edit[0]);
             assertThat(r.code()).as(r.output()).isNotZero();
             assertThat(r.output()).contains(edit[1]);
         }
-        ControlPlane.Result allowed = ControlPlane.kubectl(null, "patch", "-n", ns, "dnsrun", "fixed", "--type",
-                "merge", "-p", "{\"spec\":{\"workers\":{\"maxWorkers\":20},\"retry\":\"1\"}}");
+        ControlPlane.Result allowed =
+                ControlPlane.kubectl(
+                        null,
+                        "patch",
+                        "-n",
+                        ns,
+                        "dnsrun",
+                        "fixed",
+                        "--type",
+                        "merge",
+                        "-p",
+                        "{\"spec\":{\"workers\":{\"maxWorkers\":20},\"retry\":\"1\"}}");
         assertThat(allowed.code()).as(allowed.output()).isZero();
     }
 
@@ -126,8 +187,16 @@ class ApiServerBehaviourTest {
         run.setMetadata(new ObjectMetaBuilder().withName("owned").withNamespace(ns).build());
         run.setSpec(spec);
         DnsExtractionRun created = client.resource(run).create();
-        OperatorSettings settings = new OperatorSettings(Set.of(), Duration.ofSeconds(10), "w:1", "p:1", 0, false,
-                null, Duration.ofSeconds(15));
+        OperatorSettings settings =
+                new OperatorSettings(
+                        Set.of(),
+                        Duration.ofSeconds(10),
+                        "w:1",
+                        "p:1",
+                        0,
+                        false,
+                        null,
+                        Duration.ofSeconds(15));
         Job job = PublisherJobBuilder.build(created, settings, 1);
         job.addOwnerReference(created);
         client.resource(job).create();
@@ -137,9 +206,21 @@ class ApiServerBehaviourTest {
 
         client.resource(created).delete();
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                client.batch().v1().jobs().inNamespace(ns).withName(job.getMetadata().getName()).get() == null
-                        && client.apps().deployments().inNamespace(ns).withName(workers.getMetadata().getName())
-                        .get() == null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                client.batch()
+                                                        .v1()
+                                                        .jobs()
+                                                        .inNamespace(ns)
+                                                        .withName(job.getMetadata().getName())
+                                                        .get()
+                                                == null
+                                        && client.apps()
+                                                        .deployments()
+                                                        .inNamespace(ns)
+                                                        .withName(workers.getMetadata().getName())
+                                                        .get()
+                                                == null);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operator's scenarios on the real kube-apiserver (schema, CEL, defaults, status subresource,
- * generation, garbage collector), the CRD installed by {@code kubectl apply --server-side}. Jobs and
- * Deployments are played as on the mock server: there is no kubelet.
+ * generation, garbage collector), the CRD installed by {@code kubectl apply --server-side}. Jobs
+ * and Deployments are played as on the mock server: there is no kubelet.
  */
 @ExtendWith(ControlPlane.class)
 class DnsExtractionRunReconcilerOnApiServerTest extends ReconcilerScenarios {

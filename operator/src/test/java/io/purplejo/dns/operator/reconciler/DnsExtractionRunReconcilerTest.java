@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -5,7 +9,10 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.FileInputStream;
 import java.nio.file.Path;
 
-/** The operator's scenarios on fabric8's mock API server (CRUD: no schema validation, no controllers). */
+/**
+ * The operator's scenarios on fabric8's mock API server (CRUD: no schema validation, no
+ * controllers).
+ */
 @EnableKubernetesMockClient(crud = true)
 class DnsExtractionRunReconcilerTest extends ReconcilerScenarios {
     KubernetesClient mockClient;
@@ -17,8 +24,10 @@ class DnsExtractionRunReconcilerTest extends ReconcilerScenarios {
 
     @Override
     void installCrd() throws Exception {
-        try (FileInputStream crd = new FileInputStream(Path.of("..", "crds",
-                "dnsextractionruns.dns.purplejo.io-v1.yml").toFile())) {
+        try (FileInputStream crd =
+                new FileInputStream(
+                        Path.of("..", "crds", "dnsextractionruns.dns.purplejo.io-v1.yml")
+                                .toFile())) {
             mockClient.apiextensions().v1().customResourceDefinitions().load(crd).create();
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
@@ -38,34 +42,91 @@ class LeaderElectionTest {
 
     @Test
     void theStandbyReplicaTakesOverWhenTheLeaderStops() throws Exception {
-        // JOSDK checks its lease permissions with a SelfSubjectRulesReview, which the mock server does not
+        // JOSDK checks its lease permissions with a SelfSubjectRulesReview, which the mock server
+        // does not
         // evaluate: answer it as an API server would for the chart's lease Role
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().addNewResourceRule()
-                        .withApiGroups("coordination.k8s.io").withResources("leases")
-                        .withVerbs("get", "create", "update").endResourceRule().withIncomplete(false).endStatus()
-                        .build()).always();
-        try (FileInputStream crd = new FileInputStream(Path.of("..", "crds",
-                "dnsextractionruns.dns.purplejo.io-v1.yml").toFile())) {
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .addNewResourceRule()
+                                .withApiGroups("coordination.k8s.io")
+                                .withResources("leases")
+                                .withVerbs("get", "create", "update")
+                                .endResourceRule()
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
+                .always();
+        try (FileInputStream crd =
+                new FileInputStream(
+                        Path.of("..", "crds", "dnsextractionruns.dns.purplejo.io-v1.yml")
+                                .toFile())) {
             client.apiextensions().v1().customResourceDefinitions().load(crd).create();
         }
-        try (TestDatabase db = TestDatabase.create(); TestBroker broker = TestBroker.create();
-             RunBackends backendsA = new RunBackends(); RunBackends backendsB = new RunBackends()) {
+        try (TestDatabase db = TestDatabase.create();
+                TestBroker broker = TestBroker.create();
+                RunBackends backendsA = new RunBackends();
+                RunBackends backendsB = new RunBackends()) {
             new SchemaMigrator(db.database().dataSource()).migrate();
-            client.secrets().inNamespace(NS).resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder()
-                    .withName("s").withNamespace(NS).build()).addToStringData("dsn", db.dsnText())
-                    .addToStringData("url", TestBroker.URL).build()).create();
-            OperatorSettings settings = new OperatorSettings(Set.of(), Duration.ofSeconds(1), "w", "p", 0, true, NS,
-                    Duration.ofSeconds(1));
+            client.secrets()
+                    .inNamespace(NS)
+                    .resource(
+                            new SecretBuilder()
+                                    .withMetadata(
+                                            new ObjectMetaBuilder()
+                                                    .withName("s")
+                                                    .withNamespace(NS)
+                                                    .build())
+                                    .addToStringData("dsn", db.dsnText())
+                                    .addToStringData("url", TestBroker.URL)
+                                    .build())
+                    .create();
+            OperatorSettings settings =
+                    new OperatorSettings(
+                            Set.of(),
+                            Duration.ofSeconds(1),
+                            "w",
+                            "p",
+                            0,
+                            true,
+                            NS,
+                            Duration.ofSeconds(1));
             var lease = OperatorMain.leaderElection(settings, Duration.ofSeconds(3), false);
-            Operator a = OperatorMain.start(client, settings, backendsA,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), lease);
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    client.leases().inNamespace(NS).withName("dns-operator-lease").get() != null);
-            String leader = client.leases().inNamespace(NS).withName("dns-operator-lease").get().getSpec()
-                    .getHolderIdentity();
-            Operator b = OperatorMain.start(client, settings, backendsB,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), lease);
+            Operator a =
+                    OperatorMain.start(
+                            client,
+                            settings,
+                            backendsA,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            Clock.systemUTC(),
+                            lease);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () ->
+                                    client.leases()
+                                                    .inNamespace(NS)
+                                                    .withName("dns-operator-lease")
+                                                    .get()
+                                            != null);
+            String leader =
+                    client.leases()
+                            .inNamespace(NS)
+                            .withName("dns-operator-lease")
+                            .get()
+                            .getSpec()
+                            .getHolderIdentity();
+            Operator b =
+                    OperatorMain.start(
+                            client,
+                            settings,
+                            backendsB,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            Clock.systemUTC(),
+                            lease);
             try {
                 DnsExtractionRunSpec spec = new DnsExtractionRunSpec();
                 spec.postgresDsnSecret = new SecretKeyRef("s", "dsn");
@@ -81,8 +142,15 @@ class LeaderElectionTest {
                 new ClusterPlay(client, NS).finishJob("ha-publisher-1", false);
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> phase() == RunPhase.Failed);
-                assertThat(client.leases().inNamespace(NS).withName("dns-operator-lease").get().getSpec()
-                        .getHolderIdentity()).as("the other replica holds the lease").isNotEqualTo(leader);
+                assertThat(
+                                client.leases()
+                                        .inNamespace(NS)
+                                        .withName("dns-operator-lease")
+                                        .get()
+                                        .getSpec()
+                                        .getHolderIdentity())
+                        .as("the other replica holds the lease")
+                        .isNotEqualTo(leader);
             } finally {
                 b.stop();
             }
@@ -90,7 +158,8 @@ class LeaderElectionTest {
     }
 
     private RunPhase phase() {
-        DnsExtractionRun r = client.resources(DnsExtractionRun.class).inNamespace(NS).withName("ha").get();
+        DnsExtractionRun r =
+                client.resources(DnsExtractionRun.class).inNamespace(NS).withName("ha").get();
         return r == null || r.getStatus() == null ? null : r.getStatus().phase;
     }
 }

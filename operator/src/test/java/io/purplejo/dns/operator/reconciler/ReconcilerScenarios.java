@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +31,6 @@ import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
-import java.io.FileInputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +42,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's scenarios, run against fabric8's mock API server ({@link DnsExtractionRunReconcilerTest})
- * and against the real kube-apiserver ({@link DnsExtractionRunReconcilerOnApiServerTest}). Each test has a
- * namespace of its own, and an operator that watches only it.
+ * The operator's scenarios, run against fabric8's mock API server ({@link
+ * DnsExtractionRunReconcilerTest}) and against the real kube-apiserver ({@link
+ * DnsExtractionRunReconcilerOnApiServerTest}). Each test has a namespace of its own, and an
+ * operator that watches only it.
  */
 abstract class ReconcilerScenarios {
     static final int DOMAINS = 60;
@@ -56,8 +59,11 @@ abstract class ReconcilerScenarios {
     /** Installs the CRD where the API server does not have it yet. */
     abstract void installCrd() throws Exception;
 
-    /** Whether the API server validates against the schema (the real one does, the mock does not). */
+    /**
+     * Whether the API server validates against the schema (the real one does, the mock does not).
+     */
     abstract boolean validatesSchema();
+
     TestDatabase db;
     TestDnsServer dns;
     TestBroker broker;
@@ -70,12 +76,21 @@ abstract class ReconcilerScenarios {
     void setUp() throws Exception {
         client = kubernetes();
         installCrd();
-        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                .withName(NS).endMetadata().build()).create();
+        client.namespaces()
+                .resource(
+                        new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(NS)
+                                .endMetadata()
+                                .build())
+                .create();
         db = TestDatabase.create();
         new SchemaMigrator(db.database().dataSource()).migrate();
-        db.execute("INSERT INTO domains (name, created_at, updated_at) SELECT format('op%s.example', g), now(), now()"
-                + " FROM generate_series(1, " + DOMAINS + ") g");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) SELECT format('op%s.example', g), now(), now()"
+                        + " FROM generate_series(1, "
+                        + DOMAINS
+                        + ") g");
         dns = TestDnsServer.start();
         for (int i = 1; i <= DOMAINS; i++) {
             dns.add("op" + i + ".example. 300 IN A 192.0.2." + i);
@@ -84,8 +99,21 @@ abstract class ReconcilerScenarios {
         secret("extraction-db", "dsn", db.dsnText());
         secret("extraction-mq", "url", TestBroker.URL);
         backends = new RunBackends();
-        operator = OperatorMain.start(client, new OperatorSettings(Set.of(NS), Duration.ofSeconds(1), "worker:test",
-                "publisher:test", 0, false, null, Duration.ofSeconds(1)), backends, registry, Clock.systemUTC());
+        operator =
+                OperatorMain.start(
+                        client,
+                        new OperatorSettings(
+                                Set.of(NS),
+                                Duration.ofSeconds(1),
+                                "worker:test",
+                                "publisher:test",
+                                0,
+                                false,
+                                null,
+                                Duration.ofSeconds(1)),
+                        backends,
+                        registry,
+                        Clock.systemUTC());
         play = new ClusterPlay(client, NS);
     }
 
@@ -100,8 +128,12 @@ abstract class ReconcilerScenarios {
     }
 
     void secret(String name, String key, String value) {
-        Secret s = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build())
-                .addToStringData(key, value).build();
+        Secret s =
+                new SecretBuilder()
+                        .withMetadata(
+                                new ObjectMetaBuilder().withName(name).withNamespace(NS).build())
+                        .addToStringData(key, value)
+                        .build();
         client.secrets().inNamespace(NS).resource(s).createOr(r -> r.update());
     }
 
@@ -135,10 +167,18 @@ abstract class ReconcilerScenarios {
     /** The run's current publisher Job, as its status names it. */
     Job job(String name) {
         DnsExtractionRun r = get(name);
-        if (r == null || r.getStatus() == null || r.getStatus().publisher == null || r.getStatus().publisher.job == null) {
+        if (r == null
+                || r.getStatus() == null
+                || r.getStatus().publisher == null
+                || r.getStatus().publisher.job == null) {
             return null;
         }
-        return client.batch().v1().jobs().inNamespace(NS).withName(r.getStatus().publisher.job).get();
+        return client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(NS)
+                .withName(r.getStatus().publisher.job)
+                .get();
     }
 
     String jobName(String name) {
@@ -163,7 +203,11 @@ abstract class ReconcilerScenarios {
 
     List<Event> events(String name, String reason) {
         return client.v1().events().inNamespace(NS).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
+                .filter(
+                        e ->
+                                name.equals(e.getInvolvedObject().getName())
+                                        && reason.equals(e.getReason()))
+                .toList();
     }
 
     Deployment deployment(String name) {
@@ -174,47 +218,72 @@ abstract class ReconcilerScenarios {
         edit(name, r -> r.getSpec().suspend = suspend);
     }
 
-    /** The run's condition of this type; "Unknown" while the run has none yet (awaits retry on it). */
+    /**
+     * The run's condition of this type; "Unknown" while the run has none yet (awaits retry on it).
+     */
     static Condition condition(DnsExtractionRun run, String type) {
         if (run == null || run.getStatus() == null || run.getStatus().conditions == null) {
-            return new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type).withStatus("Unknown").build();
+            return new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                    .withType(type)
+                    .withStatus("Unknown")
+                    .build();
         }
-        return run.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst()
-                .orElseGet(() -> new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type)
-                        .withStatus("Unknown").build());
+        return run.getStatus().conditions.stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst()
+                .orElseGet(
+                        () ->
+                                new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                                        .withType(type)
+                                        .withStatus("Unknown")
+                                        .build());
     }
 
     List<String> eventReasons(String name) {
         return client.v1().events().inNamespace(NS).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(Event::getReason)
+                .toList();
     }
 
     @Test
     void aRunGoesFromCreationToSucceededWithRealCountsAndScalesToZero() {
-        create("complete", s -> { });
+        create("complete", s -> {});
 
         await().atMost(Duration.ofSeconds(20)).until(() -> job("complete") != null);
         Job job = job("complete");
-        assertThat(job.getMetadata().getOwnerReferences()).singleElement()
+        assertThat(job.getMetadata().getOwnerReferences())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getKind()).isEqualTo("DnsExtractionRun"));
         var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-        assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("POSTGRES_DSN")).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.getValue()).as("credentials are never copied into the pod spec").isNull();
-                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("extraction-db");
-                });
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase("complete") == RunPhase.Publishing);
+        assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                .containsExactly("ALL");
+        assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())
+                .isTrue();
+        assertThat(container.getEnv())
+                .filteredOn(e -> e.getName().equals("POSTGRES_DSN"))
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.getValue())
+                                    .as("credentials are never copied into the pod spec")
+                                    .isNull();
+                            assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                                    .isEqualTo("extraction-db");
+                        });
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase("complete") == RunPhase.Publishing);
 
         assertThat(play.runJob(jobName("complete"))).isZero();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            play.syncDeployment(RunNames.workerDeployment(get("complete")));
-            return phase("complete") == RunPhase.Succeeded;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            play.syncDeployment(RunNames.workerDeployment(get("complete")));
+                            return phase("complete") == RunPhase.Succeeded;
+                        });
         DnsExtractionRun done = get("complete");
         assertThat(done.getStatus().total).isEqualTo(DOMAINS);
         assertThat(done.getStatus().published).isEqualTo(DOMAINS);
@@ -222,19 +291,35 @@ abstract class ReconcilerScenarios {
         assertThat(done.getStatus().failed).isZero();
         assertThat(done.getStatus().outcomes).containsEntry("resolved", (long) DOMAINS);
         assertThat(done.getStatus().completionTime).isNotNull();
-        assertThat(done.getStatus().observedGeneration).isEqualTo(done.getMetadata().getGeneration());
+        assertThat(done.getStatus().observedGeneration)
+                .isEqualTo(done.getMetadata().getGeneration());
         assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
         assertThat(condition(done, "Failed").getStatus()).isEqualTo("False");
         assertThat(condition(done, "Progressing").getStatus()).isEqualTo("False");
-        assertThat(condition(done, "Complete").getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
+        assertThat(condition(done, "Complete").getObservedGeneration())
+                .isEqualTo(done.getMetadata().getGeneration());
         assertThat(done.getStatus().workers.desired).as("scaled to zero at completion").isZero();
         assertThat(deployment("complete").getSpec().getReplicas()).isZero();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventReasons("complete"))
-                .contains("PublisherCreated", "WorkersCreated", "PhaseSucceeded"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(eventReasons("complete"))
+                                        .contains(
+                                                "PublisherCreated",
+                                                "WorkersCreated",
+                                                "PhaseSucceeded"));
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
         assertThat(registry.scrape())
-                .contains("dnsx_run_resolved{name=\"complete\",namespace=\"" + NS + "\"} " + DOMAINS + ".0")
-                .contains("dnsx_run_phase{name=\"complete\",namespace=\"" + NS + "\",phase=\"Succeeded\"} 1.0")
+                .contains(
+                        "dnsx_run_resolved{name=\"complete\",namespace=\""
+                                + NS
+                                + "\"} "
+                                + DOMAINS
+                                + ".0")
+                .contains(
+                        "dnsx_run_phase{name=\"complete\",namespace=\""
+                                + NS
+                                + "\",phase=\"Succeeded\"} 1.0")
                 .contains("operator_sdk_reconciliations");
     }
 
@@ -246,26 +331,34 @@ abstract class ReconcilerScenarios {
         }
         try (var health = OperatorMain.healthServer(operator, registry, port)) {
             var http = java.net.http.HttpClient.newHttpClient();
-            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
-                try {
-                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                            + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            await().atMost(Duration.ofSeconds(10)).until(() -> get.apply("/readyz").statusCode() == 200);
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get =
+                    path -> {
+                        try {
+                            return http.send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(
+                                                            "http://127.0.0.1:" + port + path))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    };
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> get.apply("/readyz").statusCode() == 200);
             assertThat(get.apply("/healthz").statusCode()).isEqualTo(200);
             assertThat(get.apply("/metrics").body()).contains("operator_sdk");
 
             operator.stop();
-            assertThat(get.apply("/readyz").statusCode()).as("not ready once the informers stop").isEqualTo(503);
+            assertThat(get.apply("/readyz").statusCode())
+                    .as("not ready once the informers stop")
+                    .isEqualTo(503);
         }
     }
 
     @Test
     void aFailedPublisherJobFailsTheRun() {
-        create("broken", s -> { });
+        create("broken", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("broken") != null);
 
         play.finishJob(jobName("broken"), false);
@@ -275,38 +368,44 @@ abstract class ReconcilerScenarios {
         assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
         assertThat(condition(run, "Failed").getReason()).isEqualTo("PublisherFailed");
         assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventReasons("broken")).contains("PhaseFailed"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventReasons("broken")).contains("PhaseFailed"));
     }
 
     @Test
     void aMissingSecretHoldsTheRunWithADegradedConditionThatSaysWhatToFix() {
         create("nosecret", s -> s.postgresDsnSecret = new SecretKeyRef("not-there", "dsn"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            DnsExtractionRun r = get("nosecret");
-            return r.getStatus() != null && r.getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded"));
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            DnsExtractionRun r = get("nosecret");
+                            return r.getStatus() != null
+                                    && r.getStatus().conditions.stream()
+                                            .anyMatch(c -> c.getType().equals("Degraded"));
+                        });
         DnsExtractionRun run = get("nosecret");
         assertThat(run.getStatus().phase).isEqualTo(RunPhase.Pending);
         assertThat(condition(run, "Degraded").getStatus()).isEqualTo("True");
         assertThat(condition(run, "Degraded").getReason()).isEqualTo("InvalidSpec");
         assertThat(condition(run, "Degraded").getMessage())
-                .contains("Secret not-there (spec.postgresDsnSecret) does not exist in namespace " + NS);
+                .contains(
+                        "Secret not-there (spec.postgresDsnSecret) does not exist in namespace "
+                                + NS);
         assertThat(job("nosecret")).isNull();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventReasons("nosecret")).contains("InvalidSpec"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventReasons("nosecret")).contains("InvalidSpec"));
 
         secret("not-there", "dsn", db.dsnText());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> job("nosecret") != null);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "False".equals(condition(get("nosecret"), "Degraded").getStatus()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "False".equals(condition(get("nosecret"), "Degraded").getStatus()));
     }
 
     @Test
     void suspendScalesWorkersToZeroAndSuspendsTheJobAndResumeContinues() {
-        create("pausable", s -> { });
+        create("pausable", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("pausable") != null);
 
         suspend("pausable", true);
@@ -317,65 +416,113 @@ abstract class ReconcilerScenarios {
 
         suspend("pausable", false);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Publishing);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase("pausable") == RunPhase.Publishing);
         assertThat(job("pausable").getSpec().getSuspend()).isFalse();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventReasons("pausable")).contains("Suspended", "Resumed"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(eventReasons("pausable"))
+                                        .contains("Suspended", "Resumed"));
     }
 
     @Test
-    void workersScaleWithTheBacklogAtMostDoublingThenDownAndKeepTheirCountWhenTheQueueCannotBeRead() {
-        create("scaling", s -> {
-            s.workers.maxWorkers = 8;
-            s.workers.messagesPerWorker = 1;
-        });
+    void
+            workersScaleWithTheBacklogAtMostDoublingThenDownAndKeepTheirCountWhenTheQueueCannotBeRead() {
+        create(
+                "scaling",
+                s -> {
+                    s.workers.maxWorkers = 8;
+                    s.workers.messagesPerWorker = 1;
+                });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("scaling") != null);
         String queue = get("scaling").getSpec().queueName;
         // a backlog of 30 messages that nobody consumes (the Deployment is not played)
         for (int i = 0; i < 30; i++) {
-            broker.publishRawTo(queue, ("op" + (i + 1) + ".example").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            broker.publishRawTo(
+                    queue,
+                    ("op" + (i + 1) + ".example")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         java.util.List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
-            Deployment d = deployment("scaling");
-            if (d != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(d.getSpec().getReplicas()))) {
-                seen.add(d.getSpec().getReplicas());
-            }
-            return d != null && d.getSpec().getReplicas() == 8;
-        });
-        assertThat(seen).as("1 -> 2 -> 4 -> 8, never more than doubling").containsExactly(1, 2, 4, 8);
+        await().atMost(Duration.ofSeconds(40))
+                .until(
+                        () -> {
+                            Deployment d = deployment("scaling");
+                            if (d != null
+                                    && (seen.isEmpty()
+                                            || !seen.get(seen.size() - 1)
+                                                    .equals(d.getSpec().getReplicas()))) {
+                                seen.add(d.getSpec().getReplicas());
+                            }
+                            return d != null && d.getSpec().getReplicas() == 8;
+                        });
+        assertThat(seen)
+                .as("1 -> 2 -> 4 -> 8, never more than doubling")
+                .containsExactly(1, 2, 4, 8);
         // the event of a change is recorded just after the change itself
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
-                .list().getItems().stream()
-                .filter(e -> "Scaled".equals(e.getReason()) && "scaling".equals(e.getInvolvedObject().getName()))
-                .map(Event::getMessage).toList())
-                .anySatisfy(m -> assertThat(m).startsWith("workers 1 -> 2: backlog of"))
-                .anySatisfy(m -> assertThat(m).startsWith("workers 2 -> 4"))
-                .anySatisfy(m -> assertThat(m).startsWith("workers 4 -> 8")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                client
+                                                        .v1()
+                                                        .events()
+                                                        .inNamespace(NS)
+                                                        .list()
+                                                        .getItems()
+                                                        .stream()
+                                                        .filter(
+                                                                e ->
+                                                                        "Scaled"
+                                                                                        .equals(
+                                                                                                e
+                                                                                                        .getReason())
+                                                                                && "scaling"
+                                                                                        .equals(
+                                                                                                e.getInvolvedObject()
+                                                                                                        .getName()))
+                                                        .map(Event::getMessage)
+                                                        .toList())
+                                        .anySatisfy(
+                                                m ->
+                                                        assertThat(m)
+                                                                .startsWith(
+                                                                        "workers 1 -> 2: backlog of"))
+                                        .anySatisfy(m -> assertThat(m).startsWith("workers 2 -> 4"))
+                                        .anySatisfy(
+                                                m -> assertThat(m).startsWith("workers 4 -> 8")));
 
         broker.drain(queue);
-        await().atMost(Duration.ofSeconds(20)).until(() -> deployment("scaling").getSpec().getReplicas() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deployment("scaling").getSpec().getReplicas() == 1);
         assertThat(get("scaling").getStatus().queueDepth).isZero();
 
         secret("extraction-mq", "url", "amqp://guest:guest@127.0.0.1:1/");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "True".equals(condition(get("scaling"), "Degraded").getStatus()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "True".equals(condition(get("scaling"), "Degraded").getStatus()));
         DnsExtractionRun run = get("scaling");
         assertThat(condition(run, "Degraded").getReason()).isEqualTo("QueueUnavailable");
-        assertThat(condition(run, "Degraded").getMessage()).contains("cannot read the queue depth")
+        assertThat(condition(run, "Degraded").getMessage())
+                .contains("cannot read the queue depth")
                 .doesNotContain("guest:guest");
-        assertThat(deployment("scaling").getSpec().getReplicas()).as("the count is kept").isEqualTo(1);
+        assertThat(deployment("scaling").getSpec().getReplicas())
+                .as("the count is kept")
+                .isEqualTo(1);
     }
 
     @Test
     void deletingARunRemovesItsQueueAndObjectsAndKeepsTheRecords() throws Exception {
-        create("doomed", s -> { });
+        create("doomed", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("doomed") != null);
         assertThat(play.runJob(jobName("doomed"))).isZero();
         String queue = get("doomed").getSpec().queueName;
         assertThat(broker.ready(queue)).isPositive();
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("doomed").getMetadata().getFinalizers() != null
-                && !get("doomed").getMetadata().getFinalizers().isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                get("doomed").getMetadata().getFinalizers() != null
+                                        && !get("doomed").getMetadata().getFinalizers().isEmpty());
 
         client.resource(get("doomed")).delete();
 
@@ -383,7 +530,8 @@ abstract class ReconcilerScenarios {
         assertThat(broker.ready(queue)).as("the queue is gone").isEqualTo(-1);
         assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems())
                 .noneMatch(j -> j.getMetadata().getName().startsWith("doomed-"));
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = '" + NS + "/doomed'")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_runs WHERE name = '" + NS + "/doomed'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -393,43 +541,65 @@ abstract class ReconcilerScenarios {
         play.finishJob(jobName("shortlived"), false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("shortlived") == null);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventReasons("shortlived")).contains("PhaseFailed", "Expired"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(eventReasons("shortlived"))
+                                        .contains("PhaseFailed", "Expired"));
     }
 
     /** Plays the workers until the run is Succeeded. */
     void playUntilSucceeded(String name) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            play.syncDeployment(RunNames.workerDeployment(get(name)));
-            return phase(name) == RunPhase.Succeeded;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            play.syncDeployment(RunNames.workerDeployment(get(name)));
+                            return phase(name) == RunPhase.Succeeded;
+                        });
     }
 
     @Test
     void anUnreadableDatabaseAfterPublishingNeverCompletesTheRunAndKeepsItsWorkers() {
-        create("blind", s -> { });
+        create("blind", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("blind") != null);
         assertThat(play.runJob(jobName("blind"))).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase("blind") == RunPhase.Resolving
-                && deployment("blind") != null && deployment("blind").getSpec().getReplicas() >= 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                phase("blind") == RunPhase.Resolving
+                                        && deployment("blind") != null
+                                        && deployment("blind").getSpec().getReplicas() >= 1);
         int workers = deployment("blind").getSpec().getReplicas();
 
         secret("extraction-db", "dsn", "postgresql://postgres@127.0.0.1:1/nothing");
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "DatabaseUnavailable".equals(condition(get("blind"), "Degraded").getReason()));
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> {
-            DnsExtractionRun r = get("blind");
-            return r.getStatus().phase == RunPhase.Resolving && "False".equals(condition(r, "Complete").getStatus())
-                    && deployment("blind").getSpec().getReplicas() == workers;
-        });
-        assertThat(get("blind").getStatus().published).as("the last known count is kept, not zero").isEqualTo(DOMAINS);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                "DatabaseUnavailable"
+                                        .equals(condition(get("blind"), "Degraded").getReason()));
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .until(
+                        () -> {
+                            DnsExtractionRun r = get("blind");
+                            return r.getStatus().phase == RunPhase.Resolving
+                                    && "False".equals(condition(r, "Complete").getStatus())
+                                    && deployment("blind").getSpec().getReplicas() == workers;
+                        });
+        assertThat(get("blind").getStatus().published)
+                .as("the last known count is kept, not zero")
+                .isEqualTo(DOMAINS);
 
         client.secrets().inNamespace(NS).withName("extraction-db").delete();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "InvalidSpec".equals(condition(get("blind"), "Degraded").getReason()));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
-                phase("blind") == RunPhase.Resolving && deployment("blind").getSpec().getReplicas() == workers);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "InvalidSpec".equals(condition(get("blind"), "Degraded").getReason()));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                phase("blind") == RunPhase.Resolving
+                                        && deployment("blind").getSpec().getReplicas() == workers);
 
         secret("extraction-db", "dsn", db.dsnText());
         playUntilSucceeded("blind");
@@ -439,14 +609,17 @@ abstract class ReconcilerScenarios {
 
     @Test
     void aDeletedPublisherJobStartsANewAttemptThatResumesAndTheRunSucceeds() {
-        create("lostjob", s -> { });
+        create("lostjob", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("lostjob") == RunPhase.Publishing);
         String first = jobName("lostjob");
 
         client.batch().v1().jobs().inNamespace(NS).withName(first).delete();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("lostjob").getStatus().publisher.attempts == 2
-                && job("lostjob") != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                get("lostjob").getStatus().publisher.attempts == 2
+                                        && job("lostjob") != null);
         assertThat(jobName("lostjob")).isEqualTo("lostjob-publisher-2").isNotEqualTo(first);
         assertThat(phase("lostjob")).isEqualTo(RunPhase.Publishing);
         assertThat(eventReasons("lostjob")).doesNotContain("IllegalTransition");
@@ -459,7 +632,7 @@ abstract class ReconcilerScenarios {
 
     @Test
     void aRunCreatedAgainUnderTheSameNameIsANewRunWithItsOwnCounts() {
-        create("again", s -> { });
+        create("again", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("again") != null);
         assertThat(play.runJob(jobName("again"))).isZero();
         playUntilSucceeded("again");
@@ -467,7 +640,7 @@ abstract class ReconcilerScenarios {
         client.resource(get("again")).delete();
         await().atMost(Duration.ofSeconds(20)).until(() -> get("again") == null);
 
-        create("again", s -> { });
+        create("again", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("again") != null);
         assertThat(play.runJob(jobName("again"))).isZero();
         playUntilSucceeded("again");
@@ -476,15 +649,25 @@ abstract class ReconcilerScenarios {
         assertThat(second.getMetadata().getUid()).isNotEqualTo(firstUid);
         assertThat(second.getStatus().published).isEqualTo(DOMAINS);
         assertThat(second.getStatus().resolved).isEqualTo(DOMAINS);
-        assertThat(db.queryLong("SELECT count(DISTINCT resource_uid) FROM dnsx_runs WHERE name = '" + NS + "/again'"))
-                .as("two runs in the database, one per resource instance").isEqualTo(2);
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
-                + " WHERE r.resource_uid = '" + second.getMetadata().getUid() + "'")).isEqualTo(DOMAINS);
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(DISTINCT resource_uid) FROM dnsx_runs WHERE name = '"
+                                        + NS
+                                        + "/again'"))
+                .as("two runs in the database, one per resource instance")
+                .isEqualTo(2);
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
+                                        + " WHERE r.resource_uid = '"
+                                        + second.getMetadata().getUid()
+                                        + "'"))
+                .isEqualTo(DOMAINS);
     }
 
     @Test
     void aFailedRunIsRetriedInPlaceBySpecRetryAndResumes() {
-        create("retried", s -> { });
+        create("retried", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("retried") != null);
         play.finishJob(jobName("retried"), false);
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("retried") == RunPhase.Failed);
@@ -492,14 +675,19 @@ abstract class ReconcilerScenarios {
 
         edit("retried", r -> r.getSpec().retry = "1");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase("retried") == RunPhase.Publishing
-                && get("retried").getStatus().publisher.attempts == 2 && job("retried") != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                phase("retried") == RunPhase.Publishing
+                                        && get("retried").getStatus().publisher.attempts == 2
+                                        && job("retried") != null);
         DnsExtractionRun run = get("retried");
         assertThat(run.getStatus().handledRetry).isEqualTo("1");
         assertThat(condition(run, "Failed").getStatus()).isEqualTo("False");
         assertThat(run.getStatus().completionTime).isNull();
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName("retried-publisher-1").get())
-                .as("the failed attempt's Job is removed").isNull();
+                .as("the failed attempt's Job is removed")
+                .isNull();
 
         assertThat(play.runJob(jobName("retried"))).isZero();
         playUntilSucceeded("retried");
@@ -517,11 +705,17 @@ abstract class ReconcilerScenarios {
 
         create("intruder", s -> s.queueName = broker.queue() + "-shared");
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                "QueueInUse".equals(condition(get("intruder"), "Degraded").getReason()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                "QueueInUse"
+                                        .equals(
+                                                condition(get("intruder"), "Degraded")
+                                                        .getReason()));
         DnsExtractionRun intruder = get("intruder");
         assertThat(intruder.getStatus().phase).isEqualTo(RunPhase.Pending);
-        assertThat(condition(intruder, "Degraded").getMessage()).contains("is used by run " + NS + "/owner");
+        assertThat(condition(intruder, "Degraded").getMessage())
+                .contains("is used by run " + NS + "/owner");
         assertThat(intruder.getStatus().publisher).as("no Job").isNull();
         assertThat(intruder.getStatus().queue).isNull();
 
@@ -535,21 +729,29 @@ abstract class ReconcilerScenarios {
     }
 
     @Test
-    void deletionWhileRabbitMqIsUnreachableRetriesWithOneDeduplicatedWarningAndFinishesWhenItIsBack() {
-        create("stuck", s -> { });
+    void
+            deletionWhileRabbitMqIsUnreachableRetriesWithOneDeduplicatedWarningAndFinishesWhenItIsBack() {
+        create("stuck", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("stuck") != null);
         assertThat(play.runJob(jobName("stuck"))).isZero();
         String queue = get("stuck").getSpec().queueName;
-        await().atMost(Duration.ofSeconds(20)).until(() -> queue.equals(get("stuck").getStatus().queue));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> queue.equals(get("stuck").getStatus().queue));
         secret("extraction-mq", "url", "amqp://guest:guest@127.0.0.1:1/");
 
         client.resource(get("stuck")).delete();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> events("stuck", "QueueNotDeleted").stream()
-                .anyMatch(e -> e.getCount() >= 2));
-        assertThat(events("stuck", "QueueNotDeleted")).as("one Event, its count growing").hasSize(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                events("stuck", "QueueNotDeleted").stream()
+                                        .anyMatch(e -> e.getCount() >= 2));
+        assertThat(events("stuck", "QueueNotDeleted"))
+                .as("one Event, its count growing")
+                .hasSize(1);
         assertThat(events("stuck", "QueueNotDeleted").get(0).getMessage())
-                .contains(DnsExtractionRun.KEEP_QUEUE_ANNOTATION).doesNotContain("guest:guest");
+                .contains(DnsExtractionRun.KEEP_QUEUE_ANNOTATION)
+                .doesNotContain("guest:guest");
         assertThat(get("stuck")).as("the finalizer holds the run").isNotNull();
         assertThat(broker.ready(queue)).isPositive();
 
@@ -561,11 +763,16 @@ abstract class ReconcilerScenarios {
 
     @Test
     void theKeepQueueAnnotationLeavesTheQueueOnDeletion() {
-        create("keeper", s -> { });
+        create("keeper", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("keeper") != null);
         assertThat(play.runJob(jobName("keeper"))).isZero();
         String queue = get("keeper").getSpec().queueName;
-        edit("keeper", r -> r.getMetadata().setAnnotations(Map.of(DnsExtractionRun.KEEP_QUEUE_ANNOTATION, "true")));
+        edit(
+                "keeper",
+                r ->
+                        r.getMetadata()
+                                .setAnnotations(
+                                        Map.of(DnsExtractionRun.KEEP_QUEUE_ANNOTATION, "true")));
 
         client.resource(get("keeper")).delete();
 
@@ -576,36 +783,57 @@ abstract class ReconcilerScenarios {
 
     @Test
     void editsOfWorkerFieldsMidRunRollTheWorkersAndAreObserved() {
-        create("rolling", s -> { });
+        create("rolling", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("rolling") != null);
         assertThat(play.runJob(jobName("rolling"))).isZero();
         await().atMost(Duration.ofSeconds(20)).until(() -> deployment("rolling") != null);
 
-        edit("rolling", r -> {
-            r.getSpec().workers.concurrency = 123;
-            r.getSpec().resolvers.retries = 4;
-        });
+        edit(
+                "rolling",
+                r -> {
+                    r.getSpec().workers.concurrency = 123;
+                    r.getSpec().resolvers.retries = 4;
+                });
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> env(deployment("rolling")).containsKey("CONCURRENCY")
-                && env(deployment("rolling")).get("CONCURRENCY").equals("123"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                env(deployment("rolling")).containsKey("CONCURRENCY")
+                                        && env(deployment("rolling"))
+                                                .get("CONCURRENCY")
+                                                .equals("123"));
         assertThat(env(deployment("rolling"))).containsEntry("DNS_RETRIES", "4");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            DnsExtractionRun r = get("rolling");
-            assertThat(r.getStatus().observedGeneration).isEqualTo(r.getMetadata().getGeneration());
-            assertThat(eventReasons("rolling")).contains("WorkersRolled");
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> {
+                            DnsExtractionRun r = get("rolling");
+                            assertThat(r.getStatus().observedGeneration)
+                                    .isEqualTo(r.getMetadata().getGeneration());
+                            assertThat(eventReasons("rolling")).contains("WorkersRolled");
+                        });
     }
 
     @Test
     void aPublisherTemplateEditMidPublishReplacesTheAttemptWhichResumes() {
-        create("republish", s -> { });
-        await().atMost(Duration.ofSeconds(20)).until(() -> phase("republish") == RunPhase.Publishing);
+        create("republish", s -> {});
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phase("republish") == RunPhase.Publishing);
 
         edit("republish", r -> r.getSpec().images.publisher = "publisher:other");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> job("republish") != null
-                && "publisher:other".equals(job("republish").getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getImage()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                job("republish") != null
+                                        && "publisher:other"
+                                                .equals(
+                                                        job("republish")
+                                                                .getSpec()
+                                                                .getTemplate()
+                                                                .getSpec()
+                                                                .getContainers()
+                                                                .get(0)
+                                                                .getImage()));
         assertThat(get("republish").getStatus().publisher.attempts).isEqualTo(2);
         assertThat(eventReasons("republish")).contains("PublisherReplaced");
         assertThat(play.runJob(jobName("republish"))).isZero();
@@ -623,10 +851,14 @@ abstract class ReconcilerScenarios {
         }
         client.resource(bare).create();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            DnsExtractionRun r = get("bare");
-            return r.getStatus() != null && r.getStatus().conditions.stream().anyMatch(c -> c.getType().equals("Degraded"));
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            DnsExtractionRun r = get("bare");
+                            return r.getStatus() != null
+                                    && r.getStatus().conditions.stream()
+                                            .anyMatch(c -> c.getType().equals("Degraded"));
+                        });
         assertThat(condition(get("bare"), "Degraded").getReason()).isEqualTo("InvalidSpec");
         assertThat(condition(get("bare"), "Degraded").getMessage()).contains("has no spec");
 
@@ -636,7 +868,7 @@ abstract class ReconcilerScenarios {
 
     @Test
     void theConditionsOfAFinishedRunFollowItsGeneration() {
-        create("finished", s -> { });
+        create("finished", s -> {});
         await().atMost(Duration.ofSeconds(20)).until(() -> job("finished") != null);
         play.finishJob(jobName("finished"), false);
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("finished") == RunPhase.Failed);
@@ -645,20 +877,35 @@ abstract class ReconcilerScenarios {
 
         edit("finished", r -> r.getSpec().ttlSecondsAfterFinished = 3600);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            DnsExtractionRun r = get("finished");
-            assertThat(r.getMetadata().getGeneration()).isGreaterThan(before);
-            assertThat(r.getStatus().observedGeneration).isEqualTo(r.getMetadata().getGeneration());
-            assertThat(r.getStatus().conditions).allSatisfy(c ->
-                    assertThat(c.getObservedGeneration()).isEqualTo(r.getMetadata().getGeneration()));
-        });
-        assertThat(condition(get("finished"), "Failed").getLastTransitionTime()).isEqualTo(failedSince);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            DnsExtractionRun r = get("finished");
+                            assertThat(r.getMetadata().getGeneration()).isGreaterThan(before);
+                            assertThat(r.getStatus().observedGeneration)
+                                    .isEqualTo(r.getMetadata().getGeneration());
+                            assertThat(r.getStatus().conditions)
+                                    .allSatisfy(
+                                            c ->
+                                                    assertThat(c.getObservedGeneration())
+                                                            .isEqualTo(
+                                                                    r.getMetadata()
+                                                                            .getGeneration()));
+                        });
+        assertThat(condition(get("finished"), "Failed").getLastTransitionTime())
+                .isEqualTo(failedSince);
         assertThat(phase("finished")).isEqualTo(RunPhase.Failed);
     }
 
     static Map<String, String> env(Deployment d) {
         Map<String, String> env = new java.util.HashMap<>();
-        d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+        d.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .forEach(e -> env.put(e.getName(), e.getValue()));
         return env;
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,15 +24,24 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PublisherJobBuilderTest {
-    static final OperatorSettings SETTINGS = new OperatorSettings(Set.of(), Duration.ofSeconds(10), "worker:1",
-            "publisher:1", 0, false, null, Duration.ofSeconds(15));
+    static final OperatorSettings SETTINGS =
+            new OperatorSettings(
+                    Set.of(),
+                    Duration.ofSeconds(10),
+                    "worker:1",
+                    "publisher:1",
+                    0,
+                    false,
+                    null,
+                    Duration.ofSeconds(15));
 
     static DnsExtractionRun run() {
         DnsExtractionRunSpec spec = new DnsExtractionRunSpec();
         spec.postgresDsnSecret = new SecretKeyRef("db", "dsn");
         spec.rabbitmqUrlSecret = new SecretKeyRef("mq", "url");
         DnsExtractionRun run = new DnsExtractionRun();
-        run.setMetadata(new ObjectMetaBuilder().withName("r").withNamespace("ns").withUid("u-1").build());
+        run.setMetadata(
+                new ObjectMetaBuilder().withName("r").withNamespace("ns").withUid("u-1").build());
         run.setSpec(spec);
         return run;
     }
@@ -39,7 +52,8 @@ class PublisherJobBuilderTest {
 
         var rules = job.getSpec().getPodFailurePolicy().getRules();
         assertThat(rules.get(0).getAction()).isEqualTo("FailJob");
-        assertThat(rules.get(0).getOnExitCodes().getValues()).containsExactly(ExitCodes.CONFIGURATION);
+        assertThat(rules.get(0).getOnExitCodes().getValues())
+                .containsExactly(ExitCodes.CONFIGURATION);
         assertThat(rules.get(0).getOnExitCodes().getContainerName()).isEqualTo("publisher");
         assertThat(rules.get(1).getAction()).isEqualTo("Ignore");
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
@@ -51,7 +65,9 @@ class PublisherJobBuilderTest {
         run.getSpec().outageToleranceSeconds = 120;
         Map<String, String> env = env(PublisherJobBuilder.build(run, SETTINGS, 1));
 
-        assertThat(env).containsEntry("RUN_UID", "u-1").containsEntry("RUN_NAME", "ns/r")
+        assertThat(env)
+                .containsEntry("RUN_UID", "u-1")
+                .containsEntry("RUN_NAME", "ns/r")
                 .containsEntry("OUTAGE_TOLERANCE_SECONDS", "120");
     }
 
@@ -70,21 +86,27 @@ class PublisherJobBuilderTest {
         pods.annotations = Map.of("cost-center", "42");
         run.getSpec().pods = pods;
 
-        for (var template : List.of(PublisherJobBuilder.build(run, SETTINGS, 1).getSpec().getTemplate(),
-                WorkerDeploymentBuilder.build(run, SETTINGS, 1).getSpec().getTemplate())) {
+        for (var template :
+                List.of(
+                        PublisherJobBuilder.build(run, SETTINGS, 1).getSpec().getTemplate(),
+                        WorkerDeploymentBuilder.build(run, SETTINGS, 1).getSpec().getTemplate())) {
             var spec = template.getSpec();
-            assertThat(spec.getImagePullSecrets()).extracting(LocalObjectReference::getName).containsExactly("regcred");
+            assertThat(spec.getImagePullSecrets())
+                    .extracting(LocalObjectReference::getName)
+                    .containsExactly("regcred");
             assertThat(spec.getNodeSelector()).containsEntry("pool", "dns");
             assertThat(spec.getTolerations()).hasSize(1);
             assertThat(spec.getPriorityClassName()).isEqualTo("batch-low");
-            assertThat(template.getMetadata().getLabels()).containsEntry("team", "dns")
-                    .as("the operator's own labels win").doesNotContainEntry(RunNames.COMPONENT_LABEL, "mine");
+            assertThat(template.getMetadata().getLabels())
+                    .containsEntry("team", "dns")
+                    .as("the operator's own labels win")
+                    .doesNotContainEntry(RunNames.COMPONENT_LABEL, "mine");
             assertThat(template.getMetadata().getAnnotations()).containsEntry("cost-center", "42");
             var resources = spec.getContainers().get(0).getResources();
             assertThat(resources.getRequests()).containsKeys("cpu", "memory");
             assertThat(resources.getLimits()).containsKey("memory");
-            assertThat(spec.getContainers().get(0).getVolumeMounts()).anySatisfy(m ->
-                    assertThat(m.getMountPath()).isEqualTo("/tmp"));
+            assertThat(spec.getContainers().get(0).getVolumeMounts())
+                    .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         }
     }
 
@@ -96,26 +118,40 @@ class PublisherJobBuilderTest {
         Job job = PublisherJobBuilder.build(run, SETTINGS, 1);
 
         assertThat(env(job)).containsEntry("RABBITMQ_CA_FILE", "/etc/dnsx/rabbitmq-ca/ca.pem");
-        assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
-                .singleElement().satisfies(v -> {
-            assertThat(v.getSecret().getSecretName()).isEqualTo("mq-ca");
-            assertThat(v.getSecret().getItems().get(0).getKey()).isEqualTo("ca.crt");
-        });
+        assertThat(job.getSpec().getTemplate().getSpec().getVolumes())
+                .filteredOn(v -> v.getSecret() != null)
+                .singleElement()
+                .satisfies(
+                        v -> {
+                            assertThat(v.getSecret().getSecretName()).isEqualTo("mq-ca");
+                            assertThat(v.getSecret().getItems().get(0).getKey())
+                                    .isEqualTo("ca.crt");
+                        });
 
         run.getSpec().rabbitmqTls.insecureSkipVerify = true;
-        assertThat(env(PublisherJobBuilder.build(run, SETTINGS, 1))).containsEntry("RABBITMQ_TLS_INSECURE", "true")
+        assertThat(env(PublisherJobBuilder.build(run, SETTINGS, 1)))
+                .containsEntry("RABBITMQ_TLS_INSECURE", "true")
                 .doesNotContainKey("RABBITMQ_CA_FILE");
     }
 
     @Test
     void everyWorkerFieldOfTheSpecChangesTheWorkerTemplateHashButScalingBoundsDoNot() {
         String base = hash(run());
-        List<java.util.function.Consumer<DnsExtractionRunSpec>> edits = List.of(
-                s -> s.workers.concurrency = 7, s -> s.workers.prefetch = 9, s -> s.resolvers.servers = List.of("10.0.0.1"),
-                s -> s.resolvers.timeoutSeconds = 2.0, s -> s.resolvers.retries = 5,
-                s -> s.resolvers.queriesPerSecondPerResolver = 100, s -> s.images.worker = "other:2",
-                s -> s.images.pullPolicy = io.purplejo.dns.api.v1alpha1.ImageSpec.PullPolicy.Always,
-                s -> s.workerResources = new io.fabric8.kubernetes.api.model.ResourceRequirements());
+        List<java.util.function.Consumer<DnsExtractionRunSpec>> edits =
+                List.of(
+                        s -> s.workers.concurrency = 7,
+                        s -> s.workers.prefetch = 9,
+                        s -> s.resolvers.servers = List.of("10.0.0.1"),
+                        s -> s.resolvers.timeoutSeconds = 2.0,
+                        s -> s.resolvers.retries = 5,
+                        s -> s.resolvers.queriesPerSecondPerResolver = 100,
+                        s -> s.images.worker = "other:2",
+                        s ->
+                                s.images.pullPolicy =
+                                        io.purplejo.dns.api.v1alpha1.ImageSpec.PullPolicy.Always,
+                        s ->
+                                s.workerResources =
+                                        new io.fabric8.kubernetes.api.model.ResourceRequirements());
         for (var edit : edits) {
             DnsExtractionRun r = run();
             edit.accept(r.getSpec());
@@ -133,7 +169,12 @@ class PublisherJobBuilderTest {
 
     private static Map<String, String> env(Job job) {
         Map<String, String> env = new java.util.HashMap<>();
-        job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+        job.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
                 .forEach(e -> env.put(e.getName(), e.getValue()));
         return env;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +31,18 @@ class RunEnvironmentTest {
     void aDefaultSpecPublishesNeverExtractedDomainsOfEveryTypeWithoutStopMessages() {
         Map<String, String> env = RunEnvironment.publisher(PublisherJobBuilderTest.run());
 
-        assertThat(env).containsEntry("SELECTION_MODE", "never-extracted").containsEntry("WORKER_COUNT", "0")
+        assertThat(env)
+                .containsEntry("SELECTION_MODE", "never-extracted")
+                .containsEntry("WORKER_COUNT", "0")
                 .containsEntry("DNS_RECORD_TYPES", "A,AAAA,NS,MX,SOA,CNAME,TXT")
-                .containsEntry("MAX_QUEUE_DEPTH", "2000").containsEntry("OUTAGE_TOLERANCE_SECONDS", "300")
+                .containsEntry("MAX_QUEUE_DEPTH", "2000")
+                .containsEntry("OUTAGE_TOLERANCE_SECONDS", "300")
                 .containsEntry("QUEUE_NAME", RunNames.queue(PublisherJobBuilderTest.run()))
-                .doesNotContainKeys("SELECTION_SINCE", "SELECTION_SUFFIXES", "SELECTION_DOMAINS", "SELECTION_LIMIT",
+                .doesNotContainKeys(
+                        "SELECTION_SINCE",
+                        "SELECTION_SUFFIXES",
+                        "SELECTION_DOMAINS",
+                        "SELECTION_LIMIT",
                         "OUTCOME_RETENTION_DAYS");
     }
 
@@ -53,29 +64,45 @@ class RunEnvironmentTest {
         run.getSpec().selection.limit = 50L;
         run.getSpec().recordTypes = List.of(RecordType.MX, RecordType.A);
 
-        assertThat(RunEnvironment.publisher(run)).containsEntry("SELECTION_MODE", "not-extracted-since")
-                .containsEntry("SELECTION_SINCE", "2026-01-01T00:00:00Z").containsEntry("SELECTION_SUFFIXES", "de,fr")
-                .containsEntry("SELECTION_DOMAINS", "a.example,b.example").containsEntry("SELECTION_LIMIT", "50")
+        assertThat(RunEnvironment.publisher(run))
+                .containsEntry("SELECTION_MODE", "not-extracted-since")
+                .containsEntry("SELECTION_SINCE", "2026-01-01T00:00:00Z")
+                .containsEntry("SELECTION_SUFFIXES", "de,fr")
+                .containsEntry("SELECTION_DOMAINS", "a.example,b.example")
+                .containsEntry("SELECTION_LIMIT", "50")
                 .containsEntry("DNS_RECORD_TYPES", "MX,A");
     }
 
     @Test
     void workersGetTheSpecsResolversOnlyWhenItNamesSome() {
         DnsExtractionRun run = PublisherJobBuilderTest.run();
-        assertThat(RunEnvironment.worker(run)).doesNotContainKey("DNS_RESOLVERS")
-                .containsEntry("CONCURRENCY", "500").containsEntry("PREFETCH", "800");
+        assertThat(RunEnvironment.worker(run))
+                .doesNotContainKey("DNS_RESOLVERS")
+                .containsEntry("CONCURRENCY", "500")
+                .containsEntry("PREFETCH", "800");
 
         run.getSpec().resolvers.servers = List.of("10.0.0.53", "10.0.0.54:5353");
-        assertThat(RunEnvironment.worker(run)).containsEntry("DNS_RESOLVERS", "10.0.0.53,10.0.0.54:5353");
+        assertThat(RunEnvironment.worker(run))
+                .containsEntry("DNS_RESOLVERS", "10.0.0.53,10.0.0.54:5353");
     }
 
     @Test
     void theJobAndTheDeploymentCarryExactlyThisEnvironment() {
         DnsExtractionRun run = PublisherJobBuilderTest.run();
-        Container publisher = PublisherJobBuilder.build(run, PublisherJobBuilderTest.SETTINGS, 1).getSpec()
-                .getTemplate().getSpec().getContainers().get(0);
-        Container worker = WorkerDeploymentBuilder.build(run, PublisherJobBuilderTest.SETTINGS, 1).getSpec()
-                .getTemplate().getSpec().getContainers().get(0);
+        Container publisher =
+                PublisherJobBuilder.build(run, PublisherJobBuilderTest.SETTINGS, 1)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0);
+        Container worker =
+                WorkerDeploymentBuilder.build(run, PublisherJobBuilderTest.SETTINGS, 1)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0);
 
         assertThat(plainEnv(publisher)).isEqualTo(RunEnvironment.publisher(run));
         assertThat(plainEnv(worker)).isEqualTo(RunEnvironment.worker(run));

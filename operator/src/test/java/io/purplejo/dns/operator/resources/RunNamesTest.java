@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,26 +20,46 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RunNamesTest {
-    /** A DNS-1123 label: what Job names (their pods carry them as a label), Deployments and label values need. */
+    /**
+     * A DNS-1123 label: what Job names (their pods carry them as a label), Deployments and label
+     * values need.
+     */
     static final Pattern LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+
     /** A label value may also hold dots and underscores. */
-    static final Pattern LABEL_VALUE = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$");
+    static final Pattern LABEL_VALUE =
+            Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$");
+
     static final Pattern SUBDOMAIN = Pattern.compile("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
     static final String NAMESPACE = "n".repeat(63);
 
     static DnsExtractionRun run(String name, String uid) {
         DnsExtractionRun r = new DnsExtractionRun();
-        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).withUid(uid).build());
+        r.setMetadata(
+                new ObjectMetaBuilder()
+                        .withName(name)
+                        .withNamespace(NAMESPACE)
+                        .withUid(uid)
+                        .build());
         r.setSpec(new DnsExtractionRunSpec());
         return r;
     }
 
-    /** Every length a run name can have, in three shapes: plain, with dots, and with a dash where names are cut. */
+    /**
+     * Every length a run name can have, in three shapes: plain, with dots, and with a dash where
+     * names are cut.
+     */
     static Stream<String> names() {
-        return IntStream.rangeClosed(1, 253).boxed().flatMap(n -> Stream.of(
-                "a".repeat(n),
-                n < 3 ? "b".repeat(n) : "c" + "x.y".repeat(n).substring(0, n - 2) + "z",
-                n < 3 ? "d".repeat(n) : "e" + "-".repeat(n - 2) + "f"));
+        return IntStream.rangeClosed(1, 253)
+                .boxed()
+                .flatMap(
+                        n ->
+                                Stream.of(
+                                        "a".repeat(n),
+                                        n < 3
+                                                ? "b".repeat(n)
+                                                : "c" + "x.y".repeat(n).substring(0, n - 2) + "z",
+                                        n < 3 ? "d".repeat(n) : "e" + "-".repeat(n - 2) + "f"));
     }
 
     @ParameterizedTest
@@ -46,18 +70,34 @@ class RunNamesTest {
 
         for (int attempt : new int[] {1, 9, 20, 999}) {
             String job = RunNames.publisherJob(run, attempt);
-            assertThat(job).hasSizeLessThanOrEqualTo(63).matches(s -> SUBDOMAIN.matcher(s).matches() && !s.contains(".-")
-                    && !s.contains("-."), "a DNS subdomain");
+            assertThat(job)
+                    .hasSizeLessThanOrEqualTo(63)
+                    .matches(
+                            s ->
+                                    SUBDOMAIN.matcher(s).matches()
+                                            && !s.contains(".-")
+                                            && !s.contains("-."),
+                            "a DNS subdomain");
             assertThat(job).endsWith("-publisher-" + attempt);
         }
-        assertThat(RunNames.workerDeployment(run)).hasSizeLessThanOrEqualTo(63).endsWith("-workers")
+        assertThat(RunNames.workerDeployment(run))
+                .hasSizeLessThanOrEqualTo(63)
+                .endsWith("-workers")
                 .matches(s -> SUBDOMAIN.matcher(s).matches(), "a DNS subdomain");
-        assertThat(RunNames.runLabel(run)).hasSizeLessThanOrEqualTo(63)
+        assertThat(RunNames.runLabel(run))
+                .hasSizeLessThanOrEqualTo(63)
                 .matches(s -> LABEL_VALUE.matcher(s).matches(), "a label value");
-        RunNames.labels(run, RunNames.WORKER).values().forEach(v ->
-                assertThat(v).hasSizeLessThanOrEqualTo(63).matches(s -> LABEL_VALUE.matcher(s).matches(), "label"));
-        assertThat(RunNames.queue(run).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
-        assertThat(RunNames.eventName(run, "k")).hasSizeLessThanOrEqualTo(253)
+        RunNames.labels(run, RunNames.WORKER)
+                .values()
+                .forEach(
+                        v ->
+                                assertThat(v)
+                                        .hasSizeLessThanOrEqualTo(63)
+                                        .matches(s -> LABEL_VALUE.matcher(s).matches(), "label"));
+        assertThat(RunNames.queue(run).getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(255);
+        assertThat(RunNames.eventName(run, "k"))
+                .hasSizeLessThanOrEqualTo(253)
                 .matches(s -> SUBDOMAIN.matcher(s).matches(), "a DNS subdomain");
     }
 
@@ -65,9 +105,11 @@ class RunNamesTest {
     @MethodSource("prefixLengths")
     void runsSharingALongPrefixNeverShareANameOrQueue(int prefix) {
         String common = "p".repeat(prefix);
-        List<DnsExtractionRun> runs = List.of(run(common + "a", "11111111-0000-0000-0000-000000000000"),
-                run(common + "b", "22222222-0000-0000-0000-000000000000"),
-                run(common, "33333333-0000-0000-0000-000000000000"));
+        List<DnsExtractionRun> runs =
+                List.of(
+                        run(common + "a", "11111111-0000-0000-0000-000000000000"),
+                        run(common + "b", "22222222-0000-0000-0000-000000000000"),
+                        run(common, "33333333-0000-0000-0000-000000000000"));
         Set<String> jobs = new HashSet<>();
         Set<String> deployments = new HashSet<>();
         Set<String> labels = new HashSet<>();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,14 +17,18 @@ class ConditionsTest {
 
     @Test
     void theTransitionTimeMovesOnlyWhenTheStatusFlips() {
-        List<Condition> c = Conditions.set(List.of(), Conditions.PROGRESSING, true, "Publishing", "a", 1, T1);
+        List<Condition> c =
+                Conditions.set(List.of(), Conditions.PROGRESSING, true, "Publishing", "a", 1, T1);
         c = Conditions.set(c, Conditions.PROGRESSING, true, "Resolving", "b", 2, T2);
 
-        assertThat(c).singleElement().satisfies(x -> {
-            assertThat(x.getLastTransitionTime()).isEqualTo(T1.toString());
-            assertThat(x.getReason()).isEqualTo("Resolving");
-            assertThat(x.getObservedGeneration()).isEqualTo(2L);
-        });
+        assertThat(c)
+                .singleElement()
+                .satisfies(
+                        x -> {
+                            assertThat(x.getLastTransitionTime()).isEqualTo(T1.toString());
+                            assertThat(x.getReason()).isEqualTo("Resolving");
+                            assertThat(x.getObservedGeneration()).isEqualTo(2L);
+                        });
 
         c = Conditions.set(c, Conditions.PROGRESSING, false, "Completed", "c", 2, T2);
         assertThat(c.get(0).getLastTransitionTime()).isEqualTo(T2.toString());
@@ -29,10 +37,14 @@ class ConditionsTest {
 
     @Test
     void otherConditionsAreKept() {
-        List<Condition> c = Conditions.set(List.of(), Conditions.DEGRADED, true, "QueueUnavailable", "x", 1, T1);
+        List<Condition> c =
+                Conditions.set(
+                        List.of(), Conditions.DEGRADED, true, "QueueUnavailable", "x", 1, T1);
         c = Conditions.set(c, Conditions.COMPLETE, true, "Completed", "y", 1, T2);
 
-        assertThat(c).extracting(Condition::getType).containsExactly(Conditions.DEGRADED, Conditions.COMPLETE);
+        assertThat(c)
+                .extracting(Condition::getType)
+                .containsExactly(Conditions.DEGRADED, Conditions.COMPLETE);
         assertThat(Conditions.isTrue(c, Conditions.DEGRADED)).isTrue();
         assertThat(Conditions.isTrue(c, Conditions.FAILED)).isFalse();
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,9 +17,9 @@ class RateWindowTest {
     void theRateIsTakenOverTheWindowOnly() {
         RateWindow w = new RateWindow(Duration.ofSeconds(60));
         w.add(T0, 0);
-        w.add(T0.plusSeconds(30), 30_000);      // 1,000/s
-        w.add(T0.plusSeconds(90), 90_000);      // 1,000/s
-        w.add(T0.plusSeconds(120), 180_000);    // 3,000/s over the last 30 s
+        w.add(T0.plusSeconds(30), 30_000); // 1,000/s
+        w.add(T0.plusSeconds(90), 90_000); // 1,000/s
+        w.add(T0.plusSeconds(120), 180_000); // 3,000/s over the last 30 s
 
         assertThat(w.rate()).as("samples older than 60 s are dropped").isEqualTo(3000.0);
         assertThat(RateWindow.format(w.eta(3_600_000))).isEqualTo("20m0s");

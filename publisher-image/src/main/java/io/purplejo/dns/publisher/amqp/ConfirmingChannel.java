@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.amqp;
 
 import com.rabbitmq.client.AMQP;
@@ -14,8 +18,9 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A publishing channel in confirm mode: each message is tracked until the broker confirms it; refused
- * messages are handed back for publishing again. At most {@code window} messages await their confirm.
+ * A publishing channel in confirm mode: each message is tracked until the broker confirms it;
+ * refused messages are handed back for publishing again. At most {@code window} messages await
+ * their confirm.
  */
 public final class ConfirmingChannel implements AutoCloseable {
     private final Connection connection;
@@ -24,7 +29,8 @@ public final class ConfirmingChannel implements AutoCloseable {
     private final ConfirmTracker tracker;
     private final int window;
 
-    public ConfirmingChannel(AmqpUri uri, String queue, ConfirmTracker tracker, int window) throws IOException {
+    public ConfirmingChannel(AmqpUri uri, String queue, ConfirmTracker tracker, int window)
+            throws IOException {
         this.queue = queue;
         this.tracker = tracker;
         this.window = window;
@@ -32,20 +38,24 @@ public final class ConfirmingChannel implements AutoCloseable {
         channel = connection.createChannel();
         declare();
         channel.confirmSelect();
-        channel.addConfirmListener((seq, multiple) -> {
-            synchronized (tracker) {
-                tracker.acked(seq, multiple);
-                tracker.notifyAll();
-            }
-        }, (seq, multiple) -> {
-            synchronized (tracker) {
-                tracker.nacked(seq, multiple);
-                tracker.notifyAll();
-            }
-        });
+        channel.addConfirmListener(
+                (seq, multiple) -> {
+                    synchronized (tracker) {
+                        tracker.acked(seq, multiple);
+                        tracker.notifyAll();
+                    }
+                },
+                (seq, multiple) -> {
+                    synchronized (tracker) {
+                        tracker.nacked(seq, multiple);
+                        tracker.notifyAll();
+                    }
+                });
     }
 
-    /** Uses the queue as it exists (the legacy queue keeps its arguments), or creates it durable. */
+    /**
+     * Uses the queue as it exists (the legacy queue keeps its arguments), or creates it durable.
+     */
     private void declare() throws IOException {
         try (Channel probe = connection.createChannel()) {
             probe.queueDeclarePassive(queue);
@@ -67,7 +77,10 @@ public final class ConfirmingChannel implements AutoCloseable {
         return channel.messageCount(queue);
     }
 
-    /** Publishes a message for the domain ids [firstId, lastId], waiting first while the window is full. */
+    /**
+     * Publishes a message for the domain ids [firstId, lastId], waiting first while the window is
+     * full.
+     */
     public void publish(byte[] body, String contentType, long firstId, long lastId, int domains)
             throws IOException, InterruptedException {
         synchronized (tracker) {
@@ -80,12 +93,18 @@ public final class ConfirmingChannel implements AutoCloseable {
         send(body, contentType, firstId, lastId, domains);
     }
 
-    private void send(byte[] body, String contentType, long firstId, long lastId, int domains) throws IOException {
-        AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder()
-                .contentType(contentType).timestamp(new Date()).build();
+    private void send(byte[] body, String contentType, long firstId, long lastId, int domains)
+            throws IOException {
+        AMQP.BasicProperties props =
+                MessageProperties.PERSISTENT_BASIC
+                        .builder()
+                        .contentType(contentType)
+                        .timestamp(new Date())
+                        .build();
         synchronized (tracker) {
             long seq = channel.getNextPublishSeqNo();
-            tracker.published(new ConfirmTracker.Pending(seq, firstId, lastId, domains, body, contentType));
+            tracker.published(
+                    new ConfirmTracker.Pending(seq, firstId, lastId, domains, body, contentType));
             channel.basicPublish("", queue, props, body);
         }
     }
@@ -100,7 +119,10 @@ public final class ConfirmingChannel implements AutoCloseable {
         }
     }
 
-    /** Waits until every published message is confirmed (republishing refused ones); false on timeout. */
+    /**
+     * Waits until every published message is confirmed (republishing refused ones); false on
+     * timeout.
+     */
     public boolean awaitConfirms(long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (true) {
@@ -122,14 +144,19 @@ public final class ConfirmingChannel implements AutoCloseable {
     /** Publishes legacy stop messages, confirmed. */
     public void publishStops(int count) throws IOException, InterruptedException, TimeoutException {
         for (int i = 0; i < count; i++) {
-            channel.basicPublish("", queue, MessageProperties.PERSISTENT_TEXT_PLAIN, "__STOP__".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            channel.basicPublish(
+                    "",
+                    queue,
+                    MessageProperties.PERSISTENT_TEXT_PLAIN,
+                    "__STOP__".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         channel.waitForConfirmsOrDie(60_000);
     }
 
     private void checkOpen() throws IOException {
         if (!channel.isOpen()) {
-            throw new IOException("RabbitMQ channel closed: " + channel.getCloseReason().getMessage());
+            throw new IOException(
+                    "RabbitMQ channel closed: " + channel.getCloseReason().getMessage());
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.run;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
@@ -14,9 +18,9 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Creates or resumes a run's row in {@code dnsx_runs} and keeps its publish checkpoint. The run's domain
- * set is fixed at creation: the snapshot bound ({@code domain_id_limit}), the explicit members, and the
- * total counted then.
+ * Creates or resumes a run's row in {@code dnsx_runs} and keeps its publish checkpoint. The run's
+ * domain set is fixed at creation: the snapshot bound ({@code domain_id_limit}), the explicit
+ * members, and the total counted then.
  */
 public final class RunStore {
     private final DataSource dataSource;
@@ -27,12 +31,17 @@ public final class RunStore {
 
     /**
      * Returns the run, creating it when new. Its identity is {@code resourceUid} when given (the
-     * DnsExtractionRun's uid: a run created again under the same name is a new run), else {@code name}.
-     * A run that exists with another selection or other record types is refused: its set was fixed when
-     * it started.
+     * DnsExtractionRun's uid: a run created again under the same name is a new run), else {@code
+     * name}. A run that exists with another selection or other record types is refused: its set was
+     * fixed when it started.
      */
-    public PublishRun createOrResume(String name, String resourceUid, Selection selection, List<String> recordTypes,
-                                     Integer outcomeRetentionDays) throws SQLException {
+    public PublishRun createOrResume(
+            String name,
+            String resourceUid,
+            Selection selection,
+            List<String> recordTypes,
+            Integer outcomeRetentionDays)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -40,9 +49,11 @@ public final class RunStore {
                 if (run == null) {
                     run = create(c, name, resourceUid, selection, recordTypes);
                 }
-                // unlike the selection, the retention may change while a run lives: the latest setting counts
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE dnsx_runs SET outcome_retention_days = ? WHERE id = ?")) {
+                // unlike the selection, the retention may change while a run lives: the latest
+                // setting counts
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE dnsx_runs SET outcome_retention_days = ? WHERE id = ?")) {
                     ps.setObject(1, outcomeRetentionDays, java.sql.Types.INTEGER);
                     ps.setLong(2, run.id());
                     ps.executeUpdate();
@@ -56,44 +67,66 @@ public final class RunStore {
         }
     }
 
-    private static PublishRun load(Connection c, String name, String resourceUid, Selection selection,
-                                   List<String> types) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, selection::text, record_types, publish_checkpoint,"
-                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE "
-                + (resourceUid != null ? "resource_uid = ?" : "name = ? AND resource_uid IS NULL") + " FOR UPDATE")) {
+    private static PublishRun load(
+            Connection c, String name, String resourceUid, Selection selection, List<String> types)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT id, selection::text, record_types, publish_checkpoint,"
+                                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE "
+                                + (resourceUid != null
+                                        ? "resource_uid = ?"
+                                        : "name = ? AND resource_uid IS NULL")
+                                + " FOR UPDATE")) {
             ps.setString(1, resourceUid != null ? resourceUid : name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 if (!selection.sameAs(rs.getString(2))) {
-                    throw new InvalidConfigurationException("run '" + name + "' exists with another selection ("
-                            + rs.getString(2) + "); a run's selection cannot change after it starts");
+                    throw new InvalidConfigurationException(
+                            "run '"
+                                    + name
+                                    + "' exists with another selection ("
+                                    + rs.getString(2)
+                                    + "); a run's selection cannot change after it starts");
                 }
                 List<String> stored = List.of((String[]) rs.getArray(3).getArray());
                 if (!stored.equals(types)) {
-                    throw new InvalidConfigurationException("run '" + name + "' exists with record types " + stored
-                            + "; a run's record types cannot change after it starts");
+                    throw new InvalidConfigurationException(
+                            "run '"
+                                    + name
+                                    + "' exists with record types "
+                                    + stored
+                                    + "; a run's record types cannot change after it starts");
                 }
                 long limit = rs.getLong(6);
                 if (rs.wasNull()) {
                     return null; // created by someone who did not start publishing: start it now
                 }
-                return new PublishRun(rs.getLong(1), rs.getLong(4), rs.getLong(5), limit, rs.getLong(7),
+                return new PublishRun(
+                        rs.getLong(1),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        limit,
+                        rs.getLong(7),
                         "published".equals(rs.getString(8)));
             }
         }
     }
 
-    private static PublishRun create(Connection c, String name, String resourceUid, Selection selection,
-                                     List<String> types) throws SQLException {
+    private static PublishRun create(
+            Connection c, String name, String resourceUid, Selection selection, List<String> types)
+            throws SQLException {
         long runId;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dnsx_runs (name, resource_uid, selection, record_types, state)"
-                        + " VALUES (?, ?, ?::jsonb, ?, 'publishing') ON CONFLICT "
-                        + (resourceUid != null ? "(resource_uid) WHERE resource_uid IS NOT NULL"
-                                : "(name) WHERE resource_uid IS NULL")
-                        + " DO UPDATE SET state = 'publishing', updated_at = now() RETURNING id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO dnsx_runs (name, resource_uid, selection, record_types, state)"
+                                + " VALUES (?, ?, ?::jsonb, ?, 'publishing') ON CONFLICT "
+                                + (resourceUid != null
+                                        ? "(resource_uid) WHERE resource_uid IS NOT NULL"
+                                        : "(name) WHERE resource_uid IS NULL")
+                                + " DO UPDATE SET state = 'publishing', updated_at = now() RETURNING id")) {
             ps.setString(1, name);
             ps.setString(2, resourceUid);
             ps.setString(3, selection.toJson());
@@ -108,7 +141,7 @@ public final class RunStore {
         }
         long limit;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM domains");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             limit = rs.getLong(1);
         }
@@ -116,8 +149,10 @@ public final class RunStore {
         if (selection.limit() != null) {
             total = Math.min(total, selection.limit());
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET domain_id_limit = ?, total = ?,"
-                + " publish_checkpoint = 0, published = 0, publish_started_at = now(), updated_at = now() WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "UPDATE dnsx_runs SET domain_id_limit = ?, total = ?,"
+                                + " publish_checkpoint = 0, published = 0, publish_started_at = now(), updated_at = now() WHERE id = ?")) {
             ps.setLong(1, limit);
             ps.setLong(2, total);
             ps.setLong(3, runId);
@@ -133,18 +168,25 @@ public final class RunStore {
         }
     }
 
-    /** Inserts the explicit names into domains when missing (valid names only) and records them as members. */
-    private static void addMembers(Connection c, long runId, List<String> rawNames) throws SQLException {
+    /**
+     * Inserts the explicit names into domains when missing (valid names only) and records them as
+     * members.
+     */
+    private static void addMembers(Connection c, long runId, List<String> rawNames)
+            throws SQLException {
         TreeSet<String> names = insertNames(c, rawNames);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dnsx_run_members (run_id, domain_id)"
-                + " SELECT ?, d.id FROM domains d WHERE d.name = ANY(?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO dnsx_run_members (run_id, domain_id)"
+                                + " SELECT ?, d.id FROM domains d WHERE d.name = ANY(?) ON CONFLICT DO NOTHING")) {
             ps.setLong(1, runId);
             ps.setArray(2, c.createArrayOf("text", names.toArray()));
             ps.executeUpdate();
         }
     }
 
-    private static TreeSet<String> insertNames(Connection c, List<String> rawNames) throws SQLException {
+    private static TreeSet<String> insertNames(Connection c, List<String> rawNames)
+            throws SQLException {
         TreeSet<String> names = new TreeSet<>();
         List<String> invalid = new ArrayList<>();
         for (String raw : rawNames) {
@@ -156,11 +198,16 @@ public final class RunStore {
             }
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidConfigurationException(invalid.size() + " of the listed domains are not valid names, e.g. '"
-                    + invalid.get(0) + "'");
+            throw new InvalidConfigurationException(
+                    invalid.size()
+                            + " of the listed domains are not valid names, e.g. '"
+                            + invalid.get(0)
+                            + "'");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO domains (name, created_at, updated_at)"
-                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO domains (name, created_at, updated_at)"
+                                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
             ps.setArray(1, c.createArrayOf("text", names.toArray()));
             ps.executeUpdate();
         }
@@ -168,13 +215,15 @@ public final class RunStore {
     }
 
     /**
-     * Records confirmed progress; called as confirms arrive. Never after the run was marked published: a
-     * late save of an attempt that was replaced must not move the final total.
+     * Records confirmed progress; called as confirms arrive. Never after the run was marked
+     * published: a late save of an attempt that was replaced must not move the final total.
      */
     public void saveProgress(long runId, long checkpoint, long published) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
-                     + " updated_at = now() WHERE id = ? AND state <> 'published'")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
+                                        + " updated_at = now() WHERE id = ? AND state <> 'published'")) {
             ps.setLong(1, checkpoint);
             ps.setLong(2, published);
             ps.setLong(3, runId);
@@ -182,11 +231,16 @@ public final class RunStore {
         }
     }
 
-    /** Marks publishing complete; the total becomes what was published, so completion checks are exact. */
+    /**
+     * Marks publishing complete; the total becomes what was published, so completion checks are
+     * exact.
+     */
     public void finish(long runId, long checkpoint, long published) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
-                     + " total = ?, state = 'published', publish_finished_at = now(), updated_at = now() WHERE id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE dnsx_runs SET publish_checkpoint = ?, published = ?,"
+                                        + " total = ?, state = 'published', publish_finished_at = now(), updated_at = now() WHERE id = ?")) {
             ps.setLong(1, checkpoint);
             ps.setLong(2, published);
             ps.setLong(3, published);

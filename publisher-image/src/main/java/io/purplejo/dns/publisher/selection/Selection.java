@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.selection;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,23 +17,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which domains a run resolves: a mode (all, never extracted, not extracted since a time), optionally
- * narrowed to name suffixes, or an explicit list of names; and an upper limit. The same selection the
- * {@code DnsExtractionRun} spec expresses.
+ * Which domains a run resolves: a mode (all, never extracted, not extracted since a time),
+ * optionally narrowed to name suffixes, or an explicit list of names; and an upper limit. The same
+ * selection the {@code DnsExtractionRun} spec expresses.
  */
-public record Selection(Mode mode, Instant since, List<String> suffixes, List<String> names, Long limit) {
+public record Selection(
+        Mode mode, Instant since, List<String> suffixes, List<String> names, Long limit) {
 
     /** How domains of the table are chosen. */
     public enum Mode {
-        ALL, NEVER_EXTRACTED, NOT_EXTRACTED_SINCE;
+        ALL,
+        NEVER_EXTRACTED,
+        NOT_EXTRACTED_SINCE;
 
         static Mode parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
                 case "all" -> ALL;
                 case "never-extracted", "neverextracted" -> NEVER_EXTRACTED;
                 case "not-extracted-since", "notextractedsince" -> NOT_EXTRACTED_SINCE;
-                default -> throw new InvalidConfigurationException("selection '" + s
-                        + "' is not one of all, never-extracted, not-extracted-since");
+                default ->
+                        throw new InvalidConfigurationException(
+                                "selection '"
+                                        + s
+                                        + "' is not one of all, never-extracted, not-extracted-since");
             };
         }
     }
@@ -42,24 +52,30 @@ public record Selection(Mode mode, Instant since, List<String> suffixes, List<St
     }
 
     /**
-     * Builds and checks a selection from its option values; throws {@link InvalidConfigurationException}
-     * saying what is wrong.
+     * Builds and checks a selection from its option values; throws {@link
+     * InvalidConfigurationException} saying what is wrong.
      */
-    public static Selection of(String mode, String since, List<String> suffixes, List<String> names, Long limit) {
+    public static Selection of(
+            String mode, String since, List<String> suffixes, List<String> names, Long limit) {
         Mode m = Mode.parse(mode == null ? "all" : mode);
         Instant t = null;
         if (m == Mode.NOT_EXTRACTED_SINCE) {
             if (since == null || since.isBlank()) {
-                throw new InvalidConfigurationException("selection not-extracted-since needs --since (an RFC 3339 time)");
+                throw new InvalidConfigurationException(
+                        "selection not-extracted-since needs --since (an RFC 3339 time)");
             }
             try {
                 t = Instant.parse(since.trim());
             } catch (DateTimeParseException e) {
-                throw new InvalidConfigurationException("--since '" + since + "' is not an RFC 3339 time such as"
-                        + " 2026-01-31T00:00:00Z");
+                throw new InvalidConfigurationException(
+                        "--since '"
+                                + since
+                                + "' is not an RFC 3339 time such as"
+                                + " 2026-01-31T00:00:00Z");
             }
         } else if (since != null && !since.isBlank()) {
-            throw new InvalidConfigurationException("--since only goes with the not-extracted-since selection");
+            throw new InvalidConfigurationException(
+                    "--since only goes with the not-extracted-since selection");
         }
         List<String> cleanSuffixes = new ArrayList<>();
         for (String s : suffixes) {
@@ -72,8 +88,8 @@ public record Selection(Mode mode, Instant since, List<String> suffixes, List<St
             }
             DomainName.Parsed p = DomainName.parse(v);
             if (!p.valid()) {
-                throw new InvalidConfigurationException("suffix '" + s + "' is not a valid domain suffix: "
-                        + p.invalidReason());
+                throw new InvalidConfigurationException(
+                        "suffix '" + s + "' is not a valid domain suffix: " + p.invalidReason());
             }
             cleanSuffixes.add(p.name().stored());
         }
@@ -87,7 +103,10 @@ public record Selection(Mode mode, Instant since, List<String> suffixes, List<St
         return !names.isEmpty();
     }
 
-    /** The selection as stored in {@code dnsx_runs.selection}, to detect a resumed run with another selection. */
+    /**
+     * The selection as stored in {@code dnsx_runs.selection}, to detect a resumed run with another
+     * selection.
+     */
     public String toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("mode", mode.name());
@@ -103,7 +122,10 @@ public record Selection(Mode mode, Instant since, List<String> suffixes, List<St
         return o.toString();
     }
 
-    /** Whether a stored selection is this one (explicit names are compared by count; they are in dnsx_run_members). */
+    /**
+     * Whether a stored selection is this one (explicit names are compared by count; they are in
+     * dnsx_run_members).
+     */
     public boolean sameAs(String storedJson) {
         try {
             JsonNode a = JSON.readTree(toJson());

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.selection;
 
 import java.sql.Connection;
@@ -8,14 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL predicate of a selection over {@code domains d}. Every query over it is bounded by the run's
- * snapshot ({@code d.id <= limit}) and walks the primary key, so the set is fixed when the run starts:
- * rows inserted later have larger ids, and the run's own workers only touch domains behind the cursor.
+ * The SQL predicate of a selection over {@code domains d}. Every query over it is bounded by the
+ * run's snapshot ({@code d.id <= limit}) and walks the primary key, so the set is fixed when the
+ * run starts: rows inserted later have larger ids, and the run's own workers only touch domains
+ * behind the cursor.
  */
 public final class SelectionSql {
     /** Legacy record tables: a domain with a row in any of them was extracted before. */
-    private static final List<String> RECORD_TABLES = List.of("a_records", "aaaa_records", "ns_records",
-            "soa_records", "mx_records", "cname_records", "txt_records");
+    private static final List<String> RECORD_TABLES =
+            List.of(
+                    "a_records",
+                    "aaaa_records",
+                    "ns_records",
+                    "soa_records",
+                    "mx_records",
+                    "cname_records",
+                    "txt_records");
 
     private final String where;
     private final List<Object> params;
@@ -26,36 +38,45 @@ public final class SelectionSql {
     }
 
     /**
-     * @param runId the run whose explicit member list to use, or null in legacy mode (explicit names are
-     *              then matched by name)
+     * @param runId the run whose explicit member list to use, or null in legacy mode (explicit
+     *     names are then matched by name)
      */
     public static SelectionSql of(Selection s, Long runId) {
         StringBuilder w = new StringBuilder();
         List<Object> p = new ArrayList<>();
         if (s.explicit()) {
             if (runId != null) {
-                w.append(" AND d.id IN (SELECT m.domain_id FROM dnsx_run_members m WHERE m.run_id = ?)");
+                w.append(
+                        " AND d.id IN (SELECT m.domain_id FROM dnsx_run_members m WHERE m.run_id = ?)");
                 p.add(runId);
             } else {
                 w.append(" AND d.name = ANY(?)");
-                p.add(s.names().stream().map(n -> {
-                    io.purplejo.dns.names.DomainName.Parsed parsed = io.purplejo.dns.names.DomainName.parse(n);
-                    return parsed.valid() ? parsed.name().stored() : n;
-                }).toList());
+                p.add(
+                        s.names().stream()
+                                .map(
+                                        n -> {
+                                            io.purplejo.dns.names.DomainName.Parsed parsed =
+                                                    io.purplejo.dns.names.DomainName.parse(n);
+                                            return parsed.valid() ? parsed.name().stored() : n;
+                                        })
+                                .toList());
             }
         }
         switch (s.mode()) {
             case NEVER_EXTRACTED -> {
-                w.append(" AND NOT EXISTS (SELECT 1 FROM dnsx_domain_outcomes o WHERE o.domain_id = d.id)");
+                w.append(
+                        " AND NOT EXISTS (SELECT 1 FROM dnsx_domain_outcomes o WHERE o.domain_id = d.id)");
                 for (String t : RECORD_TABLES) {
-                    w.append(" AND NOT EXISTS (SELECT 1 FROM ").append(t).append(" r WHERE r.domain_id = d.id)");
+                    w.append(" AND NOT EXISTS (SELECT 1 FROM ")
+                            .append(t)
+                            .append(" r WHERE r.domain_id = d.id)");
                 }
             }
             case NOT_EXTRACTED_SINCE -> {
                 w.append(" AND d.updated_at < ?");
                 p.add(Timestamp.from(s.since()));
             }
-            default -> { }
+            default -> {}
         }
         if (!s.suffixes().isEmpty()) {
             w.append(" AND (");
@@ -75,8 +96,9 @@ public final class SelectionSql {
 
     /** Counts the selected domains with {@code afterId < id <= upToId}. */
     public long count(Connection c, long afterId, long upToId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM domains d WHERE d.id > ? AND d.id <= ?" + where)) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT count(*) FROM domains d WHERE d.id > ? AND d.id <= ?" + where)) {
             bind(c, ps, afterId, upToId, 3);
             try (var rs = ps.executeQuery()) {
                 rs.next();
@@ -85,16 +107,23 @@ public final class SelectionSql {
         }
     }
 
-    /** A page query: the next {@code pageSize} selected domains after {@code afterId}, in id order. */
-    public PreparedStatement page(Connection c, long afterId, long upToId, int pageSize) throws SQLException {
-        PreparedStatement ps = c.prepareStatement("SELECT d.id, d.name FROM domains d WHERE d.id > ? AND d.id <= ?"
-                + where + " ORDER BY d.id LIMIT ?");
+    /**
+     * A page query: the next {@code pageSize} selected domains after {@code afterId}, in id order.
+     */
+    public PreparedStatement page(Connection c, long afterId, long upToId, int pageSize)
+            throws SQLException {
+        PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT d.id, d.name FROM domains d WHERE d.id > ? AND d.id <= ?"
+                                + where
+                                + " ORDER BY d.id LIMIT ?");
         int next = bind(c, ps, afterId, upToId, 3);
         ps.setInt(next, pageSize);
         return ps;
     }
 
-    private int bind(Connection c, PreparedStatement ps, long afterId, long upToId, int first) throws SQLException {
+    private int bind(Connection c, PreparedStatement ps, long afterId, long upToId, int first)
+            throws SQLException {
         ps.setLong(1, afterId);
         ps.setLong(2, upToId);
         int i = first;

@@ -1,9 +1,13 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.stream;
 
 /**
- * Whether publishing must pause for the queue to drain: it pauses above the maximum depth and resumes
- * once the queue is down to three quarters of it, so that it does not flap at the limit. A maximum of 0
- * means no limit: everything is published at once, as the legacy publisher did.
+ * Whether publishing must pause for the queue to drain: it pauses above the maximum depth and
+ * resumes once the queue is down to three quarters of it, so that it does not flap at the limit. A
+ * maximum of 0 means no limit: everything is published at once, as the legacy publisher did.
  */
 public final class BackPressure {
     private final long maxDepth;

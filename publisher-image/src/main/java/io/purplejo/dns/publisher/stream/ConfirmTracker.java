@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.stream;
 
 import java.util.ArrayList;
@@ -7,14 +11,17 @@ import java.util.TreeMap;
 
 /**
  * Follows published messages until the broker confirms them, and derives the run's checkpoint: the
- * highest domain id such that every selected domain up to it is in a confirmed message. Messages carry
- * consecutive id ranges in id order, so the checkpoint is just below the first unconfirmed range.
- * Not thread-safe: the caller synchronises (confirms arrive on the connection's thread).
+ * highest domain id such that every selected domain up to it is in a confirmed message. Messages
+ * carry consecutive id ranges in id order, so the checkpoint is just below the first unconfirmed
+ * range. Not thread-safe: the caller synchronises (confirms arrive on the connection's thread).
  */
 public final class ConfirmTracker {
-    /** One unconfirmed message: its publish sequence number, domain id range, body and type (to republish on nack). */
-    public record Pending(long seq, long firstId, long lastId, int domains, byte[] body, String contentType) {
-    }
+    /**
+     * One unconfirmed message: its publish sequence number, domain id range, body and type (to
+     * republish on nack).
+     */
+    public record Pending(
+            long seq, long firstId, long lastId, int domains, byte[] body, String contentType) {}
 
     private final NavigableMap<Long, Pending> bySeq = new TreeMap<>();
     private final NavigableMap<Long, Pending> byFirstId = new TreeMap<>();
@@ -41,8 +48,8 @@ public final class ConfirmTracker {
     }
 
     /**
-     * The broker refused {@code seq} (and before). The messages stay below the checkpoint until they are
-     * published again and confirmed; {@link #takeRefused()} hands them out for that.
+     * The broker refused {@code seq} (and before). The messages stay below the checkpoint until
+     * they are published again and confirmed; {@link #takeRefused()} hands them out for that.
      */
     public void nacked(long seq, boolean multiple) {
         for (Pending p : take(seq, multiple)) {
@@ -51,7 +58,10 @@ public final class ConfirmTracker {
         }
     }
 
-    /** Refused messages to publish again (each then goes through {@link #published} with a new sequence). */
+    /**
+     * Refused messages to publish again (each then goes through {@link #published} with a new
+     * sequence).
+     */
     public List<Pending> takeRefused() {
         List<Pending> out = new ArrayList<>(refused);
         refused.clear();

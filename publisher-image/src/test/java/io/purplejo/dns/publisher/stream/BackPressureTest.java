@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BackPressureTest {
 
     @ParameterizedTest(name = "depths {0} -> holds {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             0 50 100                | false false false
             101                     | true
             101 90 76 75 74         | true true true false false
@@ -20,7 +27,8 @@ class BackPressureTest {
         String[] d = depths.split(" ");
         String[] h = holds.split(" ");
         for (int i = 0; i < d.length; i++) {
-            assertThat(p.hold(Long.parseLong(d[i]))).as("depth " + d[i] + " (step " + i + ")")
+            assertThat(p.hold(Long.parseLong(d[i])))
+                    .as("depth " + d[i] + " (step " + i + ")")
                     .isEqualTo(Boolean.parseBoolean(h[i]));
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.publisher.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ConfirmTrackerTest {
 
     private static ConfirmTracker.Pending msg(long seq, long first, long last) {
-        return new ConfirmTracker.Pending(seq, first, last, (int) (last - first + 1), new byte[0], null);
+        return new ConfirmTracker.Pending(
+                seq, first, last, (int) (last - first + 1), new byte[0], null);
     }
 
     @Test

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.amqp;
 
 import com.rabbitmq.client.AMQP;
@@ -16,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to RabbitMQ: a consuming channel with manual acknowledgements and a prefetch window, and a
- * confirming channel for dead letters. A delivery can only be acknowledged on the channel that delivered
- * it, so once the connection is lost its unacknowledged deliveries are left to the broker to redeliver, and
- * acknowledgements for them are skipped.
+ * One connection to RabbitMQ: a consuming channel with manual acknowledgements and a prefetch
+ * window, and a confirming channel for dead letters. A delivery can only be acknowledged on the
+ * channel that delivered it, so once the connection is lost its unacknowledged deliveries are left
+ * to the broker to redeliver, and acknowledgements for them are skipped.
  */
 public final class QueueSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueSession.class);
@@ -40,12 +44,13 @@ public final class QueueSession implements AutoCloseable {
         this.deadLetters = connection.createChannel();
         deadLetters.confirmSelect();
         deadLetters.queueDeclare(QueueNames.deadLetterQueue(queue), true, false, false, null);
-        connection.addShutdownListener(cause -> {
-            if (open && !cause.isInitiatedByApplication()) {
-                LOG.warn("RabbitMQ connection lost: {}", cause.getMessage());
-            }
-            open = false;
-        });
+        connection.addShutdownListener(
+                cause -> {
+                    if (open && !cause.isInitiatedByApplication()) {
+                        LOG.warn("RabbitMQ connection lost: {}", cause.getMessage());
+                    }
+                    open = false;
+                });
     }
 
     /** Uses the queue as it exists (a legacy queue keeps its arguments), or declares it durable. */
@@ -63,16 +68,32 @@ public final class QueueSession implements AutoCloseable {
 
     /** Starts delivering messages to the handler (on the client's dispatch thread). */
     public void consume(Consumer<Delivery> handler) throws IOException {
-        consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                handler.accept(new Delivery(QueueSession.this, envelope.getDeliveryTag(), properties, body,
-                        envelope.isRedeliver()));
-            }
-        });
+        consumerTag =
+                channel.basicConsume(
+                        queue,
+                        false,
+                        new DefaultConsumer(channel) {
+                            @Override
+                            public void handleDelivery(
+                                    String tag,
+                                    Envelope envelope,
+                                    AMQP.BasicProperties properties,
+                                    byte[] body) {
+                                handler.accept(
+                                        new Delivery(
+                                                QueueSession.this,
+                                                envelope.getDeliveryTag(),
+                                                properties,
+                                                body,
+                                                envelope.isRedeliver()));
+                            }
+                        });
     }
 
-    /** Stops deliveries; messages already delivered stay ours until acknowledged or the channel closes. */
+    /**
+     * Stops deliveries; messages already delivered stay ours until acknowledged or the channel
+     * closes.
+     */
     public void cancel() {
         String tag = consumerTag;
         if (tag != null && open) {
@@ -88,7 +109,10 @@ public final class QueueSession implements AutoCloseable {
         return open && channel.isOpen();
     }
 
-    /** Acknowledges a delivery of this session; false when the session is gone (the broker redelivers). */
+    /**
+     * Acknowledges a delivery of this session; false when the session is gone (the broker
+     * redelivers).
+     */
     public boolean ack(long deliveryTag) {
         if (!isOpen()) {
             return false;
@@ -115,8 +139,9 @@ public final class QueueSession implements AutoCloseable {
     }
 
     /**
-     * Copies a message to the dead-letter queue with the reason in a header, waiting for the broker's
-     * confirm; false if that could not be done (the original must then not be acknowledged).
+     * Copies a message to the dead-letter queue with the reason in a header, waiting for the
+     * broker's confirm; false if that could not be done (the original must then not be
+     * acknowledged).
      */
     public boolean deadLetter(byte[] body, AMQP.BasicProperties original, String reason) {
         if (!isOpen()) {
@@ -128,9 +153,12 @@ public final class QueueSession implements AutoCloseable {
         }
         headers.put(QueueNames.REASON_HEADER, reason);
         headers.put("x-dnsx-original-queue", queue);
-        AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder()
-                .contentType(original == null ? null : original.getContentType())
-                .headers(headers).build();
+        AMQP.BasicProperties props =
+                MessageProperties.PERSISTENT_BASIC
+                        .builder()
+                        .contentType(original == null ? null : original.getContentType())
+                        .headers(headers)
+                        .build();
         try {
             synchronized (deadLetters) {
                 deadLetters.basicPublish("", QueueNames.deadLetterQueue(queue), props, body);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -35,20 +39,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code dns-worker.jar resolve}: resolves the names on standard input (one per line) and prints one JSON
- * line per name, in the order they complete, with a summary on standard error. No database, no queue.
- * Exit codes: 0 every name got its output line; 1 the output could not be written (or fewer lines were
- * written than names read); 2 a bad option.
+ * {@code dns-worker.jar resolve}: resolves the names on standard input (one per line) and prints
+ * one JSON line per name, in the order they complete, with a summary on standard error. No
+ * database, no queue. Exit codes: 0 every name got its output line; 1 the output could not be
+ * written (or fewer lines were written than names read); 2 a bad option.
  */
 public final class ResolveCommand {
     private static final DomainResolution END = DomainResolution.invalid("", "end");
 
-    private ResolveCommand() {
-    }
+    private ResolveCommand() {}
 
-    public static int run(List<String> args, Map<String, String> env, InputStream stdin, OutputStream stdout,
-                          PrintStream stderr) {
-        CommandLineOptions declared = ResolverOptions.declare(new CommandLineOptions("dns-worker.jar resolve"), "1000");
+    public static int run(
+            List<String> args,
+            Map<String, String> env,
+            InputStream stdin,
+            OutputStream stdout,
+            PrintStream stderr) {
+        CommandLineOptions declared =
+                ResolverOptions.declare(new CommandLineOptions("dns-worker.jar resolve"), "1000");
         ParsedOptions opts;
         ResolverSettings settings;
         List<Integer> types;
@@ -74,7 +82,10 @@ public final class ResolveCommand {
         Queue<DomainResolution> done = new ConcurrentLinkedQueue<>();
         Map<Outcome, Long> domainOutcomes = new EnumMap<>(Outcome.class);
         long[] counted = new long[1];
-        Thread writer = new Thread(() -> writeResults(done, stdout, domainOutcomes, counted), "resolve-writer");
+        Thread writer =
+                new Thread(
+                        () -> writeResults(done, stdout, domainOutcomes, counted),
+                        "resolve-writer");
         // a writer that dies must fail the command: every input line is owed its output line
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         writer.setUncaughtExceptionHandler((t, e) -> writerFailure.set(e));
@@ -84,7 +95,9 @@ public final class ResolveCommand {
         try (DnsClient client = new DnsClient(settings)) {
             writer.start();
             DomainResolver resolver = new DomainResolver(client);
-            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader in =
+                    new BufferedReader(
+                            new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
             String line;
             while ((line = in.readLine()) != null && writerFailure.get() == null) {
                 if (line.isBlank()) {
@@ -92,10 +105,13 @@ public final class ResolveCommand {
                 }
                 names++;
                 limiter.acquire(1);
-                resolver.resolve(line, types, r -> {
-                    done.add(r);
-                    limiter.release(1);
-                });
+                resolver.resolve(
+                        line,
+                        types,
+                        r -> {
+                            done.add(r);
+                            limiter.release(1);
+                        });
             }
             limiter.awaitEmpty();
             done.add(END);
@@ -111,16 +127,24 @@ public final class ResolveCommand {
         Throwable failed = writerFailure.get();
         if (failed != null) {
             Throwable cause = failed instanceof UncheckedIOException u ? u.getCause() : failed;
-            stderr.println(cause instanceof IOException ? "resolve: cannot write the results: " + cause.getMessage()
-                    : "resolve: the output writer failed: " + cause);
+            stderr.println(
+                    cause instanceof IOException
+                            ? "resolve: cannot write the results: " + cause.getMessage()
+                            : "resolve: the output writer failed: " + cause);
             return 1;
         }
         if (counted[0] != names) {
-            stderr.println("resolve: only " + counted[0] + " of " + names + " names got their output line");
+            stderr.println(
+                    "resolve: only "
+                            + counted[0]
+                            + " of "
+                            + names
+                            + " names got their output line");
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        stderr.printf("resolve: %d names in %.2f s: %.0f names/s, %.0f queries/s (%d queries)%n",
+        stderr.printf(
+                "resolve: %d names in %.2f s: %.0f names/s, %.0f queries/s (%d queries)%n",
                 counted[0], seconds, counted[0] / seconds, queries / seconds, queries);
         StringBuilder sb = new StringBuilder("resolve: outcomes");
         domainOutcomes.forEach((k, v) -> sb.append(' ').append(k.dbName()).append('=').append(v));
@@ -128,11 +152,16 @@ public final class ResolveCommand {
         return 0;
     }
 
-    private static void writeResults(Queue<DomainResolution> done, OutputStream stdout,
-                                     Map<Outcome, Long> outcomes, long[] counted) {
+    private static void writeResults(
+            Queue<DomainResolution> done,
+            OutputStream stdout,
+            Map<Outcome, Long> outcomes,
+            long[] counted) {
         JsonFactory json = new JsonFactory();
         try {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+            BufferedWriter out =
+                    new BufferedWriter(
+                            new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
             JsonGenerator g = json.createGenerator(out);
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             while (true) {

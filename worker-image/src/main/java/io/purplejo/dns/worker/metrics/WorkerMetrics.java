@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.metrics;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +29,8 @@ import java.util.function.IntSupplier;
 
 /** The worker's Prometheus metrics, and the totals its progress line reports. */
 public final class WorkerMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Outcome, Counter> domains = new EnumMap<>(Outcome.class);
     private final Map<String, Counter> queries = new HashMap<>();
     private final Timer batchWrite;
@@ -37,16 +42,32 @@ public final class WorkerMetrics {
 
     public WorkerMetrics() {
         for (Outcome o : Outcome.values()) {
-            domains.put(o, Counter.builder("dnsx_domains").tag("outcome", o.dbName())
-                    .description("domains resolved and stored, by outcome").register(registry));
+            domains.put(
+                    o,
+                    Counter.builder("dnsx_domains")
+                            .tag("outcome", o.dbName())
+                            .description("domains resolved and stored, by outcome")
+                            .register(registry));
         }
-        batchWrite = Timer.builder("dnsx_batch_write").description("time to write one batch").register(registry);
-        recordsWritten = Counter.builder("dnsx_records_written").description("record rows upserted").register(registry);
-        deadLettered = Counter.builder("dnsx_dead_lettered").description("messages or domains dead-lettered")
-                .register(registry);
-        queueLag = Timer.builder("dnsx_queue_lag").description("time from publishing to delivery").register(registry);
+        batchWrite =
+                Timer.builder("dnsx_batch_write")
+                        .description("time to write one batch")
+                        .register(registry);
+        recordsWritten =
+                Counter.builder("dnsx_records_written")
+                        .description("record rows upserted")
+                        .register(registry);
+        deadLettered =
+                Counter.builder("dnsx_dead_lettered")
+                        .description("messages or domains dead-lettered")
+                        .register(registry);
+        queueLag =
+                Timer.builder("dnsx_queue_lag")
+                        .description("time from publishing to delivery")
+                        .register(registry);
         Gauge.builder("dnsx_queue_messages", queueDepth, AtomicLong::get)
-                .description("messages waiting in the work queue (-1 unknown)").register(registry);
+                .description("messages waiting in the work queue (-1 unknown)")
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
     }
@@ -54,23 +75,43 @@ public final class WorkerMetrics {
     /** Registers the DNS client's per-resolver figures and the in-flight gauge. */
     public void bind(DnsClient client, IntSupplier domainsInFlight) {
         Gauge.builder("dnsx_domains_in_flight", domainsInFlight::getAsInt).register(registry);
-        Gauge.builder("dnsx_queries_in_flight", client, DnsClient::activeLookups).register(registry);
-        FunctionCounter.builder("dnsx_responses_mismatched", client, c -> c.mismatchedResponses.sum())
-                .description("responses dropped: wrong source, ID or question").register(registry);
-        FunctionCounter.builder("dnsx_tcp_queries", client, c -> c.tcpQueries.sum()).register(registry);
+        Gauge.builder("dnsx_queries_in_flight", client, DnsClient::activeLookups)
+                .register(registry);
+        FunctionCounter.builder(
+                        "dnsx_responses_mismatched", client, c -> c.mismatchedResponses.sum())
+                .description("responses dropped: wrong source, ID or question")
+                .register(registry);
+        FunctionCounter.builder("dnsx_tcp_queries", client, c -> c.tcpQueries.sum())
+                .register(registry);
         for (ResolverState r : client.resolvers()) {
             String name = r.address().getAddress().getHostAddress() + ":" + r.address().getPort();
-            FunctionCounter.builder("dnsx_resolver_queries", r, s -> s.sent.sum()).tag("resolver", name).register(registry);
-            FunctionCounter.builder("dnsx_resolver_timeouts", r, s -> s.timeouts.sum()).tag("resolver", name)
+            FunctionCounter.builder("dnsx_resolver_queries", r, s -> s.sent.sum())
+                    .tag("resolver", name)
                     .register(registry);
-            FunctionCounter.builder("dnsx_resolver_errors", r, s -> s.errors.sum()).tag("resolver", name)
-                    .description("SERVFAIL, REFUSED, send and TCP failures").register(registry);
-            FunctionTimer.builder("dnsx_resolver_latency", r, s -> s.answered.sum(), s -> s.latencyNanos.sum(),
-                    TimeUnit.NANOSECONDS).tag("resolver", name).register(registry);
-            Gauge.builder("dnsx_resolver_window", r, ResolverState::window).tag("resolver", name).register(registry);
-            Gauge.builder("dnsx_resolver_loss_ratio", r, ResolverState::loss).tag("resolver", name)
-                    .description("recent share of queries without a usable answer; a resolver far above the best"
-                            + " one is asked less").register(registry);
+            FunctionCounter.builder("dnsx_resolver_timeouts", r, s -> s.timeouts.sum())
+                    .tag("resolver", name)
+                    .register(registry);
+            FunctionCounter.builder("dnsx_resolver_errors", r, s -> s.errors.sum())
+                    .tag("resolver", name)
+                    .description("SERVFAIL, REFUSED, send and TCP failures")
+                    .register(registry);
+            FunctionTimer.builder(
+                            "dnsx_resolver_latency",
+                            r,
+                            s -> s.answered.sum(),
+                            s -> s.latencyNanos.sum(),
+                            TimeUnit.NANOSECONDS)
+                    .tag("resolver", name)
+                    .register(registry);
+            Gauge.builder("dnsx_resolver_window", r, ResolverState::window)
+                    .tag("resolver", name)
+                    .register(registry);
+            Gauge.builder("dnsx_resolver_loss_ratio", r, ResolverState::loss)
+                    .tag("resolver", name)
+                    .description(
+                            "recent share of queries without a usable answer; a resolver far above the best"
+                                    + " one is asked less")
+                    .register(registry);
         }
     }
 
@@ -79,9 +120,15 @@ public final class WorkerMetrics {
         domainsDone.increment();
         for (TypeAnswer a : r.answers().values()) {
             String key = RecordTypes.name(a.type()) + "/" + a.outcome().dbName();
-            queries.computeIfAbsent(key, k -> Counter.builder("dnsx_lookups")
-                    .tag("type", RecordTypes.name(a.type())).tag("outcome", a.outcome().dbName())
-                    .description("lookups by record type and outcome").register(registry)).increment();
+            queries.computeIfAbsent(
+                            key,
+                            k ->
+                                    Counter.builder("dnsx_lookups")
+                                            .tag("type", RecordTypes.name(a.type()))
+                                            .tag("outcome", a.outcome().dbName())
+                                            .description("lookups by record type and outcome")
+                                            .register(registry))
+                    .increment();
         }
     }
 

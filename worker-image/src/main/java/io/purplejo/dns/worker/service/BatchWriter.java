@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.service;
 
 import io.purplejo.dns.message.MessageCodec;
@@ -18,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects resolved domains into batches and commits each in one transaction, then acknowledges every
- * message whose last domain the batch held. A lost database is waited out with backoff (nothing is
- * acknowledged meanwhile); a batch the database refuses for its data is split until the one domain at
- * fault is found, which is dead-lettered with the error so the rest of the batch is stored.
+ * Collects resolved domains into batches and commits each in one transaction, then acknowledges
+ * every message whose last domain the batch held. A lost database is waited out with backoff
+ * (nothing is acknowledged meanwhile); a batch the database refuses for its data is split until the
+ * one domain at fault is found, which is dead-lettered with the error so the rest of the batch is
+ * stored.
  */
 final class BatchWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -38,12 +43,18 @@ final class BatchWriter implements Runnable {
     private volatile long giveUpAt = Long.MAX_VALUE;
     private volatile boolean databaseHealthy = true;
 
-    BatchWriter(RecordWriter writer, InFlightLimiter limiter, WorkerMetrics metrics, WorkerSettings settings) {
+    BatchWriter(
+            RecordWriter writer,
+            InFlightLimiter limiter,
+            WorkerMetrics metrics,
+            WorkerSettings settings) {
         this.writer = writer;
         this.limiter = limiter;
         this.metrics = metrics;
-        // domains hold their concurrency permit until committed, so a batch larger than half the permits
-        // would only fill after waiting out the batch delay: flush at half, while the other half resolves
+        // domains hold their concurrency permit until committed, so a batch larger than half the
+        // permits
+        // would only fill after waiting out the batch delay: flush at half, while the other half
+        // resolves
         this.batchSize = Math.max(1, Math.min(settings.batchSize(), settings.concurrency() / 2));
         this.batchDelayNanos = settings.batchDelay().toNanos();
         this.logRecords = settings.logRecords();
@@ -76,8 +87,11 @@ final class BatchWriter implements Runnable {
                 }
                 batch.add(d);
             }
-            boolean due = batch.size() >= batchSize
-                    || (!batch.isEmpty() && (stopping || System.nanoTime() - firstAt >= batchDelayNanos));
+            boolean due =
+                    batch.size() >= batchSize
+                            || (!batch.isEmpty()
+                                    && (stopping
+                                            || System.nanoTime() - firstAt >= batchDelayNanos));
             if (due) {
                 flush(batch);
                 batch = new ArrayList<>(batchSize);
@@ -96,7 +110,8 @@ final class BatchWriter implements Runnable {
     private void flush(List<CompletedDomain> batch) {
         long start = System.nanoTime();
         boolean stored = writeWithRetry(batch);
-        metrics.batchWrite().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.batchWrite()
+                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         for (CompletedDomain c : batch) {
             limiter.release(1);
             if (!stored) {
@@ -112,12 +127,15 @@ final class BatchWriter implements Runnable {
         }
     }
 
-    /** True when the batch is committed (or its faulty domains dead-lettered), false when given up. */
+    /**
+     * True when the batch is committed (or its faulty domains dead-lettered), false when given up.
+     */
     private boolean writeWithRetry(List<CompletedDomain> batch) {
         long backoffMillis = 100;
         while (true) {
             try {
-                RecordWriter.WriteResult r = writer.write(batch.stream().map(CompletedDomain::domain).toList());
+                RecordWriter.WriteResult r =
+                        writer.write(batch.stream().map(CompletedDomain::domain).toList());
                 metrics.recordsWritten(r.recordsWritten());
                 if (!databaseHealthy) {
                     LOG.info("PostgreSQL writes succeed again");
@@ -127,12 +145,15 @@ final class BatchWriter implements Runnable {
             } catch (SQLException e) {
                 if (isTransient(e)) {
                     if (databaseHealthy) {
-                        LOG.warn("PostgreSQL write failed, retrying with backoff (nothing is acknowledged meanwhile): {}",
+                        LOG.warn(
+                                "PostgreSQL write failed, retrying with backoff (nothing is acknowledged meanwhile): {}",
                                 e.getMessage());
                     }
                     databaseHealthy = false;
                     if (System.nanoTime() - giveUpAt > 0) {
-                        LOG.warn("giving up on {} domains at shutdown; their messages will be redelivered", batch.size());
+                        LOG.warn(
+                                "giving up on {} domains at shutdown; their messages will be redelivered",
+                                batch.size());
                         return false;
                     }
                     LockSupport.parkNanos(backoffMillis * 1_000_000);
@@ -152,10 +173,21 @@ final class BatchWriter implements Runnable {
             String reason = "database refused the domain: " + e.getMessage();
             LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
             metrics.deadLettered();
-            WorkMessage.DomainBatch single = new WorkMessage.DomainBatch(c.domain().runId(),
-                    List.of(), List.of(new WorkMessage.DomainRef(c.domain().domainIdHint(), c.domain().resolution().input())));
-            return c.message().delivery().session().deadLetter(MessageCodec.encode(single),
-                    c.message().delivery().properties(), reason);
+            WorkMessage.DomainBatch single =
+                    new WorkMessage.DomainBatch(
+                            c.domain().runId(),
+                            List.of(),
+                            List.of(
+                                    new WorkMessage.DomainRef(
+                                            c.domain().domainIdHint(),
+                                            c.domain().resolution().input())));
+            return c.message()
+                    .delivery()
+                    .session()
+                    .deadLetter(
+                            MessageCodec.encode(single),
+                            c.message().delivery().properties(),
+                            reason);
         }
         int half = batch.size() / 2;
         boolean first = writeWithRetry(batch.subList(0, half));
@@ -163,14 +195,21 @@ final class BatchWriter implements Runnable {
         return first && second;
     }
 
-    /** Connection and resource failures, serialization failures and deadlocks are worth retrying as they are. */
+    /**
+     * Connection and resource failures, serialization failures and deadlocks are worth retrying as
+     * they are.
+     */
     static boolean isTransient(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
             return true;
         }
-        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
-                || state.equals("55P03") || e instanceof java.sql.SQLTransientException
+        return state.startsWith("08")
+                || state.startsWith("40")
+                || state.startsWith("53")
+                || state.startsWith("57")
+                || state.equals("55P03")
+                || e instanceof java.sql.SQLTransientException
                 || e instanceof java.sql.SQLRecoverableException;
     }
 
@@ -181,9 +220,16 @@ final class BatchWriter implements Runnable {
             if (a.values().isEmpty()) {
                 sb.append(a.outcome().dbName());
             } else {
-                sb.append(String.join("|", a.values().stream().map(v -> v == null ? "<binary>" : v).toList()));
+                sb.append(
+                        String.join(
+                                "|",
+                                a.values().stream().map(v -> v == null ? "<binary>" : v).toList()));
             }
         }
-        RECORDS.info("{} {}{}", r.name() == null ? r.input() : r.name().stored(), r.outcome().dbName(), sb);
+        RECORDS.info(
+                "{} {}{}",
+                r.name() == null ? r.input() : r.name().stored(),
+                r.outcome().dbName(),
+                sb);
     }
 }

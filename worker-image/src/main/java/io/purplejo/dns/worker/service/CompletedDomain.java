@@ -1,7 +1,10 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.service;
 
 import io.purplejo.dns.worker.store.ResolvedDomain;
 
 /** A resolved domain waiting for its batch, with the message it came in. */
-record CompletedDomain(TrackedMessage message, ResolvedDomain domain) {
-}
+record CompletedDomain(TrackedMessage message, ResolvedDomain domain) {}

@@ -1,21 +1,25 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.service;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.db.Database;
+import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.UndecodableMessageException;
 import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.DnsClient;
 import io.purplejo.dns.resolve.DomainResolver;
-import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.resolve.InFlightLimiter;
 import io.purplejo.dns.resolve.RecordTypes;
+import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.worker.amqp.Delivery;
 import io.purplejo.dns.worker.amqp.QueueConnector;
 import io.purplejo.dns.worker.amqp.QueueSession;
-import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
 import io.purplejo.dns.worker.store.ResolvedDomain;
@@ -32,19 +36,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue worker: consumes messages, resolves their domains with thousands of queries in flight, writes
- * them in batches and acknowledges each message once all its domains are committed.
+ * The queue worker: consumes messages, resolves their domains with thousands of queries in flight,
+ * writes them in batches and acknowledges each message once all its domains are committed.
  *
- * <p>Threads: the AMQP client's dispatch thread only enqueues deliveries; the feeder thread decodes them and
- * starts resolutions (blocking when {@code concurrency} domains are in flight); the DNS loop thread
- * resolves; the batch writer commits and acknowledges; the supervisor reconnects to RabbitMQ with backoff
- * and logs progress. A stop ({@code __STOP__} or SIGTERM) cancels consumption, gives back what was not
- * started, lets what was started finish and commit within the grace period, and closes.
+ * <p>Threads: the AMQP client's dispatch thread only enqueues deliveries; the feeder thread decodes
+ * them and starts resolutions (blocking when {@code concurrency} domains are in flight); the DNS
+ * loop thread resolves; the batch writer commits and acknowledges; the supervisor reconnects to
+ * RabbitMQ with backoff and logs progress. A stop ({@code __STOP__} or SIGTERM) cancels
+ * consumption, gives back what was not started, lets what was started finish and commit within the
+ * grace period, and closes.
  */
 public final class WorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
-    /** A broker back after an outage is used within seconds: a worker idle for longer costs a whole pod. */
+
+    /**
+     * A broker back after an outage is used within seconds: a worker idle for longer costs a whole
+     * pod.
+     */
     static final Duration RECONNECT_CAP = Duration.ofSeconds(5);
 
     private final WorkerSettings settings;
@@ -73,11 +82,20 @@ public final class WorkerService {
         this.settings = settings;
     }
 
-    /** Connects to PostgreSQL (migrating the schema) and starts every thread; RabbitMQ is connected in the background. */
+    /**
+     * Connects to PostgreSQL (migrating the schema) and starts every thread; RabbitMQ is connected
+     * in the background.
+     */
     public void start() {
-        LOG.info("worker {} starting: queue {}, PostgreSQL {}, RabbitMQ {}, resolvers {}, concurrency {}, prefetch {}",
-                settings.workerId(), settings.queue(), settings.postgres(), settings.rabbitmq(),
-                settings.resolver().resolvers(), settings.concurrency(), settings.prefetch());
+        LOG.info(
+                "worker {} starting: queue {}, PostgreSQL {}, RabbitMQ {}, resolvers {}, concurrency {}, prefetch {}",
+                settings.workerId(),
+                settings.queue(),
+                settings.postgres(),
+                settings.rabbitmq(),
+                settings.resolver().resolvers(),
+                settings.concurrency(),
+                settings.prefetch());
         database = Database.open(settings.postgres(), 4, "dns-worker-" + settings.workerId());
         database.awaitReachable(Duration.ofSeconds(60));
         new SchemaMigrator(database.dataSource()).migrate();
@@ -86,12 +104,20 @@ public final class WorkerService {
         dns = new DnsClient(settings.resolver());
         resolver = new DomainResolver(dns);
         int shard = Math.floorMod(settings.workerId().hashCode(), 16);
-        batchWriter = new BatchWriter(new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);
+        batchWriter =
+                new BatchWriter(
+                        new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);
         metrics.bind(dns, limiter::inFlight);
-        connector = new QueueConnector(settings.rabbitmq(), settings.queue(), settings.prefetch(),
-                "dns-worker-" + settings.workerId());
+        connector =
+                new QueueConnector(
+                        settings.rabbitmq(),
+                        settings.queue(),
+                        settings.prefetch(),
+                        "dns-worker-" + settings.workerId());
         if (settings.metricsPort() > 0) {
-            health = new HealthServer(settings.metricsPort(), metrics::scrape, this::healthy, this::ready);
+            health =
+                    new HealthServer(
+                            settings.metricsPort(), metrics::scrape, this::healthy, this::ready);
         }
         writerThread = start("batch-writer", batchWriter);
         feeder = start("feeder", this::feed);
@@ -137,12 +163,18 @@ public final class WorkerService {
         return ready();
     }
 
-    /** Alive: the DNS loop, the feeder and the batch writer run (while draining, the writer may have ended). */
+    /**
+     * Alive: the DNS loop, the feeder and the batch writer run (while draining, the writer may have
+     * ended).
+     */
     private boolean healthy() {
         if (stopping) {
             return true;
         }
-        return dns.isRunning() && feeder.isAlive() && writerThread.isAlive() && supervisor.isAlive();
+        return dns.isRunning()
+                && feeder.isAlive()
+                && writerThread.isAlive()
+                && supervisor.isAlive();
     }
 
     private boolean ready() {
@@ -150,7 +182,8 @@ public final class WorkerService {
         return !stopping && s != null && s.isOpen() && batchWriter.databaseHealthy();
     }
 
-    // ------------------------------------------------------------------------------------------- feeding
+    // -------------------------------------------------------------------------------------------
+    // feeding
 
     private void feed() {
         while (true) {
@@ -170,7 +203,8 @@ public final class WorkerService {
                 d.session().requeue(d.deliveryTag());
                 return;
             } catch (RuntimeException | SQLException e) {
-                // never let one message stop the feeder; the message is not acknowledged and comes back
+                // never let one message stop the feeder; the message is not acknowledged and comes
+                // back
                 LOG.error("cannot process a message; it is requeued", e);
                 d.session().requeue(d.deliveryTag());
             }
@@ -188,7 +222,10 @@ public final class WorkerService {
         }
         WorkMessage message;
         try {
-            message = MessageCodec.decode(d.body(), d.properties() == null ? null : d.properties().getContentType());
+            message =
+                    MessageCodec.decode(
+                            d.body(),
+                            d.properties() == null ? null : d.properties().getContentType());
         } catch (UndecodableMessageException e) {
             deadLetter(d, e.getMessage());
             return;
@@ -216,7 +253,10 @@ public final class WorkerService {
         }
         List<Integer> types;
         try {
-            types = batch.recordTypes().isEmpty() ? settings.types() : RecordTypes.parse(batch.recordTypes());
+            types =
+                    batch.recordTypes().isEmpty()
+                            ? settings.types()
+                            : RecordTypes.parse(batch.recordTypes());
         } catch (InvalidConfigurationException e) {
             deadLetter(d, e.getMessage());
             return;
@@ -231,11 +271,17 @@ public final class WorkerService {
         }
     }
 
-    private void resolve(TrackedMessage tracked, long run, long domainId, String name, List<Integer> types)
+    private void resolve(
+            TrackedMessage tracked, long run, long domainId, String name, List<Integer> types)
             throws InterruptedException {
         limiter.acquire(1);
-        resolver.resolve(name, types, r -> batchWriter.add(
-                new CompletedDomain(tracked, new ResolvedDomain(run, domainId, r))));
+        resolver.resolve(
+                name,
+                types,
+                r ->
+                        batchWriter.add(
+                                new CompletedDomain(
+                                        tracked, new ResolvedDomain(run, domainId, r))));
     }
 
     private static Integer deliveryCount(Delivery d) {
@@ -254,7 +300,8 @@ public final class WorkerService {
         }
     }
 
-    // ---------------------------------------------------------------------------------------- supervising
+    // ----------------------------------------------------------------------------------------
+    // supervising
 
     private void supervise() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), RECONNECT_CAP);
@@ -266,7 +313,8 @@ public final class WorkerService {
             if (s == null || !s.isOpen()) {
                 if (s != null) {
                     s.close();
-                    LOG.warn("RabbitMQ connection lost; unacknowledged messages will be redelivered");
+                    LOG.warn(
+                            "RabbitMQ connection lost; unacknowledged messages will be redelivered");
                 }
                 try {
                     QueueSession fresh = connector.open();
@@ -275,8 +323,11 @@ public final class WorkerService {
                     LOG.info("consuming {} on {}", settings.queue(), connector.uri());
                     backoff.reset();
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("cannot connect to RabbitMQ at {} ({}); retrying in about {} ms", connector.uri(),
-                            e.getMessage() != null ? e.getMessage() : e.toString(), backoff.nominal().toMillis());
+                    LOG.warn(
+                            "cannot connect to RabbitMQ at {} ({}); retrying in about {} ms",
+                            connector.uri(),
+                            e.getMessage() != null ? e.getMessage() : e.toString(),
+                            backoff.nominal().toMillis());
                     sleep(backoff.nextWait().toMillis());
                     continue;
                 }
@@ -293,9 +344,15 @@ public final class WorkerService {
                 for (Outcome o : Outcome.values()) {
                     outcomes.append(", ").append(o.dbName()).append(' ').append(metrics.count(o));
                 }
-                LOG.info("progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}{}",
-                        done, Math.round((done - lastDone) / secs), queries, Math.round((queries - lastQueries) / secs),
-                        limiter.inFlight(), depth, outcomes);
+                LOG.info(
+                        "progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}{}",
+                        done,
+                        Math.round((done - lastDone) / secs),
+                        queries,
+                        Math.round((queries - lastQueries) / secs),
+                        limiter.inFlight(),
+                        depth,
+                        outcomes);
                 lastProgress = now;
                 lastDone = done;
                 lastQueries = queries;
@@ -312,12 +369,17 @@ public final class WorkerService {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ stopping
+    // ------------------------------------------------------------------------------------------
+    // stopping
 
     private void shutdown() throws InterruptedException {
         long deadline = System.nanoTime() + settings.gracePeriod().toNanos();
         // keep a few seconds of the grace period for committing and closing
-        long drainUntil = deadline - Math.min(settings.gracePeriod().toNanos() / 3, Duration.ofSeconds(5).toNanos());
+        long drainUntil =
+                deadline
+                        - Math.min(
+                                settings.gracePeriod().toNanos() / 3,
+                                Duration.ofSeconds(5).toNanos());
         stopping = true;
         QueueSession s = session;
         if (s != null) {
@@ -334,7 +396,8 @@ public final class WorkerService {
             stopMessage.session().ack(stopMessage.deliveryTag());
         }
         if (!drained) {
-            LOG.warn("grace period over with {} domains in flight; their messages go back to the queue",
+            LOG.warn(
+                    "grace period over with {} domains in flight; their messages go back to the queue",
                     limiter.inFlight());
             writerThread.interrupt();
         }
@@ -347,7 +410,11 @@ public final class WorkerService {
             health.close();
         }
         database.close();
-        LOG.info("worker {} stopped ({}): {} domains stored", settings.workerId(), stopReason, metrics.domainsDone.sum());
+        LOG.info(
+                "worker {} stopped ({}): {} domains stored",
+                settings.workerId(),
+                stopReason,
+                metrics.domainsDone.sum());
         stopped.countDown();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.service;
 
 import io.purplejo.dns.config.AmqpTrust;
@@ -15,36 +19,88 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Everything the queue worker is configured with. The options are the legacy worker's, each also read from
- * an environment variable, plus the resolver, metrics and batching options.
+ * Everything the queue worker is configured with. The options are the legacy worker's, each also
+ * read from an environment variable, plus the resolver, metrics and batching options.
  */
-public record WorkerSettings(PostgresDsn postgres, AmqpUri rabbitmq, String queue, String workerId, int concurrency,
-                             int prefetch, ResolverSettings resolver, List<Integer> types, int metricsPort,
-                             int batchSize, Duration batchDelay, Duration gracePeriod, int maxDeliveries,
-                             boolean logRecords, boolean verbose) {
+public record WorkerSettings(
+        PostgresDsn postgres,
+        AmqpUri rabbitmq,
+        String queue,
+        String workerId,
+        int concurrency,
+        int prefetch,
+        ResolverSettings resolver,
+        List<Integer> types,
+        int metricsPort,
+        int batchSize,
+        Duration batchDelay,
+        Duration gracePeriod,
+        int maxDeliveries,
+        boolean logRecords,
+        boolean verbose) {
 
     public static CommandLineOptions declare() {
-        CommandLineOptions o = new CommandLineOptions("dns-worker.jar")
-                .secret("postgres-dsn", "POSTGRES_DSN", "PostgreSQL DSN (postgresql://user:pass@host:5432/db)")
-                .secret("rabbitmq-url", "RABBITMQ_URL", "RabbitMQ URL (amqp://user:pass@host:5672/vhost)")
-                .value("queue-name", "QUEUE_NAME", QueueNames.DEFAULT_WORK_QUEUE, "queue to consume")
-                .value("worker-id", "WORKER_ID", null, "name in logs and connection names (default: host name)")
-                .value("prefetch", "PREFETCH", "800", "unacknowledged messages held at most")
-                .value("metrics-port", "METRICS_PORT", "9102", "port of /metrics, /healthz, /readyz; 0 for none")
-                .value("batch-size", "BATCH_SIZE", "1000", "domains written per transaction at most")
-                .value("batch-delay-ms", "BATCH_DELAY_MS", "250", "longest a finished domain waits for its batch")
-                .value("grace-period", "GRACE_PERIOD", "30", "seconds to drain after SIGTERM or __STOP__")
-                .value("max-deliveries", "MAX_DELIVERIES", "5",
-                        "dead-letter a message delivered this often (quorum queues count deliveries)")
-                .flag("log-records", "LOG_RECORDS", false, "log every domain's records")
-                .flag("verbose", "VERBOSE", false, "debug logging");
+        CommandLineOptions o =
+                new CommandLineOptions("dns-worker.jar")
+                        .secret(
+                                "postgres-dsn",
+                                "POSTGRES_DSN",
+                                "PostgreSQL DSN (postgresql://user:pass@host:5432/db)")
+                        .secret(
+                                "rabbitmq-url",
+                                "RABBITMQ_URL",
+                                "RabbitMQ URL (amqp://user:pass@host:5672/vhost)")
+                        .value(
+                                "queue-name",
+                                "QUEUE_NAME",
+                                QueueNames.DEFAULT_WORK_QUEUE,
+                                "queue to consume")
+                        .value(
+                                "worker-id",
+                                "WORKER_ID",
+                                null,
+                                "name in logs and connection names (default: host name)")
+                        .value(
+                                "prefetch",
+                                "PREFETCH",
+                                "800",
+                                "unacknowledged messages held at most")
+                        .value(
+                                "metrics-port",
+                                "METRICS_PORT",
+                                "9102",
+                                "port of /metrics, /healthz, /readyz; 0 for none")
+                        .value(
+                                "batch-size",
+                                "BATCH_SIZE",
+                                "1000",
+                                "domains written per transaction at most")
+                        .value(
+                                "batch-delay-ms",
+                                "BATCH_DELAY_MS",
+                                "250",
+                                "longest a finished domain waits for its batch")
+                        .value(
+                                "grace-period",
+                                "GRACE_PERIOD",
+                                "30",
+                                "seconds to drain after SIGTERM or __STOP__")
+                        .value(
+                                "max-deliveries",
+                                "MAX_DELIVERIES",
+                                "5",
+                                "dead-letter a message delivered this often (quorum queues count deliveries)")
+                        .flag("log-records", "LOG_RECORDS", false, "log every domain's records")
+                        .flag("verbose", "VERBOSE", false, "debug logging");
         return ResolverOptions.declare(AmqpTrust.declare(o), "500");
     }
 
     public static WorkerSettings from(ParsedOptions o, Map<String, String> env) {
         String id = o.string("worker-id");
         if (id == null || id.isBlank()) {
-            id = env.getOrDefault("HOSTNAME", "worker-" + UUID.randomUUID().toString().substring(0, 8));
+            id =
+                    env.getOrDefault(
+                            "HOSTNAME", "worker-" + UUID.randomUUID().toString().substring(0, 8));
         }
         return new WorkerSettings(
                 PostgresDsn.parse(o.required("postgres-dsn")),

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.store;
 
 import java.util.List;
@@ -5,10 +9,10 @@ import java.util.stream.Collectors;
 import org.xbill.DNS.Type;
 
 /**
- * The legacy record tables: which table and columns hold each record type, the one upsert they all take (a
- * multi-row insert from arrays, which on a clash with the table's unique index only refreshes
- * {@code updated_at}), how a domain's set of a type is replaced by a new one (the rows it no longer holds
- * move to {@code dnsx_removed_records}), and how a domain's rows are read back.
+ * The legacy record tables: which table and columns hold each record type, the one upsert they all
+ * take (a multi-row insert from arrays, which on a clash with the table's unique index only
+ * refreshes {@code updated_at}), how a domain's set of a type is replaced by a new one (the rows it
+ * no longer holds move to {@code dnsx_removed_records}), and how a domain's rows are read back.
  */
 public enum LegacyTable {
     A(Type.A, "a_records", true, List.of("ip_address"), List.of("text")),
@@ -21,50 +25,104 @@ public enum LegacyTable {
 
     /** The record type (dnsjava's code) the table holds. */
     final int dnsType;
+
     /** Array element types of the columns after domain_id, in unique-index order. */
     final List<String> types;
+
     private final String sql;
     private final String selectSql;
     private final String replaceSql;
 
-    LegacyTable(int dnsType, String table, boolean hasCreatedAt, List<String> columns, List<String> types) {
+    LegacyTable(
+            int dnsType,
+            String table,
+            boolean hasCreatedAt,
+            List<String> columns,
+            List<String> types) {
         this.dnsType = dnsType;
         this.types = types;
         String key = "domain_id, " + String.join(", ", columns);
-        String arrays = "?::int4[], " + types.stream().map(t -> "?::" + t + "[]").collect(Collectors.joining(", "));
+        String arrays =
+                "?::int4[], "
+                        + types.stream()
+                                .map(t -> "?::" + t + "[]")
+                                .collect(Collectors.joining(", "));
         String aliases = "d, " + String.join(", ", columns);
         String stamps = hasCreatedAt ? "now(), now()" : "now()";
-        this.sql = "INSERT INTO " + table + " (" + key + (hasCreatedAt ? ", created_at" : "") + ", updated_at)"
-                + " SELECT " + aliases + ", " + stamps + " FROM unnest(" + arrays + ") AS t(" + aliases + ")"
-                + " ON CONFLICT (" + key + ") DO UPDATE SET updated_at = EXCLUDED.updated_at";
-        this.selectSql = "SELECT " + presentation(columns, "") + ", updated_at FROM " + table
-                + " WHERE domain_id = ? ORDER BY 1";
+        this.sql =
+                "INSERT INTO "
+                        + table
+                        + " ("
+                        + key
+                        + (hasCreatedAt ? ", created_at" : "")
+                        + ", updated_at)"
+                        + " SELECT "
+                        + aliases
+                        + ", "
+                        + stamps
+                        + " FROM unnest("
+                        + arrays
+                        + ") AS t("
+                        + aliases
+                        + ")"
+                        + " ON CONFLICT ("
+                        + key
+                        + ") DO UPDATE SET updated_at = EXCLUDED.updated_at";
+        this.selectSql =
+                "SELECT "
+                        + presentation(columns, "")
+                        + ", updated_at FROM "
+                        + table
+                        + " WHERE domain_id = ? ORDER BY 1";
         String keptColumns = "domain_id, " + String.join(", ", columns);
-        String sameRow = columns.stream().map(col -> "k." + col + " = t." + col).collect(Collectors.joining(" AND "));
-        this.replaceSql = "WITH authoritative AS (SELECT * FROM unnest(?::int4[], ?::int8[]) AS a(domain_id, run_id)),"
-                + " kept AS (SELECT * FROM unnest(" + arrays + ") AS k(" + keptColumns + ")),"
-                + " stale AS (DELETE FROM " + table + " t USING authoritative a WHERE t.domain_id = a.domain_id"
-                + " AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.domain_id = t.domain_id AND " + sameRow + ")"
-                + " RETURNING t.domain_id, " + presentation(columns, "t.") + " AS value, t.updated_at, a.run_id)"
-                + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
-                + " SELECT domain_id, '" + name() + "', value, updated_at, now(), run_id FROM stale";
+        String sameRow =
+                columns.stream()
+                        .map(col -> "k." + col + " = t." + col)
+                        .collect(Collectors.joining(" AND "));
+        this.replaceSql =
+                "WITH authoritative AS (SELECT * FROM unnest(?::int4[], ?::int8[]) AS a(domain_id, run_id)),"
+                        + " kept AS (SELECT * FROM unnest("
+                        + arrays
+                        + ") AS k("
+                        + keptColumns
+                        + ")),"
+                        + " stale AS (DELETE FROM "
+                        + table
+                        + " t USING authoritative a WHERE t.domain_id = a.domain_id"
+                        + " AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.domain_id = t.domain_id AND "
+                        + sameRow
+                        + ")"
+                        + " RETURNING t.domain_id, "
+                        + presentation(columns, "t.")
+                        + " AS value, t.updated_at, a.run_id)"
+                        + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
+                        + " SELECT domain_id, '"
+                        + name()
+                        + "', value, updated_at, now(), run_id FROM stale";
     }
 
-    /** A row's value as text: MX as its presentation form "priority exchange"; every other type has one column. */
+    /**
+     * A row's value as text: MX as its presentation form "priority exchange"; every other type has
+     * one column.
+     */
     private static String presentation(List<String> columns, String alias) {
-        return columns.size() == 1 ? alias + columns.get(0) + "::text"
+        return columns.size() == 1
+                ? alias + columns.get(0) + "::text"
                 : alias + columns.get(1) + "::text || ' ' || " + alias + columns.get(0);
     }
 
     /**
-     * Replaces the sets of the given (domain, run) pairs with the kept rows (same arrays as the upsert):
-     * parameters 1-2 the authoritative domain ids and their runs, then the kept rows' columns.
+     * Replaces the sets of the given (domain, run) pairs with the kept rows (same arrays as the
+     * upsert): parameters 1-2 the authoritative domain ids and their runs, then the kept rows'
+     * columns.
      */
     String replaceSql() {
         return replaceSql;
     }
 
-    /** Reads a domain's rows: the value as text (MX as "priority exchange") and {@code updated_at}. */
+    /**
+     * Reads a domain's rows: the value as text (MX as "priority exchange") and {@code updated_at}.
+     */
     public String selectSql() {
         return selectSql;
     }
@@ -80,6 +138,7 @@ public enum LegacyTable {
                 return t;
             }
         }
-        throw new IllegalArgumentException("no legacy table holds record type " + Type.string(dnsType));
+        throw new IllegalArgumentException(
+                "no legacy table holds record type " + Type.string(dnsType));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.store;
 
 import io.purplejo.dns.names.DomainName;
@@ -13,8 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,20 +31,20 @@ import javax.sql.DataSource;
 import org.xbill.DNS.Type;
 
 /**
- * Writes a batch of resolved domains in one transaction: the domain rows they belong to (found by id or
- * name, inserted when missing), {@code domains.updated_at}, every record into its legacy table by upsert on
- * the table's unique index, values too large for a legacy column into {@code dnsx_oversized_records}, each
- * domain's outcome, and the run counters, which change only when an outcome row is new or changes, so that
- * redelivered messages never count twice. Rows are written in key order so that concurrent workers lock
- * rows in the same order and cannot deadlock.
+ * Writes a batch of resolved domains in one transaction: the domain rows they belong to (found by
+ * id or name, inserted when missing), {@code domains.updated_at}, every record into its legacy
+ * table by upsert on the table's unique index, values too large for a legacy column into {@code
+ * dnsx_oversized_records}, each domain's outcome, and the run counters, which change only when an
+ * outcome row is new or changes, so that redelivered messages never count twice. Rows are written
+ * in key order so that concurrent workers lock rows in the same order and cannot deadlock.
  */
 public final class RecordWriter {
     private final DataSource dataSource;
     private final int counterShard;
 
     /**
-     * @param counterShard the shard of {@code dnsx_run_counters} this worker adds to (0-15), so that many
-     *                     workers never queue on one counter row
+     * @param counterShard the shard of {@code dnsx_run_counters} this worker adds to (0-15), so
+     *     that many workers never queue on one counter row
      */
     public RecordWriter(DataSource dataSource, int counterShard) {
         this.dataSource = dataSource;
@@ -48,8 +52,7 @@ public final class RecordWriter {
     }
 
     /** Outcome counts that the batch added, per run: what the run counters moved by. */
-    public record WriteResult(Map<Long, Map<Outcome, Long>> counterDeltas, int recordsWritten) {
-    }
+    public record WriteResult(Map<Long, Map<Outcome, Long>> counterDeltas, int recordsWritten) {}
 
     public WriteResult write(List<ResolvedDomain> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -79,7 +82,8 @@ public final class RecordWriter {
         for (ResolvedDomain d : batch) {
             Integer id = ids.get(d);
             if (id == null) {
-                invalidByRun.computeIfAbsent(d.runId(), k -> new TreeMap<>())
+                invalidByRun
+                        .computeIfAbsent(d.runId(), k -> new TreeMap<>())
                         .put(printable(d.resolution().input()), d.resolution().invalidReason());
                 continue;
             }
@@ -92,12 +96,17 @@ public final class RecordWriter {
 
         Map<Long, Map<Outcome, Long>> deltas = new TreeMap<>();
         for (Map.Entry<Long, Map<Integer, ResolvedDomain>> run : byRun.entrySet()) {
-            writeOutcomes(c, run.getKey(), run.getValue(), deltas.computeIfAbsent(run.getKey(), k -> new HashMap<>()));
+            writeOutcomes(
+                    c,
+                    run.getKey(),
+                    run.getValue(),
+                    deltas.computeIfAbsent(run.getKey(), k -> new HashMap<>()));
         }
         for (Map.Entry<Long, Map<String, String>> run : invalidByRun.entrySet()) {
             long added = writeInvalidNames(c, run.getKey(), run.getValue());
             if (added > 0) {
-                deltas.computeIfAbsent(run.getKey(), k -> new HashMap<>()).merge(Outcome.INVALID, added, Long::sum);
+                deltas.computeIfAbsent(run.getKey(), k -> new HashMap<>())
+                        .merge(Outcome.INVALID, added, Long::sum);
             }
         }
         addToCounters(c, deltas);
@@ -108,11 +117,13 @@ public final class RecordWriter {
         if (ids.isEmpty()) {
             return;
         }
-        // rows are locked in id order first: an UPDATE alone locks in whatever order its plan visits them,
+        // rows are locked in id order first: an UPDATE alone locks in whatever order its plan
+        // visits them,
         // which differs between plans and deadlocks concurrent workers
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE domains d SET updated_at = now() FROM (SELECT id FROM domains WHERE id = ANY(?)"
-                        + " ORDER BY id FOR NO KEY UPDATE) locked WHERE d.id = locked.id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "UPDATE domains d SET updated_at = now() FROM (SELECT id FROM domains WHERE id = ANY(?)"
+                                + " ORDER BY id FOR NO KEY UPDATE) locked WHERE d.id = locked.id")) {
             ps.setArray(1, c.createArrayOf("int4", ids.toArray()));
             ps.executeUpdate();
         }
@@ -147,7 +158,8 @@ public final class RecordWriter {
         return 0;
     }
 
-    private int writeRecords(Connection c, Map<Integer, ResolvedDomain> domains) throws SQLException {
+    private int writeRecords(Connection c, Map<Integer, ResolvedDomain> domains)
+            throws SQLException {
         Map<LegacyTable, TableRows> rows = new EnumMap<>(LegacyTable.class);
         // (domain, run) pairs whose set of a type an authoritative answer replaces
         Map<LegacyTable, TableRows> authoritative = new EnumMap<>(LegacyTable.class);
@@ -161,7 +173,8 @@ public final class RecordWriter {
             int id = e.getKey();
             DomainResolution r = e.getValue().resolution();
             for (TypeAnswer answer : r.answers().values()) {
-                // records, no data or NXDOMAIN say what the set is now; a failure says nothing about it
+                // records, no data or NXDOMAIN say what the set is now; a failure says nothing
+                // about it
                 if (!answer.outcome().failed()) {
                     authoritative.get(LegacyTable.of(answer.type())).add(id, e.getValue().runId());
                 }
@@ -179,23 +192,31 @@ public final class RecordWriter {
                         case Type.NS -> rows.get(LegacyTable.NS).add(id, v);
                         case Type.MX -> {
                             int space = v.indexOf(' ');
-                            rows.get(LegacyTable.MX).add(id, v.substring(space + 1), Integer.parseInt(v.substring(0, space)));
+                            rows.get(LegacyTable.MX)
+                                    .add(
+                                            id,
+                                            v.substring(space + 1),
+                                            Integer.parseInt(v.substring(0, space)));
                         }
                         case Type.SOA -> {
                             if (ValuePlacement.fitsLegacyColumn(v, ValuePlacement.VARCHAR_255)) {
                                 rows.get(LegacyTable.SOA).add(id, v);
                             } else {
-                                oversized.add(Oversized.of(id, "SOA", v.getBytes(StandardCharsets.UTF_8), v));
+                                oversized.add(
+                                        Oversized.of(
+                                                id, "SOA", v.getBytes(StandardCharsets.UTF_8), v));
                             }
                         }
                         case Type.TXT -> {
-                            if (ValuePlacement.fitsLegacyColumn(v, ValuePlacement.TXT_COLUMN_CHARS)) {
+                            if (ValuePlacement.fitsLegacyColumn(
+                                    v, ValuePlacement.TXT_COLUMN_CHARS)) {
                                 rows.get(LegacyTable.TXT).add(id, v);
                             } else {
-                                oversized.add(Oversized.of(id, "TXT", answer.rawValues().get(i), v));
+                                oversized.add(
+                                        Oversized.of(id, "TXT", answer.rawValues().get(i), v));
                             }
                         }
-                        default -> { } // CNAME values are the cnameTargets above
+                        default -> {} // CNAME values are the cnameTargets above
                     }
                 }
             }
@@ -210,8 +231,12 @@ public final class RecordWriter {
         return n;
     }
 
-    /** Moves the rows of the authoritative (domain, type) sets that the new rows no longer hold to the history. */
-    private static void replace(Connection c, LegacyTable table, TableRows authoritative, TableRows kept)
+    /**
+     * Moves the rows of the authoritative (domain, type) sets that the new rows no longer hold to
+     * the history.
+     */
+    private static void replace(
+            Connection c, LegacyTable table, TableRows authoritative, TableRows kept)
             throws SQLException {
         if (authoritative.rows.isEmpty()) {
             return;
@@ -227,9 +252,13 @@ public final class RecordWriter {
         }
     }
 
-    /** The same for values kept whole outside the legacy tables (SOA and TXT), matched by their SHA-256. */
-    private static void replaceOversized(Connection c, Map<LegacyTable, TableRows> authoritative,
-                                         List<Oversized> kept) throws SQLException {
+    /**
+     * The same for values kept whole outside the legacy tables (SOA and TXT), matched by their
+     * SHA-256.
+     */
+    private static void replaceOversized(
+            Connection c, Map<LegacyTable, TableRows> authoritative, List<Oversized> kept)
+            throws SQLException {
         List<Object> domainIds = new ArrayList<>();
         List<Object> runIds = new ArrayList<>();
         List<Object> types = new ArrayList<>();
@@ -243,24 +272,32 @@ public final class RecordWriter {
         if (domainIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("WITH authoritative AS (SELECT * FROM"
-                + " unnest(?::int4[], ?::int8[], ?::text[]) AS a(domain_id, run_id, record_type)),"
-                + " kept AS (SELECT domain_id, record_type, decode(sha_hex, 'hex') AS sha FROM"
-                + " unnest(?::int4[], ?::text[], ?::text[]) AS k(domain_id, record_type, sha_hex)),"
-                + " stale AS (DELETE FROM dnsx_oversized_records o USING authoritative a"
-                + " WHERE o.domain_id = a.domain_id AND o.record_type = a.record_type AND NOT EXISTS (SELECT 1 FROM kept k"
-                + " WHERE k.domain_id = o.domain_id AND k.record_type = o.record_type AND k.sha = o.value_sha256)"
-                + " RETURNING o.domain_id, o.record_type, coalesce(o.value_text, encode(o.value_bytes, 'base64')) AS value,"
-                + " o.updated_at, a.run_id)"
-                + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
-                + " SELECT domain_id, record_type, value, updated_at, now(), run_id FROM stale")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "WITH authoritative AS (SELECT * FROM"
+                                + " unnest(?::int4[], ?::int8[], ?::text[]) AS a(domain_id, run_id, record_type)),"
+                                + " kept AS (SELECT domain_id, record_type, decode(sha_hex, 'hex') AS sha FROM"
+                                + " unnest(?::int4[], ?::text[], ?::text[]) AS k(domain_id, record_type, sha_hex)),"
+                                + " stale AS (DELETE FROM dnsx_oversized_records o USING authoritative a"
+                                + " WHERE o.domain_id = a.domain_id AND o.record_type = a.record_type AND NOT EXISTS (SELECT 1 FROM kept k"
+                                + " WHERE k.domain_id = o.domain_id AND k.record_type = o.record_type AND k.sha = o.value_sha256)"
+                                + " RETURNING o.domain_id, o.record_type, coalesce(o.value_text, encode(o.value_bytes, 'base64')) AS value,"
+                                + " o.updated_at, a.run_id)"
+                                + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
+                                + " SELECT domain_id, record_type, value, updated_at, now(), run_id FROM stale")) {
             ps.setArray(1, c.createArrayOf("int4", domainIds.toArray()));
             ps.setArray(2, c.createArrayOf("int8", runIds.toArray()));
             ps.setArray(3, c.createArrayOf("text", types.toArray()));
-            ps.setArray(4, c.createArrayOf("int4", kept.stream().map(Oversized::domainId).toArray()));
+            ps.setArray(
+                    4, c.createArrayOf("int4", kept.stream().map(Oversized::domainId).toArray()));
             ps.setArray(5, c.createArrayOf("text", kept.stream().map(Oversized::type).toArray()));
-            ps.setArray(6, c.createArrayOf("text", kept.stream()
-                    .map(o -> java.util.HexFormat.of().formatHex(o.sha256())).toArray()));
+            ps.setArray(
+                    6,
+                    c.createArrayOf(
+                            "text",
+                            kept.stream()
+                                    .map(o -> java.util.HexFormat.of().formatHex(o.sha256()))
+                                    .toArray()));
             ps.executeUpdate();
         }
     }
@@ -280,11 +317,13 @@ public final class RecordWriter {
     }
 
     /** A value kept whole outside its legacy table. */
-    private record Oversized(int domainId, String type, byte[] sha256, byte[] bytes, String text, String reason) {
+    private record Oversized(
+            int domainId, String type, byte[] sha256, byte[] bytes, String text, String reason) {
         static Oversized of(int domainId, String type, byte[] bytes, String text) {
             try {
                 byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
-                return new Oversized(domainId, type, sha, bytes, text, text == null ? "not_text" : "too_long");
+                return new Oversized(
+                        domainId, type, sha, bytes, text, text == null ? "not_text" : "too_long");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -303,10 +342,11 @@ public final class RecordWriter {
         for (Oversized o : values) {
             unique.put(o.key(), o);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dnsx_oversized_records (domain_id, record_type, value_sha256, value_bytes, value_text,"
-                        + " reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, now())"
-                        + " ON CONFLICT (domain_id, record_type, value_sha256) DO UPDATE SET updated_at = EXCLUDED.updated_at")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO dnsx_oversized_records (domain_id, record_type, value_sha256, value_bytes, value_text,"
+                                + " reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, now())"
+                                + " ON CONFLICT (domain_id, record_type, value_sha256) DO UPDATE SET updated_at = EXCLUDED.updated_at")) {
             for (Oversized o : unique.values()) {
                 ps.setInt(1, o.domainId());
                 ps.setString(2, o.type());
@@ -321,8 +361,12 @@ public final class RecordWriter {
         return unique.size();
     }
 
-    private static void writeOutcomes(Connection c, long runId, Map<Integer, ResolvedDomain> domains,
-                                      Map<Outcome, Long> deltas) throws SQLException {
+    private static void writeOutcomes(
+            Connection c,
+            long runId,
+            Map<Integer, ResolvedDomain> domains,
+            Map<Outcome, Long> deltas)
+            throws SQLException {
         Object[] ids = new Object[domains.size()];
         Object[] outcomes = new Object[domains.size()];
         Object[] types = new Object[domains.size()];
@@ -332,18 +376,21 @@ public final class RecordWriter {
             DomainResolution r = e.getValue().resolution();
             ids[i] = e.getKey();
             outcomes[i] = r.outcome().dbName();
-            types[i] = r.invalidReason() != null ? "invalid: " + r.invalidReason() : r.typeOutcomes();
+            types[i] =
+                    r.invalidReason() != null ? "invalid: " + r.invalidReason() : r.typeOutcomes();
             attempts[i] = 1;
             i++;
         }
-        // previous_outcome is set from the row being replaced, so RETURNING tells new rows (null) from
+        // previous_outcome is set from the row being replaced, so RETURNING tells new rows (null)
+        // from
         // changed ones atomically, even when two workers write the same domain at once
-        String sql = "INSERT INTO dnsx_domain_outcomes AS o (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
-                + " SELECT ?, d, oc, t, 1, now() FROM unnest(?::int4[], ?::text[], ?::text[]) AS x(d, oc, t)"
-                + " ON CONFLICT (run_id, domain_id) DO UPDATE SET previous_outcome = o.outcome,"
-                + " outcome = EXCLUDED.outcome, type_outcomes = EXCLUDED.type_outcomes,"
-                + " attempts = o.attempts + 1, resolved_at = EXCLUDED.resolved_at"
-                + " RETURNING outcome, previous_outcome";
+        String sql =
+                "INSERT INTO dnsx_domain_outcomes AS o (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
+                        + " SELECT ?, d, oc, t, 1, now() FROM unnest(?::int4[], ?::text[], ?::text[]) AS x(d, oc, t)"
+                        + " ON CONFLICT (run_id, domain_id) DO UPDATE SET previous_outcome = o.outcome,"
+                        + " outcome = EXCLUDED.outcome, type_outcomes = EXCLUDED.type_outcomes,"
+                        + " attempts = o.attempts + 1, resolved_at = EXCLUDED.resolved_at"
+                        + " RETURNING outcome, previous_outcome";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             ps.setArray(2, c.createArrayOf("int4", ids));
@@ -365,12 +412,14 @@ public final class RecordWriter {
         deltas.values().removeIf(v -> v == 0);
     }
 
-    private static long writeInvalidNames(Connection c, long runId, Map<String, String> names) throws SQLException {
+    private static long writeInvalidNames(Connection c, long runId, Map<String, String> names)
+            throws SQLException {
         long added = 0;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dnsx_invalid_names (run_id, name, reason, seen_at)"
-                        + " SELECT ?, n, r, now() FROM unnest(?::text[], ?::text[]) AS x(n, r)"
-                        + " ON CONFLICT (run_id, name) DO NOTHING RETURNING 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO dnsx_invalid_names (run_id, name, reason, seen_at)"
+                                + " SELECT ?, n, r, now() FROM unnest(?::text[], ?::text[]) AS x(n, r)"
+                                + " ON CONFLICT (run_id, name) DO NOTHING RETURNING 1")) {
             ps.setLong(1, runId);
             ps.setArray(2, c.createArrayOf("text", names.keySet().toArray()));
             ps.setArray(3, c.createArrayOf("text", names.values().toArray()));
@@ -383,11 +432,13 @@ public final class RecordWriter {
         return added;
     }
 
-    private void addToCounters(Connection c, Map<Long, Map<Outcome, Long>> deltas) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dnsx_run_counters (run_id, shard, outcome, domains) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (run_id, shard, outcome) DO UPDATE"
-                        + " SET domains = dnsx_run_counters.domains + EXCLUDED.domains")) {
+    private void addToCounters(Connection c, Map<Long, Map<Outcome, Long>> deltas)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "INSERT INTO dnsx_run_counters (run_id, shard, outcome, domains) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (run_id, shard, outcome) DO UPDATE"
+                                + " SET domains = dnsx_run_counters.domains + EXCLUDED.domains")) {
             boolean any = false;
             for (Map.Entry<Long, Map<Outcome, Long>> run : deltas.entrySet()) {
                 for (Map.Entry<Outcome, Long> e : new TreeMap<>(run.getValue()).entrySet()) {
@@ -406,8 +457,8 @@ public final class RecordWriter {
     }
 
     /**
-     * An invalid name as it may be stored: PostgreSQL text holds no NUL, and a runaway legacy body must
-     * not become a megabyte key, so control characters are escaped and the length capped.
+     * An invalid name as it may be stored: PostgreSQL text holds no NUL, and a runaway legacy body
+     * must not become a megabyte key, so control characters are escaped and the length capped.
      */
     static String printable(String raw) {
         String s = raw == null ? "" : raw;
@@ -425,11 +476,11 @@ public final class RecordWriter {
 
     /** Finds (or inserts) the domains row of each resolved domain. */
     static final class DomainRows {
-        private DomainRows() {
-        }
+        private DomainRows() {}
 
         /** The id of each valid domain's row; invalid names without a row get none. */
-        static Map<ResolvedDomain, Integer> assign(Connection c, List<ResolvedDomain> batch) throws SQLException {
+        static Map<ResolvedDomain, Integer> assign(Connection c, List<ResolvedDomain> batch)
+                throws SQLException {
             Map<ResolvedDomain, Integer> ids = new HashMap<>();
             Set<Long> hinted = new TreeSet<>();
             for (ResolvedDomain d : batch) {
@@ -439,8 +490,11 @@ public final class RecordWriter {
             }
             Set<Long> existing = new HashSet<>();
             if (!hinted.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM domains WHERE id = ANY(?)")) {
-                    ps.setArray(1, c.createArrayOf("int4", hinted.stream().map(Long::intValue).toArray()));
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT id FROM domains WHERE id = ANY(?)")) {
+                    ps.setArray(
+                            1,
+                            c.createArrayOf("int4", hinted.stream().map(Long::intValue).toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             existing.add(rs.getLong(1));
@@ -478,8 +532,11 @@ public final class RecordWriter {
             for (ResolvedDomain d : byName) {
                 Integer id = lookup(found, d.resolution().name());
                 if (id == null) {
-                    throw new SQLException("domain row for '" + d.resolution().name().stored()
-                            + "' could be neither found nor inserted", "XX000");
+                    throw new SQLException(
+                            "domain row for '"
+                                    + d.resolution().name().stored()
+                                    + "' could be neither found nor inserted",
+                            "XX000");
                 }
                 ids.put(d, id);
             }
@@ -494,9 +551,11 @@ public final class RecordWriter {
             return id;
         }
 
-        private static Map<String, Integer> select(Connection c, Collection<String> names) throws SQLException {
+        private static Map<String, Integer> select(Connection c, Collection<String> names)
+                throws SQLException {
             Map<String, Integer> found = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM domains WHERE name = ANY(?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id, name FROM domains WHERE name = ANY(?)")) {
                 ps.setArray(1, c.createArrayOf("text", names.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -507,10 +566,12 @@ public final class RecordWriter {
             return found;
         }
 
-        private static void insert(Connection c, Set<String> missing, Map<String, Integer> found) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO domains (name, created_at, updated_at) SELECT n, now(), now()"
-                            + " FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING RETURNING id, name")) {
+        private static void insert(Connection c, Set<String> missing, Map<String, Integer> found)
+                throws SQLException {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "INSERT INTO domains (name, created_at, updated_at) SELECT n, now(), now()"
+                                    + " FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING RETURNING id, name")) {
                 Array names = c.createArrayOf("text", missing.toArray());
                 ps.setArray(1, names);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.store;
 
 import java.sql.Connection;
@@ -10,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * Knows which runs exist: a batch message naming an unknown run cannot be stored (its outcome would have
- * no run) and is dead-lettered; legacy messages, which name no run, belong to one pseudo-run per queue,
- * {@code legacy:<queue>}, created on first use.
+ * Knows which runs exist: a batch message naming an unknown run cannot be stored (its outcome would
+ * have no run) and is dead-lettered; legacy messages, which name no run, belong to one pseudo-run
+ * per queue, {@code legacy:<queue>}, created on first use.
  */
 public final class RunRegistry {
     private final DataSource dataSource;
@@ -28,7 +32,7 @@ public final class RunRegistry {
             return true;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dnsx_runs WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dnsx_runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -40,7 +44,9 @@ public final class RunRegistry {
         }
     }
 
-    /** The pseudo-run that records the outcomes of legacy single-domain messages from this queue. */
+    /**
+     * The pseudo-run that records the outcomes of legacy single-domain messages from this queue.
+     */
     public long legacyRun(String queue, List<String> recordTypes) throws SQLException {
         Long id = legacyRunId;
         if (id != null) {
@@ -51,14 +57,17 @@ public final class RunRegistry {
                 return legacyRunId;
             }
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO dnsx_runs (name, record_types, state, publish_started_at)"
-                                + " VALUES (?, ?, 'publishing', now()) ON CONFLICT (name) WHERE resource_uid IS NULL DO NOTHING")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO dnsx_runs (name, record_types, state, publish_started_at)"
+                                        + " VALUES (?, ?, 'publishing', now()) ON CONFLICT (name) WHERE resource_uid IS NULL DO NOTHING")) {
                     ps.setString(1, "legacy:" + queue);
                     ps.setArray(2, c.createArrayOf("text", recordTypes.toArray()));
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dnsx_runs WHERE name = ? AND resource_uid IS NULL")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT id FROM dnsx_runs WHERE name = ? AND resource_uid IS NULL")) {
                     ps.setString(1, "legacy:" + queue);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

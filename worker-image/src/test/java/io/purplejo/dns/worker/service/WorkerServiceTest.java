@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +18,10 @@ import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.progress.RunProgressQuery;
 import io.purplejo.dns.schema.SchemaMigrator;
-import io.purplejo.dns.testing.TestBroker;
-import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.Rabbitmqctl;
 import io.purplejo.dns.testing.ReliabilityReport;
+import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,10 +37,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The queue worker in-process against real PostgreSQL and RabbitMQ: messages in, rows out, and what it does with bad ones. */
+/**
+ * The queue worker in-process against real PostgreSQL and RabbitMQ: messages in, rows out, and what
+ * it does with bad ones.
+ */
 class WorkerServiceTest {
-    private static final ReliabilityReport BAD_MESSAGES = new ReliabilityReport("bad-messages", "Bad message",
-            "What happened", "Stored");
+    private static final ReliabilityReport BAD_MESSAGES =
+            new ReliabilityReport("bad-messages", "Bad message", "What happened", "Stored");
 
     @AfterAll
     static void writeReport() {
@@ -67,31 +74,58 @@ class WorkerServiceTest {
         db.close();
     }
 
-    static List<String> args(TestDatabase db, TestBroker broker, TestDnsServer dns, String... extra) {
-        List<String> a = new ArrayList<>(List.of("--postgres-dsn", db.dsnText(), "--rabbitmq-url", TestBroker.URL,
-                "--queue-name", broker.queue(), "--resolvers", dns.spec(), "--dns-timeout", "0.2",
-                "--batch-delay-ms", "20", "--grace-period", "10", "--metrics-port", "0", "--worker-id", "test-worker"));
+    static List<String> args(
+            TestDatabase db, TestBroker broker, TestDnsServer dns, String... extra) {
+        List<String> a =
+                new ArrayList<>(
+                        List.of(
+                                "--postgres-dsn",
+                                db.dsnText(),
+                                "--rabbitmq-url",
+                                TestBroker.URL,
+                                "--queue-name",
+                                broker.queue(),
+                                "--resolvers",
+                                dns.spec(),
+                                "--dns-timeout",
+                                "0.2",
+                                "--batch-delay-ms",
+                                "20",
+                                "--grace-period",
+                                "10",
+                                "--metrics-port",
+                                "0",
+                                "--worker-id",
+                                "test-worker"));
         a.addAll(List.of(extra));
         return a;
     }
 
     private WorkerService start(String... extra) {
-        WorkerSettings settings = WorkerSettings.from(WorkerSettings.declare().parse(args(db, broker, dns, extra),
-                Map.of()), Map.of());
+        WorkerSettings settings =
+                WorkerSettings.from(
+                        WorkerSettings.declare().parse(args(db, broker, dns, extra), Map.of()),
+                        Map.of());
         service = new WorkerService(settings);
-        new Thread(() -> {
-            try {
-                service.runUntilStopped();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "test-worker-main").start();
+        new Thread(
+                        () -> {
+                            try {
+                                service.runUntilStopped();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "test-worker-main")
+                .start();
         service.start();
         return service;
     }
 
     private long domainId(String name) {
-        db.execute("INSERT INTO domains (name, created_at, updated_at) VALUES ('" + name + "', now(), now())");
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) VALUES ('"
+                        + name
+                        + "', now(), now())");
         return db.queryLong("SELECT id FROM domains WHERE name = '" + name + "'");
     }
 
@@ -101,21 +135,31 @@ class WorkerServiceTest {
 
     @Test
     void legacyMessagesAreResolvedStoredAndAcknowledged() throws Exception {
-        dns.add("known.test. 300 IN A 192.0.2.1").add("known.test. 300 IN TXT \"hello\"")
+        dns.add("known.test. 300 IN A 192.0.2.1")
+                .add("known.test. 300 IN TXT \"hello\"")
                 .add("fresh.test. 300 IN MX 10 mx.fresh.test.")
                 .add("xn--mnchen-3ya.test. 300 IN A 192.0.2.3");
         long known = domainId("known.test");
         long munich = domainId("münchen.test");
-        broker.publishLegacy("known.test", "Fresh.Test.", "xn--mnchen-3ya.test", "gone.test", "not a domain");
+        broker.publishLegacy(
+                "known.test", "Fresh.Test.", "xn--mnchen-3ya.test", "gone.test", "not a domain");
 
         start();
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                db.queryLong("SELECT coalesce(sum(domains), 0) FROM dnsx_run_counters") == 5);
-        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + known)).containsExactly("192.0.2.1");
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                db.queryLong(
+                                                "SELECT coalesce(sum(domains), 0) FROM dnsx_run_counters")
+                                        == 5);
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + known))
+                .containsExactly("192.0.2.1");
         assertThat(db.queryStrings("SELECT content FROM txt_records")).containsExactly("hello");
-        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + munich)).containsExactly("192.0.2.3");
-        assertThat(db.queryStrings("SELECT d.name || ' ' || m.exchange FROM mx_records m JOIN domains d ON d.id = m.domain_id"))
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + munich))
+                .containsExactly("192.0.2.3");
+        assertThat(
+                        db.queryStrings(
+                                "SELECT d.name || ' ' || m.exchange FROM mx_records m JOIN domains d ON d.id = m.domain_id"))
                 .containsExactly("fresh.test mx.fresh.test");
         assertThat(db.queryStrings("SELECT name FROM domains ORDER BY name"))
                 .containsExactly("fresh.test", "gone.test", "known.test", "münchen.test");
@@ -140,18 +184,28 @@ class WorkerServiceTest {
             refs.add(new WorkMessage.DomainRef(domainId("b" + i + ".test"), "b" + i + ".test"));
         }
         dns.add("legacy.test. 300 IN A 192.0.2.99");
-        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(0, 25)));
+        broker.publishBatch(
+                new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(0, 25)));
         broker.publishLegacy("legacy.test");
-        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(25, 40)));
+        broker.publishBatch(
+                new WorkMessage.DomainBatch(run, List.of("A", "MX"), refs.subList(25, 40)));
 
         start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> progress("ns/run-a").done() == 40);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
-                        + " WHERE r.name LIKE 'legacy:%'") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                db.queryLong(
+                                                "SELECT count(*) FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id"
+                                                        + " WHERE r.name LIKE 'legacy:%'")
+                                        == 1);
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(41);
-        assertThat(db.queryStrings("SELECT type_outcomes FROM dnsx_domain_outcomes WHERE run_id = " + run + " LIMIT 1"))
+        assertThat(
+                        db.queryStrings(
+                                "SELECT type_outcomes FROM dnsx_domain_outcomes WHERE run_id = "
+                                        + run
+                                        + " LIMIT 1"))
                 .containsExactly("A=resolved MX=no_data");
         assertThat(progress("ns/run-a").count(Outcome.RESOLVED)).isEqualTo(40);
     }
@@ -169,110 +223,186 @@ class WorkerServiceTest {
 
         WorkerService s = start("--prefetch", "100");
 
-        assertThat(s.awaitStopped(Duration.ofSeconds(20))).as("the worker stops by itself").isTrue();
+        assertThat(s.awaitStopped(Duration.ofSeconds(20)))
+                .as("the worker stops by itself")
+                .isTrue();
         service = null;
         assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).isEqualTo(20);
-        List<String> left = broker.drain(broker.queue()).stream()
-                .map(r -> new String(r.getBody(), StandardCharsets.UTF_8)).toList();
+        List<String> left =
+                broker.drain(broker.queue()).stream()
+                        .map(r -> new String(r.getBody(), StandardCharsets.UTF_8))
+                        .toList();
         assertThat(left).containsExactlyInAnyOrder("after1.test", "after2.test", "after3.test");
     }
 
     /** A bad message, how it is sent, and the reason its dead letter must give. */
-    private record BadMessage(String description, byte[] body, com.rabbitmq.client.AMQP.BasicProperties props,
-            String reason) {
-    }
+    private record BadMessage(
+            String description,
+            byte[] body,
+            com.rabbitmq.client.AMQP.BasicProperties props,
+            String reason) {}
 
     @Test
     void poisonMessagesGoToTheDeadLetterQueueWithTheirReasonAndTheQueueMovesOn() throws Exception {
         dns.add("fine.test. 300 IN A 192.0.2.1");
-        List<BadMessage> bad = List.of(
-                new BadMessage("A batch body cut off in the middle of its JSON", "{\"v\":1,\"run\":"
-                        .getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_BASIC, "not valid JSON"),
-                new BadMessage("A batch message of a run that does not exist", MessageCodec.encode(
-                        new WorkMessage.DomainBatch(424242, List.of(), List.of(new WorkMessage.DomainRef(0, "x.test")))),
-                        MessageProperties.PERSISTENT_BASIC.builder().contentType(MessageCodec.BATCH_CONTENT_TYPE).build(),
-                        "run 424242 does not exist"),
-                new BadMessage("A legacy body that is not UTF-8", new byte[] {(byte) 0xff, (byte) 0xfe},
-                        MessageProperties.PERSISTENT_TEXT_PLAIN, "not valid UTF-8"),
-                new BadMessage("An empty body", new byte[0], MessageProperties.PERSISTENT_TEXT_PLAIN,
-                        "empty message body"),
-                new BadMessage("A legacy body of 3,000,000 bytes", "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8),
-                        MessageProperties.PERSISTENT_TEXT_PLAIN, "legacy message of 3000000 bytes cannot be a domain name"));
+        List<BadMessage> bad =
+                List.of(
+                        new BadMessage(
+                                "A batch body cut off in the middle of its JSON",
+                                "{\"v\":1,\"run\":".getBytes(StandardCharsets.UTF_8),
+                                MessageProperties.PERSISTENT_BASIC,
+                                "not valid JSON"),
+                        new BadMessage(
+                                "A batch message of a run that does not exist",
+                                MessageCodec.encode(
+                                        new WorkMessage.DomainBatch(
+                                                424242,
+                                                List.of(),
+                                                List.of(new WorkMessage.DomainRef(0, "x.test")))),
+                                MessageProperties.PERSISTENT_BASIC
+                                        .builder()
+                                        .contentType(MessageCodec.BATCH_CONTENT_TYPE)
+                                        .build(),
+                                "run 424242 does not exist"),
+                        new BadMessage(
+                                "A legacy body that is not UTF-8",
+                                new byte[] {(byte) 0xff, (byte) 0xfe},
+                                MessageProperties.PERSISTENT_TEXT_PLAIN,
+                                "not valid UTF-8"),
+                        new BadMessage(
+                                "An empty body",
+                                new byte[0],
+                                MessageProperties.PERSISTENT_TEXT_PLAIN,
+                                "empty message body"),
+                        new BadMessage(
+                                "A legacy body of 3,000,000 bytes",
+                                "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8),
+                                MessageProperties.PERSISTENT_TEXT_PLAIN,
+                                "legacy message of 3000000 bytes cannot be a domain name"));
         bad.forEach(m -> broker.publishRaw(m.body(), m.props()));
         broker.publishLegacy("fine.test");
 
         start();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == bad.size());
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> broker.ready(broker.deadLetterQueue()) == bad.size());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
         List<GetResponse> dead = broker.drain(broker.deadLetterQueue());
         for (BadMessage m : bad) {
-            GetResponse letter = dead.stream().filter(r -> java.util.Arrays.equals(r.getBody(), m.body())).findFirst()
-                    .orElseThrow(() -> new AssertionError(m.description() + " was not dead-lettered"));
+            GetResponse letter =
+                    dead.stream()
+                            .filter(r -> java.util.Arrays.equals(r.getBody(), m.body()))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    m.description() + " was not dead-lettered"));
             String reason = letter.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString();
-            BAD_MESSAGES.row(m.description(), "dead-lettered, body unchanged, reason: \"" + reason + "\"", "nothing");
+            BAD_MESSAGES.row(
+                    m.description(),
+                    "dead-lettered, body unchanged, reason: \"" + reason + "\"",
+                    "nothing");
             assertThat(reason).as(m.description()).contains(m.reason());
         }
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_invalid_names")).as("dead-lettered, not stored").isZero();
-        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).as("only the fine message").isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_invalid_names"))
+                .as("dead-lettered, not stored")
+                .isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes"))
+                .as("only the fine message")
+                .isEqualTo(1);
         assertThat(broker.ready(broker.queue())).isZero();
     }
 
     @Test
     void aBatchOfARunWhoseOutcomesWereDroppedIsDeadLetteredAndStoresNothing() throws Exception {
         dns.add("late.test. 300 IN A 192.0.2.1");
-        long run = db.queryLong("INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
-                + " publish_finished_at) VALUES ('ns/old', '{A}', 'published', 1, now() - interval '3 days') RETURNING id");
-        assertThat(OutcomeRetention.dropExpired(db.database().dataSource(), java.time.Instant.now())).hasSize(1);
-        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A"), List.of(new WorkMessage.DomainRef(0,
-                "late.test"))));
+        long run =
+                db.queryLong(
+                        "INSERT INTO dnsx_runs (name, record_types, state, outcome_retention_days,"
+                                + " publish_finished_at) VALUES ('ns/old', '{A}', 'published', 1, now() - interval '3 days') RETURNING id");
+        assertThat(
+                        OutcomeRetention.dropExpired(
+                                db.database().dataSource(), java.time.Instant.now()))
+                .hasSize(1);
+        broker.publishBatch(
+                new WorkMessage.DomainBatch(
+                        run, List.of("A"), List.of(new WorkMessage.DomainRef(0, "late.test"))));
 
         start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> broker.ready(broker.deadLetterQueue()) == 1);
-        String reason = broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders()
-                .get(QueueNames.REASON_HEADER).toString();
-        BAD_MESSAGES.row("A batch of a run whose outcomes were dropped (retention ended), redelivered late",
-                "dead-lettered, reason: \"" + reason.replace('\n', ' ') + "\"", "nothing");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.ready(broker.deadLetterQueue()) == 1);
+        String reason =
+                broker.drain(broker.deadLetterQueue())
+                        .get(0)
+                        .getProps()
+                        .getHeaders()
+                        .get(QueueNames.REASON_HEADER)
+                        .toString();
+        BAD_MESSAGES.row(
+                "A batch of a run whose outcomes were dropped (retention ended), redelivered late",
+                "dead-lettered, reason: \"" + reason.replace('\n', ' ') + "\"",
+                "nothing");
         assertThat(reason).contains("no partition");
-        assertThat(db.queryLong("SELECT count(*) FROM a_records")).as("its records are not stored either").isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM a_records"))
+                .as("its records are not stored either")
+                .isZero();
     }
 
     @Test
     void aMessageDeliveredTooOftenIsDeadLettered() throws Exception {
         dns.add("loop.test. 300 IN A 192.0.2.1");
-        broker.publishRaw("loop.test".getBytes(StandardCharsets.UTF_8), MessageProperties.PERSISTENT_TEXT_PLAIN.builder()
-                .headers(Map.of("x-delivery-count", 5)).build());
+        broker.publishRaw(
+                "loop.test".getBytes(StandardCharsets.UTF_8),
+                MessageProperties.PERSISTENT_TEXT_PLAIN
+                        .builder()
+                        .headers(Map.of("x-delivery-count", 5))
+                        .build());
 
         start("--max-deliveries", "5");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> broker.ready(broker.deadLetterQueue()) == 1);
-        String reason = broker.drain(broker.deadLetterQueue()).get(0).getProps().getHeaders()
-                .get(QueueNames.REASON_HEADER).toString();
-        BAD_MESSAGES.row("A message redelivered 5 times (a worker crashed on it each time)",
-                "dead-lettered, reason: \"" + reason + "\"", "nothing");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> broker.ready(broker.deadLetterQueue()) == 1);
+        String reason =
+                broker.drain(broker.deadLetterQueue())
+                        .get(0)
+                        .getProps()
+                        .getHeaders()
+                        .get(QueueNames.REASON_HEADER)
+                        .toString();
+        BAD_MESSAGES.row(
+                "A message redelivered 5 times (a worker crashed on it each time)",
+                "dead-lettered, reason: \"" + reason + "\"",
+                "nothing");
         assertThat(reason).contains("delivered 5 times");
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
     }
 
     @Test
-    void aLostRabbitMqConnectionIsReopenedAndItsUnacknowledgedMessagesAreStoredOnce() throws Exception {
+    void aLostRabbitMqConnectionIsReopenedAndItsUnacknowledgedMessagesAreStoredOnce()
+            throws Exception {
         assumeTrue(Rabbitmqctl.available(), "rabbitmqctl is needed to cut the worker's connection");
         List<String> slow = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            dns.add("r" + i + ".test. 300 IN A 192.0.2." + i).behave("r" + i + ".test", TestDnsServer.Behavior.DELAY);
+            dns.add("r" + i + ".test. 300 IN A 192.0.2." + i)
+                    .behave("r" + i + ".test", TestDnsServer.Behavior.DELAY);
             slow.add("r" + i + ".test");
         }
         dns.delay(300);
         start("--concurrency", "20", "--prefetch", "30", "--dns-timeout", "2.0");
         await().atMost(Duration.ofSeconds(20)).until(() -> service.metricsReady());
         broker.publishLegacy(slow.toArray(String[]::new));
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") >= 10);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") >= 10);
 
         Rabbitmqctl.closeConnection("dns-worker-test-worker");
 
-        await().atMost(Duration.ofSeconds(40)).until(() ->
-                db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") == 60 && broker.ready(broker.queue()) == 0);
+        await().atMost(Duration.ofSeconds(40))
+                .until(
+                        () ->
+                                db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") == 60
+                                        && broker.ready(broker.queue()) == 0);
         service.requestStop("test");
         assertThat(service.awaitStopped(Duration.ofSeconds(15))).isTrue();
         service = null;
@@ -286,7 +416,8 @@ class WorkerServiceTest {
         dns.add("m.test. 300 IN A 192.0.2.1");
         broker.publishLegacy("m.test");
         WorkerService s = start("--metrics-port", "0");
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
         assertThat(s.metricsPort()).as("port 0 disables the server").isZero();
         service.requestStop("restart with metrics");
         service.awaitStopped(Duration.ofSeconds(15));
@@ -298,18 +429,28 @@ class WorkerServiceTest {
         start("--metrics-port", String.valueOf(port));
         broker.publishLegacy("m.test");
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(http, port, "/readyz").statusCode() == 200);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                get(http, port, "/metrics").body().contains("dnsx_domains_total{outcome=\"resolved\"} 1.0"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(http, port, "/readyz").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                get(http, port, "/metrics")
+                                        .body()
+                                        .contains("dnsx_domains_total{outcome=\"resolved\"} 1.0"));
         String metrics = get(http, port, "/metrics").body();
-        assertThat(metrics).contains("dnsx_resolver_queries_total{resolver=\"127.0.0.1:")
-                .contains("dnsx_resolver_latency_seconds_count").contains("dnsx_batch_write_seconds_count")
-                .contains("dnsx_domains_in_flight").contains("dnsx_lookups_total{outcome=\"resolved\",type=\"A\"}");
+        assertThat(metrics)
+                .contains("dnsx_resolver_queries_total{resolver=\"127.0.0.1:")
+                .contains("dnsx_resolver_latency_seconds_count")
+                .contains("dnsx_batch_write_seconds_count")
+                .contains("dnsx_domains_in_flight")
+                .contains("dnsx_lookups_total{outcome=\"resolved\",type=\"A\"}");
         assertThat(get(http, port, "/healthz").statusCode()).isEqualTo(200);
     }
 
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    private static HttpResponse<String> get(HttpClient http, int port, String path)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -320,18 +461,23 @@ class WorkerServiceTest {
         }
         start();
         broker.publishLegacy("p0.test");
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 1);
 
-        // kill every connection of the worker while it has work: its writes fail with 57P01 and are retried
+        // kill every connection of the worker while it has work: its writes fail with 57P01 and are
+        // retried
         for (int i = 1; i < 30; i++) {
             broker.publishLegacy("p" + i + ".test");
             if (i % 10 == 0) {
-                db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                        + db.dsn().database() + "' AND application_name LIKE 'dns-worker-%'");
+                db.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                                + db.dsn().database()
+                                + "' AND application_name LIKE 'dns-worker-%'");
             }
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.queryLong("SELECT count(*) FROM a_records") == 30);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 30);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.ready(broker.queue()) == 0);
         assertThat(progress("legacy:" + broker.queue()).count(Outcome.RESOLVED)).isEqualTo(30);
     }

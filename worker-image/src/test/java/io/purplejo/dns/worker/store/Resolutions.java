@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The dns-extraction authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package io.purplejo.dns.worker.store;
 
 import io.purplejo.dns.names.DomainName;
@@ -33,15 +37,24 @@ final class Resolutions {
             }
         }
         List<String> cnames = t == Type.CNAME ? List.of(values) : List.of();
-        answers.put(t, new TypeAnswer(t, values.length == 0 ? Outcome.NO_DATA : Outcome.RESOLVED,
-                t == Type.CNAME ? List.of(values) : List.of(values), raw, cnames, 1));
+        answers.put(
+                t,
+                new TypeAnswer(
+                        t,
+                        values.length == 0 ? Outcome.NO_DATA : Outcome.RESOLVED,
+                        t == Type.CNAME ? List.of(values) : List.of(values),
+                        raw,
+                        cnames,
+                        1));
         return this;
     }
 
     Resolutions withBinaryTxt(byte[] bytes) {
         List<String> values = new ArrayList<>();
         values.add(null);
-        answers.put(Type.TXT, new TypeAnswer(Type.TXT, Outcome.RESOLVED, values, List.of(bytes), List.of(), 1));
+        answers.put(
+                Type.TXT,
+                new TypeAnswer(Type.TXT, Outcome.RESOLVED, values, List.of(bytes), List.of(), 1));
         return this;
     }
 
@@ -56,6 +69,7 @@ final class Resolutions {
         if (!p.valid()) {
             return DomainResolution.invalid(input, p.invalidReason());
         }
-        return new DomainResolution(input, p.name(), null, answers, DomainResolution.combine(answers.values()));
+        return new DomainResolution(
+                input, p.name(), null, answers, DomainResolution.combine(answers.values()));
     }
 }
