@@ -22,16 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigratorTest {
-    private static final List<String> LEGACY_TABLES =
-            List.of(
-                    "domains",
-                    "a_records",
-                    "aaaa_records",
-                    "ns_records",
-                    "soa_records",
-                    "mx_records",
-                    "cname_records",
-                    "txt_records");
 
     static String legacySchema() throws IOException {
         try (InputStream in = SchemaMigratorTest.class.getResourceAsStream("/legacy-schema.sql")) {

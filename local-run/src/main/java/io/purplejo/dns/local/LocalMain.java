@@ -247,7 +247,7 @@ public final class LocalMain {
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         boolean bar =
                 settings.progress() == LocalSettings.Progress.BAR
-                        || settings.progress() == LocalSettings.Progress.AUTO && terminal;
+                        || (settings.progress() == LocalSettings.Progress.AUTO && terminal);
         if (bar) {
             int width = parseWidth(System.getenv("COLUMNS"));
             return new ProgressBar(out, width);
@@ -387,7 +387,7 @@ public final class LocalMain {
         }
         return logs.resolve(
                 "dns-extraction-"
-                        + LocalDateTime.now()
+                        + LocalDateTime.now(java.time.ZoneId.systemDefault())
                                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
                         + ".log");
     }

@@ -98,7 +98,6 @@ public final class DnsClient implements AutoCloseable {
     private volatile boolean running = true;
     private int nextChannel;
     private int nextResolver;
-    private long retryBlockedUntil;
 
     /** Lookups accepted and not yet ended. */
     private final AtomicInteger active = new AtomicInteger();
@@ -237,7 +236,6 @@ public final class DnsClient implements AutoCloseable {
         int attempts;
         boolean done;
         boolean noEdns;
-        boolean inTcp;
 
         /**
          * An answer to this lookup came but could not be parsed: if no good one comes, it ends
@@ -672,7 +670,6 @@ public final class DnsClient implements AutoCloseable {
     }
 
     private void startTcp(Lookup l, ResolverState r) {
-        l.inTcp = true;
         l.attempts++;
         tcpQueries.increment();
         // the exchange ends with the lookup, or after twice the UDP timeout: whichever comes first
@@ -707,7 +704,6 @@ public final class DnsClient implements AutoCloseable {
     }
 
     private void onTcpResult(Lookup l, ResolverState r, Message response, boolean malformed) {
-        l.inTcp = false;
         if (l.done) {
             return;
         }

@@ -125,7 +125,8 @@ public final class ResolverState {
      * {@value #LOSS_MEMORY} attempts, so one bad minute is forgotten within a few hundred queries.
      */
     void onAttemptEnded(boolean usable) {
-        loss += ((usable ? 0.0 : 1.0) - loss) / LOSS_MEMORY;
+        double before = loss; // one writer: no update is lost
+        loss = before + ((usable ? 0.0 : 1.0) - before) / LOSS_MEMORY;
     }
 
     /** The recent share of attempts without a usable answer, 0 to 1. */

@@ -44,7 +44,7 @@ class ResolverStateTest {
     void theWindowNeverShrinksBelowItsMinimumNorGrowsAboveItsMaximum() {
         ResolverState r = state(0, 100);
         for (int i = 0; i < 50; i++) {
-            r.onTimeout(i * 2 * SECOND, i * 2 * SECOND - SECOND);
+            r.onTimeout(i * 2L * SECOND, i * 2L * SECOND - SECOND);
         }
         assertThat(r.window()).isEqualTo(8);
         for (int i = 0; i < 500; i++) {

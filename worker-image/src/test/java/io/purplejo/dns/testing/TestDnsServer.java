@@ -338,7 +338,7 @@ public final class TestDnsServer implements AutoCloseable {
                         }
                     };
             if (b == Behavior.DELAY) {
-                delayer.schedule(send, delayMillis, TimeUnit.MILLISECONDS);
+                var unused = delayer.schedule(send, delayMillis, TimeUnit.MILLISECONDS);
             } else {
                 send.run();
             }

@@ -66,7 +66,9 @@ final class PodNetwork {
 
     static String run(String... cmd) throws IOException {
         Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out =
+                new String(
+                        p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());

@@ -132,6 +132,9 @@ public final class PodRunner implements AutoCloseable {
     }
 
     /** Registers the Node and starts running the pods bound to it. */
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // heartbeat and sync catch what they throw; nothing to wait
+    // for
     public void start() throws IOException {
         Files.createDirectories(logs());
         PodNetwork.prepareHost();
@@ -207,7 +210,7 @@ public final class PodRunner implements AutoCloseable {
                             .withNewSpec()
                             .withHolderIdentity(nodeName)
                             .withLeaseDurationSeconds(40)
-                            .withRenewTime(ZonedDateTime.now())
+                            .withRenewTime(ZonedDateTime.now(java.time.ZoneOffset.UTC))
                             .endSpec()
                             .build();
             client.leases()
@@ -236,13 +239,13 @@ public final class PodRunner implements AutoCloseable {
                     }
                     RunningPod fresh = new RunningPod(p);
                     pods.put(fresh.uid, fresh);
-                    actions.submit(() -> startPod(fresh));
+                    actions.execute(() -> startPod(fresh));
                     continue;
                 }
                 rp.pod = p;
                 if (p.getMetadata().getDeletionTimestamp() != null && !rp.stopping) {
                     rp.stopping = true;
-                    actions.submit(() -> stopPod(rp, true));
+                    actions.execute(() -> stopPod(rp, true));
                     continue;
                 }
                 if (!rp.starting && !rp.stopping) {
@@ -254,7 +257,7 @@ public final class PodRunner implements AutoCloseable {
             for (RunningPod rp : pods.values()) {
                 if (!present.contains(rp.uid) && !rp.stopping) {
                     rp.stopping = true;
-                    actions.submit(() -> stopPod(rp, false));
+                    actions.execute(() -> stopPod(rp, false));
                 }
             }
         } catch (RuntimeException e) {
@@ -356,6 +359,11 @@ public final class PodRunner implements AutoCloseable {
     }
 
     /** Reads each container's state from podman, restarts per policy, and runs the probes. */
+    @SuppressWarnings({
+        "FutureReturnValueIgnored",
+        "NonAtomicVolatileUpdate"
+    }) // the restart catches its errors;
+    // the loop thread is the only writer of restarts
     private void observe(RunningPod rp) {
         String policy =
                 rp.pod.getSpec().getRestartPolicy() == null
@@ -396,7 +404,7 @@ public final class PodRunner implements AutoCloseable {
                 c.waitingMessage = "back-off " + delay + "s restarting failed container";
                 loop.schedule(
                         () ->
-                                actions.submit(
+                                actions.execute(
                                         () -> {
                                             try {
                                                 if (!rp.stopping) {
@@ -422,7 +430,7 @@ public final class PodRunner implements AutoCloseable {
             c.ready = true;
         }
         Instant now = Instant.now();
-        long running = Duration.between(Instant.parse(c.startedAt), now).getSeconds();
+        long running = Duration.between(Instant.parse(c.startedAt), now).toSeconds();
         // readiness: every second until ready (tests need not wait a whole period), then at its
         // period
         if (readiness != null
@@ -696,7 +704,10 @@ public final class PodRunner implements AutoCloseable {
     private static String exec(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
+            String out =
+                    new String(
+                            p.getInputStream().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;

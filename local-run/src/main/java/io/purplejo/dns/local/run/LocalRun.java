@@ -237,7 +237,7 @@ public final class LocalRun {
     private PhaseDecision decide(PhaseDecision current, Facts facts, Instant started) {
         boolean deadlineExceeded =
                 run.getSpec().activeDeadlineSeconds != null
-                        && Duration.between(started, facts.at()).getSeconds()
+                        && Duration.between(started, facts.at()).toSeconds()
                                 > run.getSpec().activeDeadlineSeconds;
         PhaseDecision next =
                 PhaseMachine.next(

@@ -55,7 +55,7 @@ public final class RunDecider {
         Instant startedAt = old.startTime == null ? now : Instant.parse(old.startTime);
         boolean deadlineExceeded =
                 spec.activeDeadlineSeconds != null
-                        && Duration.between(startedAt, now).getSeconds()
+                        && Duration.between(startedAt, now).toSeconds()
                                 > spec.activeDeadlineSeconds;
         PublisherState publisher = RunObserver.publisherState(obs.publisherJob());
 

@@ -46,7 +46,7 @@ public final class SecretValues {
         }
         String ns = run.getMetadata().getNamespace();
         try {
-            return read(client, run, spec, ns);
+            return read(client, spec, ns);
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
                 throw e;
@@ -66,8 +66,7 @@ public final class SecretValues {
         }
     }
 
-    private static Result read(
-            KubernetesClient client, DnsExtractionRun run, DnsExtractionRunSpec spec, String ns) {
+    private static Result read(KubernetesClient client, DnsExtractionRunSpec spec, String ns) {
         List<String> problems = new ArrayList<>();
         String dsnText =
                 value(client, ns, spec.postgresDsnSecret, "spec.postgresDsnSecret", problems);

@@ -35,11 +35,11 @@ final class RunActuator {
     }
 
     void act(DnsExtractionRun run, RunObservation obs, RunDecision decision) {
-        publisher(run, obs, decision.publisher());
+        publisher(run, decision.publisher());
         workers(run, obs, decision);
     }
 
-    private void publisher(DnsExtractionRun run, RunObservation obs, PublisherPlan plan) {
+    private void publisher(DnsExtractionRun run, PublisherPlan plan) {
         String ns = run.getMetadata().getNamespace();
         for (String name : plan.delete()) {
             client.batch()

@@ -40,7 +40,7 @@ class ConfirmTrackerTest {
     void aMultipleAckConfirmsEverythingUpToItsSequence() {
         ConfirmTracker t = new ConfirmTracker(0);
         for (int i = 1; i <= 5; i++) {
-            t.published(msg(i, i * 10 - 9, i * 10));
+            t.published(msg(i, i * 10L - 9, i * 10L));
         }
 
         t.acked(3, true);

@@ -45,6 +45,7 @@ import java.util.concurrent.locks.LockSupport;
  * written (or fewer lines were written than names read); 2 a bad option.
  */
 public final class ResolveCommand {
+    /** The writer's end marker: compared by identity, as no resolution is this instance. */
     private static final DomainResolution END = DomainResolution.invalid("", "end");
 
     private ResolveCommand() {}
@@ -170,7 +171,7 @@ public final class ResolveCommand {
                     LockSupport.parkNanos(1_000_000);
                     continue;
                 }
-                if (r == END) {
+                if (isEnd(r)) {
                     break;
                 }
                 counted[0]++;
@@ -216,5 +217,11 @@ public final class ResolveCommand {
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    @SuppressWarnings(
+            "ReferenceEquality") // END is a marker instance, never equal to a real resolution
+    private static boolean isEnd(DomainResolution r) {
+        return r == END;
     }
 }

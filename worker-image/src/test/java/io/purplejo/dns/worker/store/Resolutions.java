@@ -42,7 +42,7 @@ final class Resolutions {
                 new TypeAnswer(
                         t,
                         values.length == 0 ? Outcome.NO_DATA : Outcome.RESOLVED,
-                        t == Type.CNAME ? List.of(values) : List.of(values),
+                        List.of(values),
                         raw,
                         cnames,
                         1));
