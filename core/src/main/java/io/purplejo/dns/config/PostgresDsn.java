@@ -5,11 +5,13 @@
 package io.purplejo.dns.config;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A PostgreSQL connection target parsed from the DSN forms the legacy system used ({@code
@@ -196,21 +198,31 @@ public final class PostgresDsn {
         }
     }
 
-    /** The JDBC URL, without credentials. */
+    /**
+     * The JDBC URL: server and database only, the database name percent-encoded. Credentials and
+     * {@link #parameters()} are passed as connection properties, never written back into a URL,
+     * where a decoded value holding {@code &}, {@code ?} or {@code #} would change its meaning.
+     */
     public String jdbcUrl() {
-        StringBuilder sb =
-                new StringBuilder("jdbc:postgresql://")
-                        .append(host)
-                        .append(':')
-                        .append(port)
-                        .append('/')
-                        .append(database);
-        char sep = '?';
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
-            sb.append(sep).append(p.getKey()).append('=').append(p.getValue());
-            sep = '&';
+        return "jdbc:postgresql://"
+                + host
+                + ':'
+                + port
+                + '/'
+                + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** User, password and parameters as pgjdbc connection properties. Never log them. */
+    public Properties connectionProperties() {
+        Properties p = new Properties();
+        p.putAll(parameters);
+        if (user != null) {
+            p.setProperty("user", user);
         }
-        return sb.toString();
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        return p;
     }
 
     public String host() {

@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
         // batched inserts become multi-row statements: the biggest single win for bulk writes
         cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
         cfg.addDataSourceProperty("tcpKeepAlive", "true");
+        // the DSN's own parameters (sslmode, options, ...) last: what the user asked for wins
+        dsn.parameters().forEach(cfg::addDataSourceProperty);
         return new Database(new HikariDataSource(cfg), dsn);
     }
 

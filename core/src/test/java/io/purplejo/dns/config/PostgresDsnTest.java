@@ -25,7 +25,7 @@ class PostgresDsnTest {
             postgresql+psycopg2://dns:p%40ss%3Aw0rd@10.0.0.5:5432/x             | jdbc:postgresql://10.0.0.5:5432/x             | dns | p@ss:w0rd
             jdbc:postgresql://db:5432/extraction?user=dns&password=s3cret       | jdbc:postgresql://db:5432/extraction          | dns | s3cret
             postgresql://dns@[::1]:5433/extraction                              | jdbc:postgresql://[::1]:5433/extraction       | dns |
-            postgresql+asyncpg://dns:pw@db:5432/extraction?ssl=require           | jdbc:postgresql://db:5432/extraction?sslmode=require | dns | pw
+            postgresql+asyncpg://dns:pw@db:5432/extraction?ssl=require           | jdbc:postgresql://db:5432/extraction          | dns | pw
             """)
     void acceptsTheLegacyAndJdbcForms(String dsn, String jdbcUrl, String user, String password) {
         PostgresDsn parsed = PostgresDsn.parse(dsn);
@@ -75,5 +75,20 @@ class PostgresDsnTest {
 
         assertThat(other.jdbcUrl()).isEqualTo("jdbc:postgresql://h:1/b");
         assertThat(other.password()).isEqualTo("p");
+    }
+
+    @Test
+    void parametersAndTheDatabaseNameNeverChangeTheMeaningOfTheJdbcUrl() {
+        PostgresDsn dsn =
+                PostgresDsn.parse(
+                        "postgresql+asyncpg://u:p@h:5432/odd%20db%3Fx%26y"
+                                + "?ssl=require&options=-c%20search_path%3Da%26b");
+
+        assertThat(dsn.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/odd%20db%3Fx%26y");
+        assertThat(dsn.connectionProperties())
+                .containsEntry("sslmode", "require")
+                .containsEntry("options", "-c search_path=a&b")
+                .containsEntry("user", "u")
+                .containsEntry("password", "p");
     }
 }

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -51,14 +50,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static Connection connect(PostgresDsn dsn) throws SQLException {
-        Properties p = new Properties();
-        if (dsn.user() != null) {
-            p.setProperty("user", dsn.user());
-        }
-        if (dsn.password() != null) {
-            p.setProperty("password", dsn.password());
-        }
-        return DriverManager.getConnection(dsn.jdbcUrl(), p);
+        return DriverManager.getConnection(dsn.jdbcUrl(), dsn.connectionProperties());
     }
 
     public PostgresDsn dsn() {
