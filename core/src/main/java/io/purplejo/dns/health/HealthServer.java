@@ -20,6 +20,12 @@ import java.util.function.Supplier;
  * (connected).
  */
 public final class HealthServer implements AutoCloseable {
+    /**
+     * The workers' port for /metrics, /healthz and /readyz: their default, and what the operator
+     * sets.
+     */
+    public static final int WORKER_PORT = 9102;
+
     private final HttpServer server;
 
     public HealthServer(

@@ -8,6 +8,7 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.DomainSelection;
 import io.purplejo.dns.api.v1alpha1.RecordType;
+import io.purplejo.dns.health.HealthServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public final class RunEnvironment {
     public static final int DRAIN_SECONDS = 30;
 
     /** The port of the worker's /metrics, /healthz and /readyz. */
-    public static final int METRICS_PORT = 9102;
+    public static final int METRICS_PORT = HealthServer.WORKER_PORT;
 
     private RunEnvironment() {}
 

@@ -9,6 +9,7 @@ import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.ResolverSettings;
@@ -68,7 +69,7 @@ public record WorkerSettings(
                         .value(
                                 "metrics-port",
                                 "METRICS_PORT",
-                                "9102",
+                                String.valueOf(HealthServer.WORKER_PORT),
                                 "port of /metrics, /healthz, /readyz; 0 for none")
                         .value(
                                 "batch-size",
