@@ -16,7 +16,8 @@ JAR=$ROOT/publisher-image/target/dns-publisher.jar
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx128m}
 OUT=$ROOT/bench/out
 mkdir -p "$OUT"
-[ -f "$JAR" ] || mvn -B -q -ntp package -DskipTests
+# always: a jar left from older sources would be measured instead of the code at hand
+mvn -B -q -ntp package -DskipTests -pl "$(basename "$(dirname "$(dirname "$JAR")")")" -am
 [ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
 
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null

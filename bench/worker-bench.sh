@@ -24,7 +24,8 @@ JAR=$ROOT/worker-image/target/dns-worker.jar
 OUT=$ROOT/bench/out
 mkdir -p "$OUT"
 
-[ -f "$JAR" ] || mvn -B -q -ntp package -DskipTests
+# always: a jar left from older sources would be measured instead of the code at hand
+mvn -B -q -ntp package -DskipTests -pl "$(basename "$(dirname "$(dirname "$JAR")")")" -am
 command -v dnsperf >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dnsperf >/dev/null
 [ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
 if [ ! -f "$DS/expected.json" ]; then
