@@ -25,10 +25,18 @@ import javax.net.ssl.TrustManagerFactory;
  * component.
  */
 public final class AmqpTrust {
-    public static final String CA_FILE_OPTION = "rabbitmq-ca-file";
-    public static final String CA_FILE_ENV = "RABBITMQ_CA_FILE";
-    public static final String INSECURE_OPTION = "rabbitmq-tls-insecure";
-    public static final String INSECURE_ENV = "RABBITMQ_TLS_INSECURE";
+    public static final Option<String> CA_FILE =
+            Option.text(
+                    "rabbitmq-ca-file",
+                    "RABBITMQ_CA_FILE",
+                    null,
+                    "PEM file of the CAs an `amqps://` broker's certificate must chain to (the host name is verified too); default: the system trust store");
+    public static final Option<Boolean> INSECURE =
+            Option.flag(
+                    "rabbitmq-tls-insecure",
+                    "RABBITMQ_TLS_INSECURE",
+                    false,
+                    "INSECURE: accept any certificate and host name from an `amqps://` broker; for tests only");
 
     private static final AmqpTrust SYSTEM = new AmqpTrust(null, false);
 
@@ -59,31 +67,22 @@ public final class AmqpTrust {
 
     /** Adds the trust options to a component's options. */
     public static CommandLineOptions declare(CommandLineOptions options) {
-        return options.value(
-                        CA_FILE_OPTION,
-                        CA_FILE_ENV,
-                        null,
-                        "PEM file of the CAs an amqps:// broker's certificate must chain to (default: the system's)")
-                .flag(
-                        INSECURE_OPTION,
-                        INSECURE_ENV,
-                        false,
-                        "INSECURE: accept any certificate and host name from an amqps:// broker");
+        return options.add(CA_FILE, INSECURE);
     }
 
     public static AmqpTrust from(ParsedOptions o) {
-        if (o.flag(INSECURE_OPTION)) {
+        if (o.get(INSECURE)) {
             return insecureTrustAll();
         }
-        String file = o.string(CA_FILE_OPTION);
-        if (file == null || file.isBlank()) {
+        String file = o.get(CA_FILE);
+        if (file == null) {
             return system();
         }
         try {
-            return ofPem(Files.readString(Path.of(file.strip()), StandardCharsets.US_ASCII));
+            return ofPem(Files.readString(Path.of(file), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new InvalidConfigurationException(
-                    "cannot read --" + CA_FILE_OPTION + " " + file + ": " + e.getMessage());
+                    "cannot read " + CA_FILE + " " + file + ": " + e.getMessage());
         }
     }
 

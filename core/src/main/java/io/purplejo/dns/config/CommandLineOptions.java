@@ -7,143 +7,127 @@ package io.purplejo.dns.config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The options a command accepts, each settable by {@code --name value}, {@code --name=value} or an
  * environment variable (the command line wins), with {@code --name}/{@code --no-name} for switches,
- * as the legacy click-based commands accepted.
+ * as the legacy click-based commands accepted. A blank value counts as not given.
  */
 public final class CommandLineOptions {
-    /** One declared option. */
-    public record Option(
-            String name,
-            String envVar,
-            String defaultValue,
-            boolean isSwitch,
-            boolean secret,
-            String help) {}
-
     private final String command;
-    private final Map<String, Option> options = new LinkedHashMap<>();
+    private final Map<String, Option<?>> options = new LinkedHashMap<>();
 
     public CommandLineOptions(String command) {
         this.command = command;
     }
 
-    /** Declares an option that takes a value. */
-    public CommandLineOptions value(String name, String envVar, String defaultValue, String help) {
-        options.put(name, new Option(name, envVar, defaultValue, false, false, help));
+    /** Adds these options, in the order the usage text and the docs list them. */
+    public CommandLineOptions add(Option<?>... added) {
+        for (Option<?> opt : added) {
+            if (options.putIfAbsent(opt.name(), opt) != null) {
+                throw new IllegalArgumentException(
+                        "option --" + opt.name() + " is declared twice for " + command);
+            }
+        }
         return this;
     }
 
-    /** Declares an option whose value is a secret: it is never printed, not even in usage. */
-    public CommandLineOptions secret(String name, String envVar, String help) {
-        options.put(name, new Option(name, envVar, null, false, true, help));
-        return this;
+    /** The command's name, as its usage text shows it. */
+    public String command() {
+        return command;
     }
 
-    /** Declares an on/off switch. */
-    public CommandLineOptions flag(String name, String envVar, boolean defaultValue, String help) {
-        options.put(
-                name, new Option(name, envVar, Boolean.toString(defaultValue), true, false, help));
-        return this;
+    /** The declared options, in order. */
+    public List<Option<?>> options() {
+        return List.copyOf(options.values());
     }
 
     /**
-     * Reads the arguments and then the environment. Throws {@link InvalidConfigurationException}
-     * for an unknown option or a missing value; arguments that are not options are returned as
-     * positionals.
+     * Reads the arguments and then the environment, and converts every value. Throws {@link
+     * InvalidConfigurationException} for an unknown option, a missing value or a value the option
+     * does not accept; arguments that are not options are returned as positionals.
      */
     public ParsedOptions parse(List<String> args, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
-                continue;
-            }
-            if (!arg.startsWith("--")) {
+            } else if (!arg.startsWith("--")) {
                 positionals.add(arg);
-                continue;
-            }
-            String body = arg.substring(2);
-            String inline = null;
-            int eq = body.indexOf('=');
-            if (eq >= 0) {
-                inline = body.substring(eq + 1);
-                body = body.substring(0, eq);
-            }
-            Option opt = options.get(body);
-            if (opt == null && body.startsWith("no-")) {
-                Option negated = options.get(body.substring(3));
-                if (negated != null && negated.isSwitch() && inline == null) {
-                    values.put(negated.name(), "false");
-                    continue;
-                }
-            }
-            if (opt == null) {
-                throw new InvalidConfigurationException(
-                        "unknown option --"
-                                + body
-                                + " for "
-                                + command
-                                + " (--help lists the options)");
-            }
-            if (opt.isSwitch()) {
-                values.put(
-                        opt.name(),
-                        inline == null ? "true" : Boolean.toString(parseBoolean(opt, inline)));
-            } else if (inline != null) {
-                values.put(opt.name(), inline);
             } else {
-                if (i + 1 >= args.size()) {
-                    throw new InvalidConfigurationException(
-                            "option --" + opt.name() + " needs a value");
-                }
-                values.put(opt.name(), args.get(++i));
+                i = readOption(args, i, given);
             }
         }
-        for (Option opt : options.values()) {
-            if (!values.containsKey(opt.name()) && opt.envVar() != null) {
-                String fromEnv = env.get(opt.envVar());
-                if (fromEnv != null && !fromEnv.isEmpty()) {
-                    values.put(opt.name(), fromEnv);
-                }
+        Map<Option<?>, Object> values = new LinkedHashMap<>();
+        for (Option<?> opt : options.values()) {
+            String text = given.get(opt.name());
+            if (isBlank(text) && opt.envVar() != null) {
+                text = env.get(opt.envVar());
             }
-            if (!values.containsKey(opt.name()) && opt.defaultValue() != null) {
-                values.put(opt.name(), opt.defaultValue());
+            if (isBlank(text)) {
+                text = opt.defaultText();
+            }
+            if (!isBlank(text)) {
+                values.put(opt, opt.convert(text.strip()));
             }
         }
         return new ParsedOptions(this, values, positionals, help);
     }
 
-    Option option(String name) {
-        Option opt = options.get(name);
-        if (opt == null) {
-            throw new IllegalArgumentException(
-                    "option --" + name + " is not declared for " + command);
+    /** Reads the option at {@code args[i]}; returns the index of the last argument it used. */
+    private int readOption(List<String> args, int i, Map<String, String> given) {
+        String body = args.get(i).substring(2);
+        String inline = null;
+        int eq = body.indexOf('=');
+        if (eq >= 0) {
+            inline = body.substring(eq + 1);
+            body = body.substring(0, eq);
         }
-        return opt;
+        Option<?> opt = options.get(body);
+        if (opt == null && body.startsWith("no-") && inline == null) {
+            Option<?> negated = options.get(body.substring(3));
+            if (negated != null && negated.isSwitch()) {
+                given.put(negated.name(), "false");
+                return i;
+            }
+        }
+        if (opt == null) {
+            throw new InvalidConfigurationException(
+                    "unknown option --" + body + " for " + command + " (--help lists the options)");
+        }
+        if (opt.isSwitch()) {
+            given.put(opt.name(), inline == null ? "true" : inline);
+            return i;
+        }
+        if (inline != null) {
+            given.put(opt.name(), inline);
+            return i;
+        }
+        if (i + 1 >= args.size()) {
+            throw new InvalidConfigurationException("option --" + opt.name() + " needs a value");
+        }
+        given.put(opt.name(), args.get(i + 1));
+        return i + 1;
     }
 
-    static boolean parseBoolean(Option opt, String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes", "on" -> true;
-            case "0", "false", "no", "off" -> false;
-            default ->
-                    throw new InvalidConfigurationException(
-                            "option --" + opt.name() + " takes true or false, not '" + text + "'");
-        };
+    void checkDeclared(Option<?> opt) {
+        if (options.get(opt.name()) != opt) {
+            throw new IllegalArgumentException(opt + " is not declared for " + command);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** A usage text listing every option with its environment variable and default. */
     public String usage() {
         StringBuilder sb = new StringBuilder("usage: ").append(command).append(" [options]\n");
-        for (Option opt : options.values()) {
+        for (Option<?> opt : options.values()) {
             String left =
                     opt.isSwitch()
                             ? "--" + opt.name() + " / --no-" + opt.name()
@@ -152,10 +136,33 @@ public final class CommandLineOptions {
             if (opt.envVar() != null) {
                 sb.append(" [env ").append(opt.envVar()).append(']');
             }
-            if (opt.defaultValue() != null && !opt.secret()) {
-                sb.append(" (default ").append(opt.defaultValue()).append(')');
+            if (opt.shownDefault() != null) {
+                sb.append(" (default ").append(opt.shownDefault()).append(')');
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The options as a Markdown table, for {@code docs/options.md}. */
+    public String markdownTable() {
+        StringBuilder sb =
+                new StringBuilder(
+                        "| Option | Environment | Default | Accepts | What it does |\n"
+                                + "|---|---|---|---|---|\n");
+        for (Option<?> opt : options.values()) {
+            sb.append("| `--")
+                    .append(opt.name())
+                    .append(opt.isSwitch() ? "` / `--no-" + opt.name() : "")
+                    .append("` | ")
+                    .append(opt.envVar() == null ? "" : "`" + opt.envVar() + "`")
+                    .append(" | ")
+                    .append(opt.shownDefault() == null ? "" : "`" + opt.shownDefault() + "`")
+                    .append(" | ")
+                    .append(opt.accepts())
+                    .append(" | ")
+                    .append(opt.help().replace("|", "\\|"))
+                    .append(" |\n");
         }
         return sb.toString();
     }

@@ -26,6 +26,9 @@ public final class HealthServer implements AutoCloseable {
      */
     public static final int WORKER_PORT = 9102;
 
+    /** The operator's port for /metrics, /healthz and /readyz: its default, and the chart's. */
+    public static final int OPERATOR_PORT = 8080;
+
     private final HttpServer server;
 
     public HealthServer(

@@ -8,6 +8,7 @@ import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.config.SharedOptions;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import java.time.Duration;
@@ -19,25 +20,29 @@ import java.util.Map;
  * exits.
  */
 public final class MigrateCommand {
+    /** How long a database that is still starting (a pod beside it) is waited for. */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
+
     private MigrateCommand() {}
+
+    /** The command's options. */
+    public static CommandLineOptions declare() {
+        return new CommandLineOptions("migrate").add(SharedOptions.POSTGRES_DSN);
+    }
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, Map<String, String> env) {
-        CommandLineOptions declared =
-                new CommandLineOptions("migrate")
-                        .secret(
-                                "postgres-dsn",
-                                "POSTGRES_DSN",
-                                "PostgreSQL DSN (postgresql://user:pass@host:5432/db)");
+        CommandLineOptions declared = declare();
         try {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 System.out.print(declared.usage());
                 return 0;
             }
-            PostgresDsn dsn = PostgresDsn.parse(opts.required("postgres-dsn"));
+            PostgresDsn dsn = PostgresDsn.parse(opts.required(SharedOptions.POSTGRES_DSN));
+            // one connection: the migrations run one after the other, under one advisory lock
             try (Database db = Database.open(dsn, 1, "dnsx-migrate")) {
-                db.awaitReachable(Duration.ofSeconds(30));
+                db.awaitReachable(DATABASE_WAIT);
                 List<Integer> applied = new SchemaMigrator(db.dataSource()).migrate();
                 System.out.println(
                         applied.isEmpty()

@@ -190,7 +190,7 @@ class AmqpConnectionsTlsTest {
                 .isInstanceOf(IOException.class);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() == 1);
-        assertThat(AmqpTrust.INSECURE_OPTION).contains("insecure");
+        assertThat(AmqpTrust.INSECURE.name()).contains("insecure");
     }
 
     @Test

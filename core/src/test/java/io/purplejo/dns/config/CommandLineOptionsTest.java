@@ -10,18 +10,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineOptionsTest {
+    /** How progress is shown, for the choice option. */
+    enum Shade {
+        LIGHT,
+        VERY_DARK
+    }
+
+    private static final Option<String> QUEUE =
+            Option.text("queue-name", "QUEUE_NAME", "dns_records", "queue");
+    private static final Option<Integer> CONCURRENCY =
+            Option.integer("concurrency", "CONCURRENCY", 500, 1, 1000, "lookups in flight");
+    private static final Option<String> DSN = Option.secret("postgres-dsn", "POSTGRES_DSN", "db");
+    private static final Option<Boolean> PURGE =
+            Option.flag("purge-queue", "PURGE_QUEUE", true, "purge first");
+    private static final Option<Double> TIMEOUT =
+            Option.decimal("dns-timeout", "DNS_TIMEOUT", 1.0, 0.05, 60, "seconds");
+    private static final Option<Long> LIMIT =
+            Option.wholeNumber("limit", "LIMIT", null, 1, Long.MAX_VALUE, "at most");
+    private static final Option<List<String>> SUFFIXES =
+            Option.list("suffixes", "SUFFIXES", null, "suffixes");
+    private static final Option<Shade> SHADE =
+            Option.choice("shade", "SHADE", Shade.LIGHT, Shade.class, "shade");
+
     private final CommandLineOptions declared =
             new CommandLineOptions("worker")
-                    .value("queue-name", "QUEUE_NAME", "dns_records", "queue")
-                    .value("concurrency", "CONCURRENCY", "500", "lookups in flight")
-                    .secret("postgres-dsn", "POSTGRES_DSN", "database")
-                    .flag("purge-queue", "PURGE_QUEUE", true, "purge first");
+                    .add(QUEUE, CONCURRENCY, DSN, PURGE, TIMEOUT, LIMIT, SUFFIXES, SHADE);
+
+    private ParsedOptions parse(String... args) {
+        return declared.parse(List.of(args), Map.of());
+    }
 
     @Test
     void takesDefaultsThenEnvironmentThenCommandLine() {
-        ParsedOptions defaults = declared.parse(List.of(), Map.of());
+        ParsedOptions defaults = parse();
         ParsedOptions fromEnv =
                 declared.parse(List.of(), Map.of("QUEUE_NAME", "q-env", "CONCURRENCY", "7"));
         ParsedOptions fromArgs =
@@ -29,45 +54,108 @@ class CommandLineOptionsTest {
                         List.of("--queue-name", "q-arg", "--concurrency=9"),
                         Map.of("QUEUE_NAME", "q-env"));
 
-        assertThat(defaults.string("queue-name")).isEqualTo("dns_records");
-        assertThat(fromEnv.string("queue-name")).isEqualTo("q-env");
-        assertThat(fromEnv.integer("concurrency", 1, 100)).isEqualTo(7);
-        assertThat(fromArgs.string("queue-name")).isEqualTo("q-arg");
-        assertThat(fromArgs.integer("concurrency", 1, 100)).isEqualTo(9);
+        assertThat(defaults.get(QUEUE)).isEqualTo("dns_records");
+        assertThat(defaults.get(CONCURRENCY)).isEqualTo(500);
+        assertThat(fromEnv.get(QUEUE)).isEqualTo("q-env");
+        assertThat(fromEnv.get(CONCURRENCY)).isEqualTo(7);
+        assertThat(fromArgs.get(QUEUE)).isEqualTo("q-arg");
+        assertThat(fromArgs.get(CONCURRENCY)).isEqualTo(9);
+    }
+
+    @Test
+    void aBlankValueCountsAsNotGiven() {
+        ParsedOptions blank =
+                declared.parse(List.of("--queue-name", " ", "--limit="), Map.of("CONCURRENCY", ""));
+
+        assertThat(blank.get(QUEUE)).isEqualTo("dns_records");
+        assertThat(blank.get(CONCURRENCY)).isEqualTo(500);
+        assertThat(blank.get(LIMIT)).isNull();
     }
 
     @Test
     void readsSwitchesInTheLegacyClickForms() {
-        assertThat(declared.parse(List.of(), Map.of()).flag("purge-queue")).isTrue();
-        assertThat(declared.parse(List.of("--no-purge-queue"), Map.of()).flag("purge-queue"))
-                .isFalse();
-        assertThat(declared.parse(List.of(), Map.of("PURGE_QUEUE", "false")).flag("purge-queue"))
-                .isFalse();
-        assertThat(
-                        declared.parse(List.of("--purge-queue"), Map.of("PURGE_QUEUE", "0"))
-                                .flag("purge-queue"))
+        assertThat(parse().get(PURGE)).isTrue();
+        assertThat(parse("--no-purge-queue").get(PURGE)).isFalse();
+        assertThat(parse("--purge-queue=off").get(PURGE)).isFalse();
+        assertThat(declared.parse(List.of(), Map.of("PURGE_QUEUE", "false")).get(PURGE)).isFalse();
+        assertThat(declared.parse(List.of("--purge-queue"), Map.of("PURGE_QUEUE", "0")).get(PURGE))
                 .isTrue();
     }
 
     @Test
-    void rejectsUnknownOptionsMissingValuesAndOutOfRangeNumbers() {
-        assertThatThrownBy(() -> declared.parse(List.of("--queue"), Map.of()))
-                .hasMessageContaining("unknown option --queue");
-        assertThatThrownBy(() -> declared.parse(List.of("--queue-name"), Map.of()))
-                .hasMessageContaining("--queue-name needs a value");
-        assertThatThrownBy(
-                        () ->
-                                declared.parse(List.of("--concurrency", "0"), Map.of())
-                                        .integer("concurrency", 1, 100))
-                .hasMessageContaining("between 1 and 100");
-        assertThatThrownBy(() -> declared.parse(List.of(), Map.of()).required("postgres-dsn"))
+    void convertsEachKindOfValue() {
+        ParsedOptions o =
+                parse(
+                        "--dns-timeout",
+                        "0.25",
+                        "--limit",
+                        "5000000000",
+                        "--suffixes",
+                        " .com, ,.net ",
+                        "--shade",
+                        "very-dark");
+
+        assertThat(o.get(TIMEOUT)).isEqualTo(0.25);
+        assertThat(o.get(LIMIT)).isEqualTo(5_000_000_000L);
+        assertThat(o.get(SUFFIXES)).containsExactly(".com", ".net");
+        assertThat(o.get(SHADE)).isEqualTo(Shade.VERY_DARK);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--queue                 | unknown option --queue for worker",
+                "--queue-name            | option --queue-name needs a value",
+                "--concurrency=0         | option --concurrency must be between 1 and 1000, not 0",
+                "--concurrency=1001      | option --concurrency must be between 1 and 1000, not 1001",
+                "--concurrency=many      | option --concurrency takes a whole number, not 'many'",
+                "--dns-timeout=0.01      | option --dns-timeout must be between 0.05 and 60.0",
+                "--dns-timeout=soon      | option --dns-timeout takes a number, not 'soon'",
+                "--limit=0               | option --limit must be between 1 and",
+                "--purge-queue=maybe     | option --purge-queue takes true or false, not 'maybe'",
+                "--shade=dark            | option --shade takes light, very-dark, not 'dark'",
+            })
+    void rejectsWhatAnOptionDoesNotAcceptNamingIt(String arg, String message) {
+        assertThatThrownBy(() -> parse(arg))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentFailsAtParseEvenIfNeverRead() {
+        assertThatThrownBy(() -> declared.parse(List.of(), Map.of("CONCURRENCY", "-3")))
+                .hasMessageContaining("--concurrency must be between 1 and 1000");
+    }
+
+    @Test
+    void aMissingRequiredValueNamesTheOptionAndItsVariable() {
+        assertThatThrownBy(() -> parse().required(DSN))
                 .hasMessageContaining("--postgres-dsn is required (or set POSTGRES_DSN)");
     }
 
     @Test
-    void usageNamesEnvironmentVariablesButNoSecretValue() {
+    void readingAnOptionOfAnotherCommandIsAProgrammingError() {
+        Option<String> other = Option.text("other", null, null, "not declared here");
+
+        assertThatThrownBy(() -> parse().get(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--other is not declared for worker");
+    }
+
+    @Test
+    void usageAndTableNameVariablesAndDefaultsButNoSecretValue() {
+        CommandLineOptions withSecretDefault =
+                new CommandLineOptions("x").add(DSN.withDefault("postgresql://u:hunter2@h/db"));
+
         assertThat(declared.usage())
                 .contains("[env POSTGRES_DSN]")
                 .contains("(default dns_records)");
+        assertThat(declared.markdownTable())
+                .contains(
+                        "| `--concurrency` | `CONCURRENCY` | `500` | 1 to 1000 | lookups in flight |")
+                .contains("| `--purge-queue` / `--no-purge-queue` | `PURGE_QUEUE` | `true` |");
+        assertThat(withSecretDefault.usage()).doesNotContain("hunter2");
+        assertThat(withSecretDefault.markdownTable()).doesNotContain("hunter2");
     }
 }

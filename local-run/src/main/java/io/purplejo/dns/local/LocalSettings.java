@@ -5,10 +5,12 @@
 package io.purplejo.dns.local;
 
 import io.purplejo.dns.config.CommandLineOptions;
-import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.Option;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,72 +35,86 @@ record LocalSettings(
         LINES
     }
 
+    static final Option<String> POSTGRES_DSN =
+            SharedOptions.POSTGRES_DSN.withHelp(
+                    "your extraction database (`postgresql://user:pass@host:5432/db`), as the Secret would hold it; default: the embedded PostgreSQL in `--data-dir`");
+    static final Option<String> RABBITMQ_URL =
+            SharedOptions.RABBITMQ_URL.withHelp(
+                    "your RabbitMQ (`amqp://user:pass@host:5672/vhost`); default: an embedded broker");
+    static final Option<String> DATA_DIR =
+            Option.text(
+                    "data-dir",
+                    "DNSX_DATA_DIR",
+                    null,
+                    "the embedded database's data, the unpacked PostgreSQL binaries, and the logs; default: `~/.dnsx`");
+    static final Option<Integer> WORKERS =
+            Option.integer(
+                    "workers",
+                    "LOCAL_WORKERS",
+                    1,
+                    1,
+                    64,
+                    "queue workers in this process, each with `spec.workers.concurrency` lookups in flight");
+    static final Option<List<String>> RESOLVERS =
+            WorkerOptions.RESOLVERS.withHelp(
+                    "resolvers, `IP[:port]`, replacing the run's `spec.resolvers.servers`; default: the"
+                            + " run's, else the system's");
+    static final Option<String> DOMAINS =
+            Option.text(
+                    "domains",
+                    "DOMAINS_FILE",
+                    null,
+                    "a file of names, one per line, loaded into `domains` before the run");
+    static final Option<Progress> PROGRESS =
+            Option.choice(
+                    "progress",
+                    "PROGRESS",
+                    Progress.AUTO,
+                    Progress.class,
+                    "`bar` (one line redrawn), `lines` (a line every 5 s and at each phase change), `auto` (a bar on a terminal)");
+    static final Option<Integer> PORT =
+            Option.integer(
+                    "port",
+                    "DNSX_DB_PORT",
+                    0,
+                    0,
+                    65_535,
+                    "port of the embedded PostgreSQL; 0: the one this data directory used before, else a free one (kept, so that the DSN printed after a run is the one `db` serves)");
+
     static CommandLineOptions declare(String command) {
         return new CommandLineOptions("dns-extraction.jar " + command)
-                .secret(
-                        "postgres-dsn",
-                        "POSTGRES_DSN",
-                        "PostgreSQL DSN of your database; default: the embedded PostgreSQL in --data-dir")
-                .secret(
-                        "rabbitmq-url",
-                        "RABBITMQ_URL",
-                        "RabbitMQ URL of your broker; default: an embedded broker")
-                .value(
-                        "data-dir",
-                        "DNSX_DATA_DIR",
-                        null,
-                        "where the embedded PostgreSQL keeps its data and the logs go (default ~/.dnsx)")
-                .value("workers", "LOCAL_WORKERS", "1", "queue workers in this process")
-                .value(
-                        "resolvers",
-                        "DNS_RESOLVERS",
-                        null,
-                        "resolver IP[:port] list replacing the run's spec.resolvers.servers; default: the run's,"
-                                + " else the system's")
-                .value(
-                        "domains",
-                        "DOMAINS_FILE",
-                        null,
-                        "a list of names, one per line, loaded into domains first")
-                .value("progress", "PROGRESS", "auto", "auto | bar | lines")
-                .value(
-                        "port",
-                        "DNSX_DB_PORT",
-                        "0",
-                        "port of the embedded PostgreSQL; 0: the one this data directory used before, else a free one")
-                .flag("verbose", "VERBOSE", false, "debug logging");
+                .add(
+                        POSTGRES_DSN,
+                        RABBITMQ_URL,
+                        DATA_DIR,
+                        WORKERS,
+                        RESOLVERS,
+                        DOMAINS,
+                        PROGRESS,
+                        PORT,
+                        SharedOptions.VERBOSE);
     }
 
     static LocalSettings from(ParsedOptions o, Map<String, String> env) {
-        String dir = o.string("data-dir");
-        Path dataDir = dir != null && !dir.isBlank() ? Path.of(dir) : defaultDataDir(env);
-        String domains = o.string("domains");
-        Progress progress;
-        try {
-            progress = Progress.valueOf(o.required("progress").trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(
-                    "--progress takes auto, bar or lines, not '" + o.string("progress") + "'");
-        }
+        String dir = o.get(DATA_DIR);
+        Path dataDir = dir != null ? Path.of(dir) : defaultDataDir(env);
+        String domains = o.get(DOMAINS);
+        List<String> resolvers = o.get(RESOLVERS);
         return new LocalSettings(
-                blankToNull(o.string("postgres-dsn")),
-                blankToNull(o.string("rabbitmq-url")),
+                o.get(POSTGRES_DSN),
+                o.get(RABBITMQ_URL),
                 dataDir.toAbsolutePath(),
-                o.integer("workers", 1, 64),
-                blankToNull(o.string("resolvers")),
-                domains == null || domains.isBlank() ? null : Path.of(domains),
-                progress,
-                o.integer("port", 0, 65_535),
-                o.flag("verbose"));
+                o.get(WORKERS),
+                resolvers == null ? null : String.join(",", resolvers),
+                domains == null ? null : Path.of(domains),
+                o.get(PROGRESS),
+                o.get(PORT),
+                o.get(SharedOptions.VERBOSE));
     }
 
     /** ~/.dnsx: the home of the user, from HOME where set. */
     static Path defaultDataDir(Map<String, String> env) {
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".dnsx")
                 .toAbsolutePath();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,11 +5,12 @@
 package io.purplejo.dns.operator;
 
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.Option;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.health.HealthServer;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The operator's configuration, from flags or environment variables (the Helm chart sets the
@@ -35,60 +36,81 @@ public record OperatorSettings(
         String leaseNamespace,
         Duration scaleUpPeriod) {
 
+    public static final Option<List<String>> WATCH_NAMESPACES =
+            Option.list(
+                    "watch-namespaces",
+                    "WATCH_NAMESPACES",
+                    null,
+                    "namespaces to watch; none for all");
+    public static final Option<Integer> RECONCILE_INTERVAL =
+            Option.integer(
+                    "reconcile-interval",
+                    "RECONCILE_INTERVAL_SECONDS",
+                    10,
+                    1,
+                    3600,
+                    "seconds between observations of a run");
+    public static final Option<String> WORKER_IMAGE =
+            Option.text(
+                    "worker-image",
+                    "WORKER_IMAGE",
+                    "ghcr.io/purplejo/dns-worker:0.1.0",
+                    "default worker image");
+    public static final Option<String> PUBLISHER_IMAGE =
+            Option.text(
+                    "publisher-image",
+                    "PUBLISHER_IMAGE",
+                    "ghcr.io/purplejo/dns-publisher:0.1.0",
+                    "default publisher image");
+    public static final Option<Integer> METRICS_PORT =
+            Option.integer(
+                    "metrics-port",
+                    "METRICS_PORT",
+                    HealthServer.OPERATOR_PORT,
+                    0,
+                    65_535,
+                    "port of /metrics, /healthz, /readyz; 0 for none");
+    public static final Option<Boolean> LEADER_ELECTION =
+            Option.flag(
+                    "leader-election", "LEADER_ELECTION", false, "elect a leader among replicas");
+    public static final Option<String> LEASE_NAMESPACE =
+            Option.text(
+                    "lease-namespace",
+                    "LEASE_NAMESPACE",
+                    null,
+                    "namespace of the leader-election lease");
+    public static final Option<Integer> SCALE_UP_PERIOD =
+            Option.integer(
+                    "scale-up-period",
+                    "SCALE_UP_PERIOD_SECONDS",
+                    15,
+                    0,
+                    3600,
+                    "least seconds between two scale-ups");
+
     public static CommandLineOptions declare() {
         return new CommandLineOptions("dns-operator.jar")
-                .value(
-                        "watch-namespaces",
-                        "WATCH_NAMESPACES",
-                        "",
-                        "comma-separated namespaces; empty for all")
-                .value(
-                        "reconcile-interval",
-                        "RECONCILE_INTERVAL_SECONDS",
-                        "10",
-                        "seconds between observations of a run")
-                .value(
-                        "worker-image",
-                        "WORKER_IMAGE",
-                        "ghcr.io/purplejo/dns-worker:0.1.0",
-                        "default worker image")
-                .value(
-                        "publisher-image",
-                        "PUBLISHER_IMAGE",
-                        "ghcr.io/purplejo/dns-publisher:0.1.0",
-                        "default publisher image")
-                .value(
-                        "metrics-port",
-                        "METRICS_PORT",
-                        "8080",
-                        "port of /metrics, /healthz, /readyz; 0 for none")
-                .flag("leader-election", "LEADER_ELECTION", false, "elect a leader among replicas")
-                .value(
-                        "lease-namespace",
-                        "LEASE_NAMESPACE",
-                        null,
-                        "namespace of the leader-election lease")
-                .value(
-                        "scale-up-period",
-                        "SCALE_UP_PERIOD_SECONDS",
-                        "15",
-                        "least seconds between two scale-ups");
+                .add(
+                        WATCH_NAMESPACES,
+                        RECONCILE_INTERVAL,
+                        WORKER_IMAGE,
+                        PUBLISHER_IMAGE,
+                        METRICS_PORT,
+                        LEADER_ELECTION,
+                        LEASE_NAMESPACE,
+                        SCALE_UP_PERIOD);
     }
 
     public static OperatorSettings from(ParsedOptions o) {
-        Set<String> ns =
-                Arrays.stream(o.string("watch-namespaces").split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet());
+        List<String> ns = o.get(WATCH_NAMESPACES);
         return new OperatorSettings(
-                ns,
-                Duration.ofSeconds(o.integer("reconcile-interval", 1, 3600)),
-                o.required("worker-image"),
-                o.required("publisher-image"),
-                o.integer("metrics-port", 0, 65535),
-                o.flag("leader-election"),
-                o.string("lease-namespace"),
-                Duration.ofSeconds(o.integer("scale-up-period", 0, 3600)));
+                ns == null ? Set.of() : Set.copyOf(ns),
+                Duration.ofSeconds(o.get(RECONCILE_INTERVAL)),
+                o.required(WORKER_IMAGE),
+                o.required(PUBLISHER_IMAGE),
+                o.get(METRICS_PORT),
+                o.get(LEADER_ELECTION),
+                o.get(LEASE_NAMESPACE),
+                Duration.ofSeconds(o.get(SCALE_UP_PERIOD)));
     }
 }

@@ -5,6 +5,7 @@
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.SharedOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,7 @@ import org.xbill.DNS.Type;
 /** The record types the worker extracts, by name and by dnsjava type code. */
 public final class RecordTypes {
     /** The legacy system's types, in the order results are reported. */
-    public static final List<String> DEFAULT =
-            List.of("A", "AAAA", "NS", "MX", "SOA", "CNAME", "TXT");
+    public static final List<String> DEFAULT = SharedOptions.SUPPORTED_RECORD_TYPES;
 
     private RecordTypes() {}
 

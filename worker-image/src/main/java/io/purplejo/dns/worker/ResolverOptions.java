@@ -5,7 +5,10 @@
 package io.purplejo.dns.worker;
 
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.Option;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.ResolverAddress;
 import io.purplejo.dns.resolve.ResolverSettings;
@@ -19,67 +22,27 @@ import java.util.List;
 public final class ResolverOptions {
     private ResolverOptions() {}
 
-    /** Declares the shared DNS options on a command. */
-    public static CommandLineOptions declare(CommandLineOptions o, String defaultConcurrency) {
-        return o.value(
-                        "resolvers",
-                        "DNS_RESOLVERS",
-                        null,
-                        "comma-separated resolver IP[:port] list; default: the system's resolvers")
-                .value(
-                        "types",
-                        "DNS_RECORD_TYPES",
-                        String.join(",", RecordTypes.DEFAULT),
-                        "record types to extract")
-                .value(
-                        "concurrency",
-                        "CONCURRENCY",
-                        defaultConcurrency,
-                        "domains resolving at once")
-                .value(
-                        "dns-timeout",
-                        "DNS_TIMEOUT",
-                        "1.0",
-                        "seconds one query waits for its answer")
-                .value(
-                        "dns-retries",
-                        "DNS_RETRIES",
-                        "2",
-                        "retries of a query after a timeout, SERVFAIL or REFUSED")
-                .value(
-                        "resolver-qps",
-                        "DNS_RESOLVER_QPS",
-                        "0",
-                        "queries per second per resolver, 0 for no limit")
-                .value(
-                        "resolver-window",
-                        "DNS_RESOLVER_WINDOW",
-                        "2000",
-                        "queries in flight per resolver at most")
-                .value(
-                        "dns-sockets",
-                        "DNS_SOCKETS",
-                        "4",
-                        "UDP sockets (random source ports) to spread queries over");
+    /** Declares the resolver options on a command, with that command's concurrency option. */
+    public static CommandLineOptions declare(CommandLineOptions o, Option<Integer> concurrency) {
+        return o.add(WorkerOptions.resolverOptions(concurrency));
     }
 
     public static List<Integer> types(ParsedOptions opts) {
-        return RecordTypes.parse(opts.required("types"));
+        return RecordTypes.parse(opts.required(SharedOptions.RECORD_TYPES));
     }
 
     public static ResolverSettings settings(ParsedOptions opts) {
-        String list = opts.string("resolvers");
+        List<String> list = opts.get(WorkerOptions.RESOLVERS);
         List<InetSocketAddress> resolvers =
-                list == null || list.isBlank()
+                list == null
                         ? ResolverAddress.system()
-                        : ResolverAddress.parseList(list);
-        double timeoutSeconds = opts.decimal("dns-timeout", 0.05, 60);
-        int retries = opts.integer("dns-retries", 0, 10);
+                        : ResolverAddress.parseList(String.join(",", list));
+        double timeoutSeconds = opts.get(WorkerOptions.DNS_TIMEOUT);
         return ResolverSettings.defaults(resolvers)
                 .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-                .withAttempts(retries + 1)
-                .withQueriesPerSecond(opts.integer("resolver-qps", 0, 10_000_000))
-                .withMaxWindow(opts.integer("resolver-window", 1, 60_000))
-                .withSockets(opts.integer("dns-sockets", 1, 64));
+                .withAttempts(opts.get(WorkerOptions.DNS_RETRIES) + 1)
+                .withQueriesPerSecond(opts.get(WorkerOptions.RESOLVER_QPS))
+                .withMaxWindow(opts.get(WorkerOptions.RESOLVER_WINDOW))
+                .withSockets(opts.get(WorkerOptions.DNS_SOCKETS));
     }
 }

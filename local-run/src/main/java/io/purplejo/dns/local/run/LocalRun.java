@@ -8,6 +8,8 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.config.ExitCodes;
+import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.local.backend.Backends;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.operator.observe.RunBackends;
@@ -46,6 +48,9 @@ public final class LocalRun {
      * end.
      */
     private static final Duration DEAD_LETTER_STALL = Duration.ofSeconds(30);
+
+    /** The span the shown rate is averaged over. */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
 
     /** The exit code of a run stopped by Ctrl-C or SIGTERM, as shells report a SIGINT. */
     public static final int INTERRUPTED = 130;
@@ -103,15 +108,19 @@ public final class LocalRun {
     Map<String, String> workerEnv() {
         Map<String, String> env = new LinkedHashMap<>(RunEnvironment.worker(run));
         env.putAll(credentials());
-        env.put("METRICS_PORT", "0");
+        env.put(WorkerOptions.METRICS_PORT.envVar(), "0");
         if (options.resolvers() != null) {
-            env.put("DNS_RESOLVERS", options.resolvers());
+            env.put(WorkerOptions.RESOLVERS.envVar(), options.resolvers());
         }
         return env;
     }
 
     private Map<String, String> credentials() {
-        return Map.of("POSTGRES_DSN", backends.dsnText(), "RABBITMQ_URL", backends.urlText());
+        return Map.of(
+                SharedOptions.POSTGRES_DSN.envVar(),
+                backends.dsnText(),
+                SharedOptions.RABBITMQ_URL.envVar(),
+                backends.urlText());
     }
 
     /** What was read in one pass, all at once: the run's counters, the queue and the publisher. */
@@ -128,10 +137,7 @@ public final class LocalRun {
         String queue = RunNames.queue(run);
         PublisherThread publisher = new PublisherThread(publisherEnv());
         WorkerPool workers = new WorkerPool(workerEnv(), options.workers());
-        RateWindow rate = new RateWindow(Duration.ofSeconds(30));
-        PhaseDecision decision =
-                new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
-        Facts facts = new Facts(started, null, -1, PublisherState.NONE);
+        Facts facts;
         Ending ending;
         LOG.info(
                 "run {} (uid {}): queue {}, {} workers",
@@ -143,43 +149,9 @@ public final class LocalRun {
             backends.prepareQueue(queue);
             publisher.start();
             workers.start();
-            Instant lastMove = started;
-            while (true) {
-                Facts previous = facts;
-                facts = observe(readers, publisher, queue);
-                decision = decide(decision, facts, started);
-                if (facts.progress() != null) {
-                    rate.add(facts.at(), facts.progress().done());
-                    if (previous.progress() == null
-                            || previous.progress().done() != facts.progress().done()) {
-                        lastMove = facts.at();
-                    }
-                }
-                view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
-                ending =
-                        ending(
-                                decision,
-                                facts,
-                                publisher,
-                                workers,
-                                () -> readDeadLetters(readers, queue),
-                                queue,
-                                lastMove);
-                if (ending != null) {
-                    break;
-                }
-                if (stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS)) {
-                    ending =
-                            new Ending(
-                                    decision,
-                                    "interrupted ("
-                                            + stopReason
-                                            + "): the run did not finish; domains"
-                                            + " without an outcome are selected again by the next run of a NeverExtracted selection",
-                                    INTERRUPTED);
-                    break;
-                }
-            }
+            Watched watched = watch(readers, publisher, workers, queue, started);
+            ending = watched.ending();
+            facts = watched.facts();
             workers.stop(
                     ending.decision().phase().finished() ? "the run finished" : "stopping",
                     Duration.ofSeconds(RunEnvironment.DRAIN_SECONDS + 5));
@@ -218,6 +190,64 @@ public final class LocalRun {
                         started,
                         clock.instant());
         return new RunReport(status, ending.exitCode());
+    }
+
+    /** Where the watch loop stopped: how the run ended and the last facts it read. */
+    private record Watched(Ending ending, Facts facts) {}
+
+    /**
+     * Observes and decides every poll until the run ends or a stop is asked for, showing each
+     * reading.
+     */
+    private Watched watch(
+            RunBackends readers,
+            PublisherThread publisher,
+            WorkerPool workers,
+            String queue,
+            Instant started)
+            throws InterruptedException {
+        RateWindow rate = new RateWindow(RATE_WINDOW);
+        PhaseDecision decision =
+                new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
+        Facts facts = new Facts(started, null, -1, PublisherState.NONE);
+        Ending ending;
+        Instant lastMove = started;
+        while (true) {
+            Facts previous = facts;
+            facts = observe(readers, publisher, queue);
+            decision = decide(decision, facts, started);
+            if (facts.progress() != null) {
+                rate.add(facts.at(), facts.progress().done());
+                if (previous.progress() == null
+                        || previous.progress().done() != facts.progress().done()) {
+                    lastMove = facts.at();
+                }
+            }
+            view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
+            ending =
+                    ending(
+                            decision,
+                            facts,
+                            publisher,
+                            workers,
+                            () -> readDeadLetters(readers, queue),
+                            queue,
+                            lastMove);
+            if (ending != null) {
+                return new Watched(ending, facts);
+            }
+            if (stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS)) {
+                ending =
+                        new Ending(
+                                decision,
+                                "interrupted ("
+                                        + stopReason
+                                        + "): the run did not finish; domains"
+                                        + " without an outcome are selected again by the next run of a NeverExtracted selection",
+                                INTERRUPTED);
+                return new Watched(ending, facts);
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.local.run;
 
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.worker.service.WorkerService;
 import io.purplejo.dns.worker.service.WorkerSettings;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class WorkerPool {
     WorkerPool(Map<String, String> env, int count) {
         for (int i = 1; i <= count; i++) {
             Map<String, String> own = new HashMap<>(env);
-            own.put("WORKER_ID", "local-worker-" + i);
+            own.put(WorkerOptions.WORKER_ID.envVar(), "local-worker-" + i);
             WorkerSettings settings =
                     WorkerSettings.from(WorkerSettings.declare().parse(List.of(), own), own);
             services.add(new WorkerService(settings));

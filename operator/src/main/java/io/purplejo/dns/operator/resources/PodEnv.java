@@ -7,6 +7,7 @@ package io.purplejo.dns.operator.resources;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
+import io.purplejo.dns.config.SharedOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +21,12 @@ final class PodEnv {
         List<EnvVar> env = new ArrayList<>();
         env.add(
                 secret(
-                        "POSTGRES_DSN",
+                        SharedOptions.POSTGRES_DSN.envVar(),
                         run.getSpec().postgresDsnSecret.name,
                         run.getSpec().postgresDsnSecret.key));
         env.add(
                 secret(
-                        "RABBITMQ_URL",
+                        SharedOptions.RABBITMQ_URL.envVar(),
                         run.getSpec().rabbitmqUrlSecret.name,
                         run.getSpec().rabbitmqUrlSecret.key));
         return env;

@@ -125,9 +125,9 @@ final class PodPlacement {
         RabbitmqTlsSpec tls = run.getSpec().rabbitmqTls;
         List<EnvVar> env = new ArrayList<>();
         if (tls != null && Boolean.TRUE.equals(tls.insecureSkipVerify)) {
-            env.add(PodEnv.plain(AmqpTrust.INSECURE_ENV, "true"));
+            env.add(PodEnv.plain(AmqpTrust.INSECURE.envVar(), "true"));
         } else if (caFromSecret(tls)) {
-            env.add(PodEnv.plain(AmqpTrust.CA_FILE_ENV, CA_DIR + "/" + CA_FILE));
+            env.add(PodEnv.plain(AmqpTrust.CA_FILE.envVar(), CA_DIR + "/" + CA_FILE));
         }
         return env;
     }

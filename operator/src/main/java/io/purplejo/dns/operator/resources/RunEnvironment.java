@@ -8,6 +8,9 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.DomainSelection;
 import io.purplejo.dns.api.v1alpha1.RecordType;
+import io.purplejo.dns.config.PublisherOptions;
+import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.health.HealthServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,39 +38,43 @@ public final class RunEnvironment {
     public static Map<String, String> publisher(DnsExtractionRun run) {
         DnsExtractionRunSpec spec = run.getSpec();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("RUN_NAME", RunNames.runKey(run));
-        env.put("RUN_UID", RunNames.runUid(run));
-        env.put("QUEUE_NAME", RunNames.queue(run));
-        env.put("WORKER_COUNT", "0");
-        env.put("OUTAGE_TOLERANCE_SECONDS", String.valueOf(spec.outageToleranceSeconds));
+        env.put(PublisherOptions.RUN_NAME.envVar(), RunNames.runKey(run));
+        env.put(PublisherOptions.RUN_UID.envVar(), RunNames.runUid(run));
+        env.put(WorkerOptions.QUEUE_NAME.envVar(), RunNames.queue(run));
+        env.put(PublisherOptions.WORKER_COUNT.envVar(), "0");
+        env.put(
+                PublisherOptions.OUTAGE_TOLERANCE.envVar(),
+                String.valueOf(spec.outageToleranceSeconds));
         if (spec.outcomeRetentionDays != null) {
-            env.put("OUTCOME_RETENTION_DAYS", String.valueOf(spec.outcomeRetentionDays));
+            env.put(
+                    PublisherOptions.OUTCOME_RETENTION_DAYS.envVar(),
+                    String.valueOf(spec.outcomeRetentionDays));
         }
-        env.put("DNS_RECORD_TYPES", recordTypes(spec));
+        env.put(SharedOptions.RECORD_TYPES.envVar(), recordTypes(spec));
         DomainSelection sel = spec.selection;
         env.put(
-                "SELECTION_MODE",
+                PublisherOptions.SELECT.envVar(),
                 switch (sel.mode) {
                     case All -> "all";
                     case NeverExtracted -> "never-extracted";
                     case NotExtractedSince -> "not-extracted-since";
                 });
         if (sel.notExtractedSince != null) {
-            env.put("SELECTION_SINCE", sel.notExtractedSince);
+            env.put(PublisherOptions.SINCE.envVar(), sel.notExtractedSince);
         }
         if (sel.suffixes != null && !sel.suffixes.isEmpty()) {
-            env.put("SELECTION_SUFFIXES", String.join(",", sel.suffixes));
+            env.put(PublisherOptions.SUFFIXES.envVar(), String.join(",", sel.suffixes));
         }
         if (sel.domains != null && !sel.domains.isEmpty()) {
-            env.put("SELECTION_DOMAINS", String.join(",", sel.domains));
+            env.put(PublisherOptions.DOMAINS.envVar(), String.join(",", sel.domains));
         }
         if (sel.limit != null) {
-            env.put("SELECTION_LIMIT", String.valueOf(sel.limit));
+            env.put(PublisherOptions.LIMIT.envVar(), String.valueOf(sel.limit));
         }
         // enough queued work for every worker the run may have, so that back-pressure never starves
         // them
         env.put(
-                "MAX_QUEUE_DEPTH",
+                PublisherOptions.MAX_QUEUE_DEPTH.envVar(),
                 String.valueOf(
                         Math.max(
                                 1000,
@@ -81,17 +88,19 @@ public final class RunEnvironment {
     public static Map<String, String> worker(DnsExtractionRun run) {
         DnsExtractionRunSpec spec = run.getSpec();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUEUE_NAME", RunNames.queue(run));
-        env.put("CONCURRENCY", String.valueOf(spec.workers.concurrency));
-        env.put("PREFETCH", String.valueOf(spec.workers.prefetch));
-        env.put("DNS_TIMEOUT", String.valueOf(spec.resolvers.timeoutSeconds));
-        env.put("DNS_RETRIES", String.valueOf(spec.resolvers.retries));
-        env.put("DNS_RESOLVER_QPS", String.valueOf(spec.resolvers.queriesPerSecondPerResolver));
-        env.put("DNS_RECORD_TYPES", recordTypes(spec));
-        env.put("GRACE_PERIOD", String.valueOf(DRAIN_SECONDS));
-        env.put("METRICS_PORT", String.valueOf(METRICS_PORT));
+        env.put(WorkerOptions.QUEUE_NAME.envVar(), RunNames.queue(run));
+        env.put(WorkerOptions.CONCURRENCY.envVar(), String.valueOf(spec.workers.concurrency));
+        env.put(WorkerOptions.PREFETCH.envVar(), String.valueOf(spec.workers.prefetch));
+        env.put(WorkerOptions.DNS_TIMEOUT.envVar(), String.valueOf(spec.resolvers.timeoutSeconds));
+        env.put(WorkerOptions.DNS_RETRIES.envVar(), String.valueOf(spec.resolvers.retries));
+        env.put(
+                WorkerOptions.RESOLVER_QPS.envVar(),
+                String.valueOf(spec.resolvers.queriesPerSecondPerResolver));
+        env.put(SharedOptions.RECORD_TYPES.envVar(), recordTypes(spec));
+        env.put(WorkerOptions.GRACE_PERIOD.envVar(), String.valueOf(DRAIN_SECONDS));
+        env.put(WorkerOptions.METRICS_PORT.envVar(), String.valueOf(METRICS_PORT));
         if (spec.resolvers.servers != null && !spec.resolvers.servers.isEmpty()) {
-            env.put("DNS_RESOLVERS", String.join(",", spec.resolvers.servers));
+            env.put(WorkerOptions.RESOLVERS.envVar(), String.join(",", spec.resolvers.servers));
         }
         return env;
     }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.operator.OperatorSettings;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class WorkerDeploymentBuilder {
         env.addAll(PodPlacement.tlsEnv(run));
         env.add(
                 new EnvVarBuilder()
-                        .withName("WORKER_ID")
+                        .withName(WorkerOptions.WORKER_ID.envVar())
                         .withNewValueFrom()
                         .withNewFieldRef()
                         .withFieldPath("metadata.name")

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.config.Option;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.DnsClient;
 import io.purplejo.dns.resolve.DomainResolution;
@@ -48,7 +50,19 @@ public final class ResolveCommand {
     /** The writer's end marker: compared by identity, as no resolution is this instance. */
     private static final DomainResolution END = DomainResolution.invalid("", "end");
 
+    /** More lookups in flight than the worker's default: nothing waits on a database here. */
+    static final Option<Integer> CONCURRENCY = WorkerOptions.CONCURRENCY.withDefault("1000");
+
     private ResolveCommand() {}
+
+    /** The command's options. */
+    public static CommandLineOptions declare() {
+        return ResolverOptions.declare(
+                new CommandLineOptions("dns-worker.jar resolve"), CONCURRENCY);
+    }
+
+    /** What the options ask for. */
+    private record Plan(ResolverSettings settings, List<Integer> types, int concurrency) {}
 
     public static int run(
             List<String> args,
@@ -56,29 +70,31 @@ public final class ResolveCommand {
             InputStream stdin,
             OutputStream stdout,
             PrintStream stderr) {
-        CommandLineOptions declared =
-                ResolverOptions.declare(new CommandLineOptions("dns-worker.jar resolve"), "1000");
-        ParsedOptions opts;
-        ResolverSettings settings;
-        List<Integer> types;
-        int concurrency;
+        CommandLineOptions declared = declare();
+        Plan plan;
         try {
-            opts = declared.parse(args, env);
+            ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 stdout.write(declared.usage().getBytes(StandardCharsets.UTF_8));
                 return 0;
             }
-            settings = ResolverOptions.settings(opts);
-            types = ResolverOptions.types(opts);
-            concurrency = opts.integer("concurrency", 1, 100_000);
+            plan =
+                    new Plan(
+                            ResolverOptions.settings(opts),
+                            ResolverOptions.types(opts),
+                            opts.get(CONCURRENCY));
         } catch (InvalidConfigurationException e) {
             stderr.println("resolve: " + e.getMessage());
             return 2;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return resolveAll(plan, stdin, stdout, stderr);
+    }
 
-        InFlightLimiter limiter = new InFlightLimiter(concurrency);
+    private static int resolveAll(
+            Plan plan, InputStream stdin, OutputStream stdout, PrintStream stderr) {
+        InFlightLimiter limiter = new InFlightLimiter(plan.concurrency());
         // the loop thread hands results over without waking the writer; the writer polls
         Queue<DomainResolution> done = new ConcurrentLinkedQueue<>();
         Map<Outcome, Long> domainOutcomes = new EnumMap<>(Outcome.class);
@@ -93,7 +109,7 @@ public final class ResolveCommand {
         long started = System.nanoTime();
         long queries;
         long names = 0;
-        try (DnsClient client = new DnsClient(settings)) {
+        try (DnsClient client = new DnsClient(plan.settings())) {
             writer.start();
             DomainResolver resolver = new DomainResolver(client);
             BufferedReader in =
@@ -108,7 +124,7 @@ public final class ResolveCommand {
                 limiter.acquire(1);
                 resolver.resolve(
                         line,
-                        types,
+                        plan.types(),
                         r -> {
                             done.add(r);
                             limiter.release(1);
@@ -125,8 +141,8 @@ public final class ResolveCommand {
             Thread.currentThread().interrupt();
             return 130;
         }
-        Throwable failed = writerFailure.get();
-        if (failed != null) {
+        if (writerFailure.get() != null) {
+            Throwable failed = writerFailure.get();
             Throwable cause = failed instanceof UncheckedIOException u ? u.getCause() : failed;
             stderr.println(
                     cause instanceof IOException
@@ -143,14 +159,19 @@ public final class ResolveCommand {
                             + " names got their output line");
             return 1;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        summarize(stderr, counted[0], queries, System.nanoTime() - started, domainOutcomes);
+        return 0;
+    }
+
+    private static void summarize(
+            PrintStream stderr, long names, long queries, long nanos, Map<Outcome, Long> outcomes) {
+        double seconds = nanos / 1e9;
         stderr.printf(
                 "resolve: %d names in %.2f s: %.0f names/s, %.0f queries/s (%d queries)%n",
-                counted[0], seconds, counted[0] / seconds, queries / seconds, queries);
+                names, seconds, names / seconds, queries / seconds, queries);
         StringBuilder sb = new StringBuilder("resolve: outcomes");
-        domainOutcomes.forEach((k, v) -> sb.append(' ').append(k.dbName()).append('=').append(v));
+        outcomes.forEach((k, v) -> sb.append(' ').append(k.dbName()).append('=').append(v));
         stderr.println(sb);
-        return 0;
     }
 
     private static void writeResults(
