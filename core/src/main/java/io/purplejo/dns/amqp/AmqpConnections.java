@@ -8,7 +8,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.purplejo.dns.config.AmqpTrust;
 import io.purplejo.dns.config.AmqpUri;
+import io.purplejo.dns.config.InvalidConfigurationException;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -18,6 +21,12 @@ import java.util.concurrent.TimeoutException;
  * never the password.
  */
 public final class AmqpConnections {
+    /** Seconds between heartbeats unless the URI says {@code heartbeat=}. */
+    static final int DEFAULT_HEARTBEAT_SECONDS = 30;
+
+    /** Milliseconds to connect unless the URI says {@code connection_timeout=}. */
+    static final int DEFAULT_CONNECTION_TIMEOUT_MILLIS = 10_000;
+
     private AmqpConnections() {}
 
     /**
@@ -28,16 +37,21 @@ public final class AmqpConnections {
     public static Connection open(AmqpUri uri, String clientName) throws IOException {
         AmqpTrust trust = uri.trust();
         ConnectionFactory f = new ConnectionFactory();
-        f.setHost(uri.host());
-        f.setPort(uri.port());
-        f.setVirtualHost(uri.virtualHost());
-        f.setUsername(uri.user());
-        f.setPassword(uri.password());
         f.setAutomaticRecoveryEnabled(false);
         f.setTopologyRecoveryEnabled(false);
-        f.setRequestedHeartbeat(Integer.parseInt(uri.parameters().getOrDefault("heartbeat", "30")));
-        f.setConnectionTimeout(
-                Integer.parseInt(uri.parameters().getOrDefault("connection_timeout", "10000")));
+        // defaults that the URI's heartbeat= and connection_timeout= override
+        f.setRequestedHeartbeat(DEFAULT_HEARTBEAT_SECONDS);
+        f.setConnectionTimeout(DEFAULT_CONNECTION_TIMEOUT_MILLIS);
+        try {
+            f.setUri(uri.connectionUri());
+        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            // never e.getMessage(): it may quote the URI, password included
+            throw new InvalidConfigurationException(
+                    "RabbitMQ URL " + uri + " is not one the AMQP client accepts");
+        }
+        // setUri reads "amqp://host/" as the vhost "", AmqpUri as the default one, like the legacy
+        // clients; and it trusts every certificate for amqps://, which the lines below replace
+        f.setVirtualHost(uri.virtualHost());
         try {
             if (uri.tls()) {
                 f.useSslProtocol(trust.sslContext());

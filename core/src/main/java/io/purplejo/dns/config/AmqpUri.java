@@ -4,19 +4,26 @@
  */
 package io.purplejo.dns.config;
 
-import java.net.URLDecoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A RabbitMQ address parsed from an AMQP URI ({@code amqp://user:pass@host:5672/vhost} or {@code
- * amqps://}), following the RabbitMQ URI specification: an empty path is the default vhost "/", and
- * "%2F" spells "/". The password is never part of {@link #toString()} nor of an error message.
+ * A RabbitMQ address read (by {@link ServerUrl}) from an AMQP URI ({@code
+ * amqp://user:pass@host:5672/vhost} or {@code amqps://}), following the RabbitMQ URI specification:
+ * an empty path is the default vhost "/", and "%2F" spells "/". The password is never part of
+ * {@link #toString()} nor of an error message.
  */
 public final class AmqpUri {
+    private static final String WHAT = "RabbitMQ URL";
     private static final String EXPECTED = "expected amqp://user:password@host:5672/vhost";
+
+    /** The query parameters that {@code ConnectionFactory.setUri} reads as numbers. */
+    private static final List<String> INTEGER_PARAMETERS =
+            List.of("heartbeat", "connection_timeout", "channel_max");
+
+    private final URI connectionUri;
 
     private final boolean tls;
     private final String host;
@@ -28,6 +35,7 @@ public final class AmqpUri {
     private final AmqpTrust trust;
 
     private AmqpUri(
+            URI connectionUri,
             boolean tls,
             String host,
             int port,
@@ -36,6 +44,7 @@ public final class AmqpUri {
             String password,
             Map<String, String> parameters,
             AmqpTrust trust) {
+        this.connectionUri = connectionUri;
         this.tls = tls;
         this.host = host;
         this.port = port;
@@ -48,7 +57,8 @@ public final class AmqpUri {
 
     /** The same address, verifying an amqps:// broker against {@code trust}. */
     public AmqpUri withTrust(AmqpTrust trust) {
-        return new AmqpUri(tls, host, port, virtualHost, user, password, parameters, trust);
+        return new AmqpUri(
+                connectionUri, tls, host, port, virtualHost, user, password, parameters, trust);
     }
 
     /** What an amqps:// connection trusts; the system trust store unless set. */
@@ -61,105 +71,56 @@ public final class AmqpUri {
      * the password.
      */
     public static AmqpUri parse(String uri) {
-        if (uri == null || uri.isBlank()) {
-            throw new InvalidConfigurationException("RabbitMQ URL is empty (" + EXPECTED + ")");
-        }
-        String s = uri.strip();
-        int schemeEnd = s.indexOf("://");
-        if (schemeEnd < 0) {
-            throw new InvalidConfigurationException(
-                    "RabbitMQ URL has no scheme (" + EXPECTED + ")");
-        }
-        String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        ServerUrl url = ServerUrl.parse(uri, WHAT, EXPECTED);
         boolean tls;
-        if (scheme.equals("amqp")) {
+        if (url.scheme().equals("amqp")) {
             tls = false;
-        } else if (scheme.equals("amqps")) {
+        } else if (url.scheme().equals("amqps")) {
             tls = true;
         } else {
             throw new InvalidConfigurationException(
                     "RabbitMQ URL has unsupported scheme '"
-                            + scheme
+                            + url.scheme()
                             + "' ("
                             + EXPECTED
                             + " or amqps://...)");
         }
-        String rest = s.substring(schemeEnd + 3);
-        String query = "";
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
+        // "amqp://host/" is the default vhost, as the legacy clients read it
+        String path = url.rawPath().startsWith("/") ? url.rawPath().substring(1) : url.rawPath();
+        if (path.contains("/")) {
+            throw new InvalidConfigurationException(
+                    "RabbitMQ URL vhost must be one path segment; write '/' inside a vhost as %2F");
         }
-        String vhost = "/";
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            String path = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-            if (!path.isEmpty()) {
-                if (path.contains("/")) {
-                    throw new InvalidConfigurationException(
-                            "RabbitMQ URL vhost must be one path segment;"
-                                    + " write '/' inside a vhost as %2F");
-                }
-                vhost = decode(path, "vhost");
-            }
-        }
-        String user = "guest";
-        String password = "guest";
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0) {
-                user = decode(userInfo.substring(0, colon), "user name");
-                password = decode(userInfo.substring(colon + 1), "password");
-            } else {
-                user = decode(userInfo, "user name");
-            }
-        }
-        int port = tls ? 5671 : 5672;
-        String host = rest;
-        int colon = rest.lastIndexOf(':');
-        if (colon >= 0 && !rest.endsWith("]")) {
-            host = rest.substring(0, colon);
-            String portText = rest.substring(colon + 1);
-            try {
-                port = Integer.parseInt(portText);
-                if (port < 1 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
+        String vhost = path.isEmpty() ? "/" : ServerUrl.decode(path, WHAT, "vhost");
+        for (String number : INTEGER_PARAMETERS) {
+            String value = url.query().get(number);
+            if (value != null && !value.matches("\\d{1,9}")) {
                 throw new InvalidConfigurationException(
-                        "RabbitMQ URL has an invalid port '"
-                                + portText
-                                + "' (a number from 1 to 65535)");
+                        "RabbitMQ URL parameter '"
+                                + number
+                                + "' takes a whole number, not '"
+                                + value
+                                + "'");
             }
         }
-        if (host.isEmpty()) {
-            throw new InvalidConfigurationException("RabbitMQ URL has no host (" + EXPECTED + ")");
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            params.put(
-                    decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name"),
-                    eq >= 0 ? decode(pair.substring(eq + 1), "parameter value") : "");
-        }
-        return new AmqpUri(tls, host, port, vhost, user, password, params, AmqpTrust.system());
+        return new AmqpUri(
+                url.uri(),
+                tls,
+                url.host(),
+                url.port(tls ? 5671 : 5672),
+                vhost,
+                url.user() == null ? "guest" : url.user(),
+                url.password() == null ? "guest" : url.password(),
+                url.query(),
+                AmqpTrust.system());
     }
 
-    private static String decode(String text, String what) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(
-                    "RabbitMQ URL has a malformed percent-escape in the " + what);
-        }
+    /**
+     * The URI to hand to {@code ConnectionFactory.setUri}: the given one, with the user information
+     * escaped where the legacy clients accepted it raw. Holds the password: never log it.
+     */
+    public URI connectionUri() {
+        return connectionUri;
     }
 
     public boolean tls() {

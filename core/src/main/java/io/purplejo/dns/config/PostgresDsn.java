@@ -4,7 +4,6 @@
  */
 package io.purplejo.dns.config;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,15 +13,16 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * A PostgreSQL connection target parsed from the DSN forms the legacy system used ({@code
- * postgresql://}, {@code postgres://}, {@code postgresql+asyncpg://} and any other {@code +driver})
- * or from a JDBC URL ({@code jdbc:postgresql://}).
+ * A PostgreSQL connection target read (by {@link ServerUrl}) from the DSN forms the legacy system
+ * used ({@code postgresql://}, {@code postgres://}, {@code postgresql+asyncpg://} and any other
+ * {@code +driver}) or from a JDBC URL ({@code jdbc:postgresql://}).
  *
  * <p>The password is kept apart from everything that can be printed: {@link #toString()} and every
  * error message show the DSN with the password replaced by {@code ***}.
  */
 public final class PostgresDsn {
     private static final int DEFAULT_PORT = 5432;
+    private static final String WHAT = "PostgreSQL DSN";
     private static final String EXPECTED = "expected postgresql://user:password@host:5432/database";
 
     private final String host;
@@ -52,119 +52,43 @@ public final class PostgresDsn {
      * password.
      */
     public static PostgresDsn parse(String dsn) {
-        if (dsn == null || dsn.isBlank()) {
-            throw new InvalidConfigurationException("PostgreSQL DSN is empty (" + EXPECTED + ")");
-        }
-        String s = dsn.strip();
-        String rest;
-        boolean jdbc = false;
-        int schemeEnd = s.indexOf("://");
-        if (schemeEnd < 0) {
+        String s = dsn == null ? "" : dsn.strip();
+        boolean jdbc = s.regionMatches(true, 0, "jdbc:", 0, 5);
+        ServerUrl url = ServerUrl.parse(jdbc ? s.substring(5) : s, WHAT, EXPECTED);
+        String scheme = url.scheme();
+        String base = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
+        if (!base.equals("postgresql") && !base.equals("postgres")
+                || jdbc && !base.equals(scheme)) {
             throw new InvalidConfigurationException(
-                    "PostgreSQL DSN has no scheme (" + EXPECTED + ")");
+                    "PostgreSQL DSN has unsupported scheme '"
+                            + (jdbc ? "jdbc:" : "")
+                            + scheme
+                            + "' ("
+                            + EXPECTED
+                            + ", postgresql+asyncpg://... or jdbc:postgresql://...)");
         }
-        String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
-        if (scheme.equals("jdbc:postgresql")) {
-            jdbc = true;
-        } else {
-            String base = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
-            if (!base.equals("postgresql") && !base.equals("postgres")) {
-                throw new InvalidConfigurationException(
-                        "PostgreSQL DSN has unsupported scheme '"
-                                + scheme
-                                + "' ("
-                                + EXPECTED
-                                + ", postgresql+asyncpg://... or jdbc:postgresql://...)");
-            }
-        }
-        rest = s.substring(schemeEnd + 3);
-
-        String query = "";
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            query = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
-        String path = "";
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            path = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-        }
-        String user = null;
-        String password = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            if (colon >= 0) {
-                user = decode(userInfo.substring(0, colon), "user name");
-                password = decode(userInfo.substring(colon + 1), "password");
-            } else {
-                user = decode(userInfo, "user name");
-            }
-        }
-        String host;
-        int port = DEFAULT_PORT;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            if (close < 0) {
-                throw new InvalidConfigurationException(
-                        "PostgreSQL DSN has an unclosed IPv6 host bracket");
-            }
-            host = rest.substring(0, close + 1);
-            String after = rest.substring(close + 1);
-            if (after.startsWith(":")) {
-                port = parsePort(after.substring(1));
-            } else if (!after.isEmpty()) {
-                throw new InvalidConfigurationException(
-                        "PostgreSQL DSN has text after the IPv6 host");
-            }
-        } else {
-            int colon = rest.lastIndexOf(':');
-            if (colon >= 0) {
-                host = rest.substring(0, colon);
-                port = parsePort(rest.substring(colon + 1));
-            } else {
-                host = rest;
-            }
-        }
-        if (host.isEmpty()) {
-            throw new InvalidConfigurationException(
-                    "PostgreSQL DSN has no host (" + EXPECTED + ")");
-        }
-        if (host.contains(",")) {
-            throw new InvalidConfigurationException(
-                    "PostgreSQL DSN names several hosts; give one host");
-        }
-        String database = decode(path, "database name");
+        String path = url.rawPath().startsWith("/") ? url.rawPath().substring(1) : url.rawPath();
+        String database = ServerUrl.decode(path, WHAT, "database name");
         if (database.isEmpty()) {
             throw new InvalidConfigurationException(
                     "PostgreSQL DSN has no database name (" + EXPECTED + ")");
         }
-
+        String user = url.user();
+        String password = url.password();
         Map<String, String> params = new LinkedHashMap<>();
-        if (!query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name");
-                String value =
-                        eq >= 0 ? decode(pair.substring(eq + 1), "parameter '" + key + "'") : "";
-                switch (key) {
-                    case "user" -> user = value;
-                    case "password" -> password = value;
-                    // asyncpg and psycopg spell TLS differently from pgjdbc
-                    case "ssl" -> params.put("sslmode", jdbc ? value : sslModeFromAsyncpg(value));
-                    case "connect_timeout" -> params.put("connectTimeout", value);
-                    default -> params.put(key, value);
-                }
+        for (Map.Entry<String, String> e : url.query().entrySet()) {
+            String value = e.getValue();
+            switch (e.getKey()) {
+                case "user" -> user = value;
+                case "password" -> password = value;
+                // asyncpg and psycopg spell TLS differently from pgjdbc
+                case "ssl" -> params.put("sslmode", jdbc ? value : sslModeFromAsyncpg(value));
+                case "connect_timeout" -> params.put("connectTimeout", value);
+                default -> params.put(e.getKey(), value);
             }
         }
-        return new PostgresDsn(host, port, database, user, password, params);
+        return new PostgresDsn(
+                url.host(), url.port(DEFAULT_PORT), database, user, password, params);
     }
 
     private static String sslModeFromAsyncpg(String value) {
@@ -173,29 +97,6 @@ public final class PostgresDsn {
             case "false", "0", "disable" -> "disable";
             default -> value;
         };
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(
-                    "PostgreSQL DSN has an invalid port '" + text + "' (a number from 1 to 65535)");
-        }
-    }
-
-    private static String decode(String text, String what) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // never echo the text: it may be the password
-            throw new InvalidConfigurationException(
-                    "PostgreSQL DSN has a malformed percent-escape in the " + what);
-        }
     }
 
     /**

@@ -7,9 +7,11 @@ package io.purplejo.dns.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AmqpUriTest {
 
@@ -24,6 +26,9 @@ class AmqpUriTest {
             amqp://u:p@mq:5672/%2F                        | false | mq          | 5672 | /          | u     | p
             amqp://u:p%2Fq@mq:5672/team%2Fdns             | false | mq          | 5672 | team/dns   | u     | p/q
             amqps://u:p@mq/vh                             | true  | mq          | 5671 | vh         | u     | p
+            amqp://dns:p@ss w0rd@mq:5672/vh               | false | mq          | 5672 | vh         | dns   | p@ss w0rd
+            amqp://dns:pa+ss@rabbit_mq/vh                 | false | rabbit_mq   | 5672 | vh         | dns   | pa+ss
+            amqp://dns:pw@[::1]:5673/vh?heartbeat=5       | false | [::1]       | 5673 | vh         | dns   | pw
             """)
     void parsesTheRabbitMqUriForms(
             String uri,
@@ -43,6 +48,33 @@ class AmqpUriTest {
         assertThat(parsed.password()).isEqualTo(password);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "amqp://dns:p@ss w0rd@mq:5673/team%2Fdns?heartbeat=5&connection_timeout=700",
+                "amqps://u:p%2Fq@[::1]/vh",
+                "amqp://mq/"
+            })
+    void theAmqpClientReadsTheSameConnectionFromTheUriItIsHanded(String uri) throws Exception {
+        AmqpUri parsed = AmqpUri.parse(uri);
+        ConnectionFactory factory = new ConnectionFactory();
+
+        factory.setUri(parsed.connectionUri());
+
+        assertThat(factory.getUsername()).isEqualTo(parsed.user());
+        assertThat(factory.getPassword()).isEqualTo(parsed.password());
+        assertThat(factory.getHost()).isEqualTo(parsed.host());
+        assertThat(factory.getPort()).isEqualTo(parsed.port());
+        assertThat(factory.isSSL()).isEqualTo(parsed.tls());
+        if (!parsed.virtualHost().equals("/")) {
+            assertThat(factory.getVirtualHost()).isEqualTo(parsed.virtualHost());
+        }
+        if (parsed.parameters().containsKey("heartbeat")) {
+            assertThat(factory.getRequestedHeartbeat()).isEqualTo(5);
+            assertThat(factory.getConnectionTimeout()).isEqualTo(700);
+        }
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(
             delimiter = '|',
@@ -54,6 +86,9 @@ class AmqpUriTest {
             amqp://u:Hunter2secret@mq:70000/          | invalid port '70000'
             amqp://u:Hunter2secret@:5672/             | no host
             amqp://u:Hunter2secret@mq:5672/a/b        | one path segment
+            amqp://u:Hunter2secret@mq/?heartbeat=soon | parameter 'heartbeat' takes a whole number
+            amqp://u:Hunter2%zz@mq/                   | malformed percent-escape in the password
+            amqp://u:Hunter2secret@mq/v h             | a character not allowed in the path
             """)
     void rejectsAMalformedUriWithoutPrintingThePassword(String uri, String problem) {
         assertThatThrownBy(() -> AmqpUri.parse(uri))

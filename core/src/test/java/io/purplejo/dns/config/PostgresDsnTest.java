@@ -26,6 +26,8 @@ class PostgresDsnTest {
             jdbc:postgresql://db:5432/extraction?user=dns&password=s3cret       | jdbc:postgresql://db:5432/extraction          | dns | s3cret
             postgresql://dns@[::1]:5433/extraction                              | jdbc:postgresql://[::1]:5433/extraction       | dns |
             postgresql+asyncpg://dns:pw@db:5432/extraction?ssl=require           | jdbc:postgresql://db:5432/extraction          | dns | pw
+            postgresql://dns:p@ss w0rd@db:5432/extraction                       | jdbc:postgresql://db:5432/extraction          | dns | p@ss w0rd
+            postgresql://dns:pa+ss@dns_db/extraction                            | jdbc:postgresql://dns_db:5432/extraction      | dns | pa+ss
             """)
     void acceptsTheLegacyAndJdbcForms(String dsn, String jdbcUrl, String user, String password) {
         PostgresDsn parsed = PostgresDsn.parse(dsn);
@@ -48,6 +50,9 @@ class PostgresDsnTest {
             postgresql://dns:Hunter2secret@:5432/x         | no host
             postgresql://dns:Hunter2secret@db:5432         | no database name
             postgresql://dns:Hunter2%zzsecret@db:5432/x    | malformed percent-escape in the password
+            postgresql://dns:Hunter2secret@h1:5432,h2/x    | names several hosts
+            postgresql://dns:Hunter2secret@db:5432/x y     | a character not allowed in the path
+            jdbc:mysql://dns:Hunter2secret@db:5432/x       | unsupported scheme 'jdbc:mysql'
             """)
     void rejectsAMalformedDsnNamingTheProblemButNeverThePassword(String dsn, String problem) {
         assertThatThrownBy(() -> PostgresDsn.parse(dsn))
