@@ -12,6 +12,9 @@ import javax.sql.DataSource;
 
 /** A pooled connection to the extraction database, opened from a {@link PostgresDsn}. */
 public final class Database implements AutoCloseable {
+    /** How long a caller waits for a connection before its operation fails as an outage. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
     private final HikariDataSource pool;
     private final PostgresDsn dsn;
 
@@ -36,7 +39,7 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(maxConnections);
         cfg.setMinimumIdle(1);
         cfg.setPoolName(applicationName);
-        cfg.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        cfg.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         cfg.setInitializationFailTimeout(-1);
         cfg.addDataSourceProperty("ApplicationName", applicationName);
         // batched inserts become multi-row statements: the biggest single win for bulk writes

@@ -51,6 +51,12 @@ public final class PublisherMain {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
+    /** The selection's page reads and the checkpoint saver beside them. */
+    private static final int DATABASE_CONNECTIONS = 2;
+
+    /** How long a database that is still starting is waited for before the attempt fails. */
+    private static final Duration DATABASE_WAIT_AT_START = Duration.ofSeconds(30);
+
     private PublisherMain() {}
 
     public static void main(String[] args) {
@@ -138,8 +144,9 @@ public final class PublisherMain {
      */
     private static void attempt(PublisherSettings settings, PrintStream out)
             throws SQLException, IOException, TimeoutException, InterruptedException {
-        try (Database db = Database.open(settings.postgres(), 2, "dns-publisher")) {
-            db.awaitReachable(Duration.ofSeconds(30));
+        try (Database db =
+                Database.open(settings.postgres(), DATABASE_CONNECTIONS, "dns-publisher")) {
+            db.awaitReachable(DATABASE_WAIT_AT_START);
             try (Connection c = db.dataSource().getConnection()) {
                 DomainsTableCheck.require(c, db.dsn().database());
             }

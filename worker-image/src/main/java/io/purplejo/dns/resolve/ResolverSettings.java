@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.resolve;
 
+import io.purplejo.dns.config.WorkerOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -47,10 +48,29 @@ public record ResolverSettings(
         }
     }
 
-    /** Settings for the given resolvers with the defaults: 1 s timeout, 3 attempts, EDNS0 1232. */
+    /** The window never shrinks below this many queries, so a resolver that recovers is seen. */
+    static final int MIN_WINDOW = 8;
+
+    /**
+     * The EDNS0 UDP payload advertised: the DNS Flag Day 2020 size, which no common path fragments.
+     */
+    static final int EDNS_PAYLOAD = 1232;
+
+    /** Settings for the given resolvers with the defaults of the worker's options. */
     public static ResolverSettings defaults(List<InetSocketAddress> resolvers) {
+        Duration timeout =
+                Duration.ofMillis(Math.round(WorkerOptions.DEFAULT_DNS_TIMEOUT_SECONDS * 1000));
+        int attempts = WorkerOptions.DEFAULT_DNS_RETRIES + 1;
         return new ResolverSettings(
-                resolvers, Duration.ofSeconds(1), 3, Duration.ofSeconds(6), 0, 2_000, 8, 4, 1232);
+                resolvers,
+                timeout,
+                attempts,
+                deadlineFor(timeout, attempts),
+                0,
+                WorkerOptions.DEFAULT_RESOLVER_WINDOW,
+                MIN_WINDOW,
+                WorkerOptions.DEFAULT_DNS_SOCKETS,
+                EDNS_PAYLOAD);
     }
 
     public ResolverSettings withTimeout(Duration t) {

@@ -33,6 +33,9 @@ public class RunBackends implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunBackends.class);
     private static final int AMQP_NOT_FOUND = 404;
 
+    /** Per database: progress reads of the runs it holds, one at a time per run. */
+    private static final int DATABASE_CONNECTIONS = 2;
+
     private final Map<PostgresDsn, Database> databases = new ConcurrentHashMap<>();
     private final Map<String, Connection> brokers = new HashMap<>();
 
@@ -42,7 +45,9 @@ public class RunBackends implements AutoCloseable {
      */
     public Optional<RunProgress> progress(PostgresDsn dsn, String runUid)
             throws java.sql.SQLException {
-        Database db = databases.computeIfAbsent(dsn, d -> Database.open(d, 2, "dns-operator"));
+        Database db =
+                databases.computeIfAbsent(
+                        dsn, d -> Database.open(d, DATABASE_CONNECTIONS, "dns-operator"));
         return new RunProgressQuery(db.dataSource()).byResourceUid(runUid);
     }
 

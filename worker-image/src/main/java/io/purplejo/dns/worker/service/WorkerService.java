@@ -50,6 +50,12 @@ public final class WorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
+    /** The batch writer and the run registry's lookups, with room for both at once. */
+    private static final int DATABASE_CONNECTIONS = 4;
+
+    /** How long a database still starting is waited for before the worker exits with 3. */
+    private static final Duration DATABASE_WAIT_AT_START = Duration.ofSeconds(60);
+
     /**
      * A broker back after an outage is used within seconds: a worker idle for longer costs a whole
      * pod.
@@ -96,14 +102,18 @@ public final class WorkerService {
                 settings.resolver().resolvers(),
                 settings.concurrency(),
                 settings.prefetch());
-        database = Database.open(settings.postgres(), 4, "dns-worker-" + settings.workerId());
-        database.awaitReachable(Duration.ofSeconds(60));
+        database =
+                Database.open(
+                        settings.postgres(),
+                        DATABASE_CONNECTIONS,
+                        "dns-worker-" + settings.workerId());
+        database.awaitReachable(DATABASE_WAIT_AT_START);
         new SchemaMigrator(database.dataSource()).migrate();
         runs = new RunRegistry(database.dataSource());
         limiter = new InFlightLimiter(settings.concurrency());
         dns = new DnsClient(settings.resolver());
         resolver = new DomainResolver(dns);
-        int shard = Math.floorMod(settings.workerId().hashCode(), 16);
+        int shard = RecordWriter.counterShardOf(settings.workerId());
         batchWriter =
                 new BatchWriter(
                         new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);

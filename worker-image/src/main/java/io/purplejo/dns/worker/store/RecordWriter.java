@@ -39,16 +39,27 @@ import org.xbill.DNS.Type;
  * in key order so that concurrent workers lock rows in the same order and cannot deadlock.
  */
 public final class RecordWriter {
+    /**
+     * Rows per run and outcome in {@code dnsx_run_counters}: each worker adds to one of them, so
+     * that many workers never queue on one counter row; readers sum them all.
+     */
+    public static final int COUNTER_SHARDS = 16;
+
     private final DataSource dataSource;
     private final int counterShard;
 
     /**
-     * @param counterShard the shard of {@code dnsx_run_counters} this worker adds to (0-15), so
-     *     that many workers never queue on one counter row
+     * @param counterShard the shard of {@code dnsx_run_counters} this worker adds to ({@link
+     *     #counterShardOf})
      */
     public RecordWriter(DataSource dataSource, int counterShard) {
         this.dataSource = dataSource;
         this.counterShard = counterShard;
+    }
+
+    /** The counter shard of a worker: spread by its id, the same after a restart. */
+    public static int counterShardOf(String workerId) {
+        return Math.floorMod(workerId.hashCode(), COUNTER_SHARDS);
     }
 
     /** Outcome counts that the batch added, per run: what the run counters moved by. */
