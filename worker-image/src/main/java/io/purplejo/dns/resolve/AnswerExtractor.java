@@ -36,80 +36,20 @@ public final class AnswerExtractor {
 
     private AnswerExtractor() {}
 
+    /** The names that own the domain's data: the queried name and its CNAME chain. */
+    private record Chain(Set<Name> owners, List<String> firstHop, boolean tooLong) {}
+
     public static TypeAnswer extract(Message response, Name qname, int qtype, int attempts) {
-        int rcode = response.getRcode();
         List<Record> answer = response.getSection(Section.ANSWER);
-
-        Set<Name> owners = new LinkedHashSet<>();
-        owners.add(qname);
-        List<String> firstHop = new ArrayList<>();
-        Name current = qname;
-        boolean chainTooLong = false;
-        for (int hop = 0; ; hop++) {
-            Name next = null;
-            for (Record r : answer) {
-                if (r instanceof CNAMERecord c
-                        && r.getDClass() == DClass.IN
-                        && r.getName().equals(current)) {
-                    next = c.getTarget();
-                    if (hop == 0) {
-                        String t = RecordFormat.host(next);
-                        if (!firstHop.contains(t)) {
-                            firstHop.add(t);
-                        }
-                    }
-                    break;
-                }
-            }
-            if (next == null) {
-                break;
-            }
-            if (owners.contains(next) || hop >= MAX_CHAIN) {
-                // a loop, or longer than any resolver follows: what lies at its end is not the
-                // domain's
-                chainTooLong = true;
-                break;
-            }
-            owners.add(next);
-            current = next;
-        }
-
+        Chain chain = followChain(answer, qname);
         List<String> values = new ArrayList<>();
         List<byte[]> raw = new ArrayList<>();
         if (qtype == Type.CNAME) {
-            values.addAll(firstHop);
+            values.addAll(chain.firstHop());
         } else {
-            for (Record r : answer) {
-                if (r.getType() != qtype
-                        || r.getDClass() != DClass.IN
-                        || !owners.contains(r.getName())) {
-                    continue;
-                }
-                if (r instanceof TXTRecord txt) {
-                    byte[] bytes = RecordFormat.txtBytes(txt);
-                    if (!containsBytes(raw, bytes)) {
-                        raw.add(bytes);
-                        values.add(RecordFormat.utf8Text(bytes));
-                    }
-                } else {
-                    String text = RecordFormat.text(r);
-                    if (!values.contains(text)) {
-                        values.add(text);
-                    }
-                }
-            }
+            collectValues(answer, qtype, chain.owners(), values, raw);
         }
-
-        Outcome outcome =
-                switch (rcode) {
-                    case Rcode.NOERROR ->
-                            chainTooLong && qtype != Type.CNAME
-                                    ? Outcome.CHAIN_TOO_LONG
-                                    : values.isEmpty() ? Outcome.NO_DATA : Outcome.RESOLVED;
-                    case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
-                    case Rcode.REFUSED -> Outcome.REFUSED;
-                    default -> Outcome.SERVFAIL;
-                };
+        Outcome outcome = outcomeOf(response.getRcode(), qtype, chain.tooLong(), values.isEmpty());
         if (outcome != Outcome.RESOLVED && outcome != Outcome.NO_DATA) {
             values.clear();
             raw.clear();
@@ -120,8 +60,86 @@ public final class AnswerExtractor {
                 outcome,
                 Collections.unmodifiableList(values),
                 List.copyOf(raw),
-                List.copyOf(firstHop),
+                List.copyOf(chain.firstHop()),
                 attempts);
+    }
+
+    /** Follows the class IN CNAMEs from {@code qname}, stopping at a loop or {@link #MAX_CHAIN}. */
+    private static Chain followChain(List<Record> answer, Name qname) {
+        Set<Name> owners = new LinkedHashSet<>();
+        owners.add(qname);
+        List<String> firstHop = new ArrayList<>();
+        Name current = qname;
+        for (int hop = 0; ; hop++) {
+            Name next = cnameTarget(answer, current);
+            if (next == null) {
+                return new Chain(owners, firstHop, false);
+            }
+            if (hop == 0) {
+                String t = RecordFormat.host(next);
+                if (!firstHop.contains(t)) {
+                    firstHop.add(t);
+                }
+            }
+            if (owners.contains(next) || hop >= MAX_CHAIN) {
+                // a loop, or longer than any resolver follows: what lies at its end is not the
+                // domain's
+                return new Chain(owners, firstHop, true);
+            }
+            owners.add(next);
+            current = next;
+        }
+    }
+
+    private static Name cnameTarget(List<Record> answer, Name owner) {
+        for (Record r : answer) {
+            if (r instanceof CNAMERecord c
+                    && r.getDClass() == DClass.IN
+                    && r.getName().equals(owner)) {
+                return c.getTarget();
+            }
+        }
+        return null;
+    }
+
+    /** Adds each distinct class IN record of {@code qtype} owned by the chain, in answer order. */
+    private static void collectValues(
+            List<Record> answer,
+            int qtype,
+            Set<Name> owners,
+            List<String> values,
+            List<byte[]> raw) {
+        for (Record r : answer) {
+            if (r.getType() != qtype
+                    || r.getDClass() != DClass.IN
+                    || !owners.contains(r.getName())) {
+                continue;
+            }
+            if (r instanceof TXTRecord txt) {
+                byte[] bytes = RecordFormat.txtBytes(txt);
+                if (!containsBytes(raw, bytes)) {
+                    raw.add(bytes);
+                    values.add(RecordFormat.utf8Text(bytes));
+                }
+            } else {
+                String text = RecordFormat.text(r);
+                if (!values.contains(text)) {
+                    values.add(text);
+                }
+            }
+        }
+    }
+
+    static Outcome outcomeOf(int rcode, int qtype, boolean chainTooLong, boolean noValues) {
+        return switch (rcode) {
+            case Rcode.NOERROR ->
+                    chainTooLong && qtype != Type.CNAME
+                            ? Outcome.CHAIN_TOO_LONG
+                            : noValues ? Outcome.NO_DATA : Outcome.RESOLVED;
+            case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+            case Rcode.REFUSED -> Outcome.REFUSED;
+            default -> Outcome.SERVFAIL;
+        };
     }
 
     private static boolean containsBytes(List<byte[]> list, byte[] b) {

@@ -101,43 +101,50 @@ public final class SchemaCheck {
                             + s.getEnum().stream().map(JsonNode::asText).toList());
         }
         if (v.isNumber()) {
-            BigDecimal n = v.decimalValue();
-            if (s.getMinimum() != null && n.compareTo(BigDecimal.valueOf(s.getMinimum())) < 0) {
-                errors.add(
-                        at(path)
-                                + ": "
-                                + v.asText()
-                                + " is less than the minimum "
-                                + plain(s.getMinimum()));
-            }
-            if (s.getMaximum() != null && n.compareTo(BigDecimal.valueOf(s.getMaximum())) > 0) {
-                errors.add(
-                        at(path)
-                                + ": "
-                                + v.asText()
-                                + " is more than the maximum "
-                                + plain(s.getMaximum()));
-            }
+            checkNumber(s, v, path, errors);
         }
         if (v.isTextual()) {
-            String text = v.asText();
-            if (s.getPattern() != null && !Pattern.compile(s.getPattern()).matcher(text).find()) {
-                errors.add(at(path) + ": '" + text + "' does not match " + s.getPattern());
-            }
-            if (s.getMaxLength() != null
-                    && text.codePointCount(0, text.length()) > s.getMaxLength()) {
-                errors.add(at(path) + ": longer than " + s.getMaxLength() + " characters");
-            }
-            if (s.getMinLength() != null
-                    && text.codePointCount(0, text.length()) < s.getMinLength()) {
-                errors.add(at(path) + ": shorter than " + s.getMinLength() + " characters");
-            }
+            checkText(s, v.asText(), path, errors);
         }
         if (v.isArray()) {
             checkArray(s, v, path, errors);
         }
         if (v.isObject()) {
             checkObject(s, v, path, errors);
+        }
+    }
+
+    private static void checkNumber(
+            JSONSchemaProps s, JsonNode v, String path, List<String> errors) {
+        BigDecimal n = v.decimalValue();
+        if (s.getMinimum() != null && n.compareTo(BigDecimal.valueOf(s.getMinimum())) < 0) {
+            errors.add(
+                    at(path)
+                            + ": "
+                            + v.asText()
+                            + " is less than the minimum "
+                            + plain(s.getMinimum()));
+        }
+        if (s.getMaximum() != null && n.compareTo(BigDecimal.valueOf(s.getMaximum())) > 0) {
+            errors.add(
+                    at(path)
+                            + ": "
+                            + v.asText()
+                            + " is more than the maximum "
+                            + plain(s.getMaximum()));
+        }
+    }
+
+    private static void checkText(
+            JSONSchemaProps s, String text, String path, List<String> errors) {
+        if (s.getPattern() != null && !Pattern.compile(s.getPattern()).matcher(text).find()) {
+            errors.add(at(path) + ": '" + text + "' does not match " + s.getPattern());
+        }
+        if (s.getMaxLength() != null && text.codePointCount(0, text.length()) > s.getMaxLength()) {
+            errors.add(at(path) + ": longer than " + s.getMaxLength() + " characters");
+        }
+        if (s.getMinLength() != null && text.codePointCount(0, text.length()) < s.getMinLength()) {
+            errors.add(at(path) + ": shorter than " + s.getMinLength() + " characters");
         }
     }
 

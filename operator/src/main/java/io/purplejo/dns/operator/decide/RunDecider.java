@@ -71,44 +71,10 @@ public final class RunDecider {
                                 obs.progress().known(),
                                 obs.queue().readyOrUnknown(),
                                 deadlineExceeded));
-        if (!PhaseMachine.allowed(old.phase, phase.phase())) {
-            problems.add(
-                    new RunProblem(
-                            ProblemReason.ILLEGAL_TRANSITION,
-                            "the operator computed "
-                                    + old.phase
-                                    + " -> "
-                                    + phase.phase()
-                                    + " ("
-                                    + phase.reason()
-                                    + "), a move its state machine does not allow;"
-                                    + " the run stays "
-                                    + old.phase
-                                    + ". This is a bug: please report it with the operator's log"));
-            phase =
-                    new PhaseDecision(
-                            old.phase, "IllegalTransition", "holding: see the Degraded condition");
-        }
+        phase = legal(old.phase, phase, problems);
         boolean retrying = phase.retrying();
 
-        int currentWorkers = replicas(obs.deployment());
-        boolean active =
-                phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
-        ScalingDecision scaling =
-                WorkerScaler.decide(
-                        new ScalingInput(
-                                currentWorkers,
-                                obs.queue().readyOrUnknown(),
-                                spec.workers.minWorkers,
-                                spec.workers.maxWorkers,
-                                spec.workers.messagesPerWorker,
-                                active,
-                                phase.phase() == RunPhase.Suspended,
-                                now,
-                                instant(old.scaleDownCandidateSince),
-                                Duration.ofSeconds(spec.workers.scaleDownStabilizationSeconds),
-                                instant(old.lastScaleUpTime),
-                                settings.scaleUpPeriod()));
+        ScalingDecision scaling = scale(spec, old, obs, phase, settings, now);
 
         boolean credentialsOk = obs.credentials() != null && obs.credentials().problem() == null;
         PublisherPlan publisherPlan =
@@ -145,6 +111,56 @@ public final class RunDecider {
                 List.copyOf(problems),
                 queue,
                 retryHandled);
+    }
+
+    /**
+     * The decided phase if the state machine allows the move; else the old phase, with a problem
+     * that says so (a bug, reported rather than acted on).
+     */
+    private static PhaseDecision legal(
+            RunPhase from, PhaseDecision phase, List<RunProblem> problems) {
+        if (PhaseMachine.allowed(from, phase.phase())) {
+            return phase;
+        }
+        problems.add(
+                new RunProblem(
+                        ProblemReason.ILLEGAL_TRANSITION,
+                        "the operator computed "
+                                + from
+                                + " -> "
+                                + phase.phase()
+                                + " ("
+                                + phase.reason()
+                                + "), a move its state machine does not allow;"
+                                + " the run stays "
+                                + from
+                                + ". This is a bug: please report it with the operator's log"));
+        return new PhaseDecision(from, "IllegalTransition", "holding: see the Degraded condition");
+    }
+
+    private static ScalingDecision scale(
+            DnsExtractionRunSpec spec,
+            DnsExtractionRunStatus old,
+            RunObservation obs,
+            PhaseDecision phase,
+            OperatorSettings settings,
+            Instant now) {
+        boolean active =
+                phase.phase() == RunPhase.Publishing || phase.phase() == RunPhase.Resolving;
+        return WorkerScaler.decide(
+                new ScalingInput(
+                        replicas(obs.deployment()),
+                        obs.queue().readyOrUnknown(),
+                        spec.workers.minWorkers,
+                        spec.workers.maxWorkers,
+                        spec.workers.messagesPerWorker,
+                        active,
+                        phase.phase() == RunPhase.Suspended,
+                        now,
+                        instant(old.scaleDownCandidateSince),
+                        Duration.ofSeconds(spec.workers.scaleDownStabilizationSeconds),
+                        instant(old.lastScaleUpTime),
+                        settings.scaleUpPeriod()));
     }
 
     private static PublisherPlan planPublisher(
@@ -186,39 +202,66 @@ public final class RunDecider {
                         && ((p == RunPhase.Pending && !started && startProblem == null)
                                 || p == RunPhase.Publishing);
         if (wantAttempt) {
-            if (!credentialsOk) {
-                return new PublisherPlan(null, delete, null, job, attempts, "");
-            }
-            if (obs.publisherPods() > 0) {
-                return new PublisherPlan(
-                        null,
-                        delete,
-                        null,
-                        job,
-                        attempts,
-                        "waiting for "
-                                + obs.publisherPods()
-                                + " publisher pods of the previous attempt to end before starting attempt "
-                                + (attempts + 1));
-            }
-            Job create = PublisherJobBuilder.build(run, settings, attempts + 1);
-            return new PublisherPlan(
-                    create,
-                    delete,
-                    null,
-                    create.getMetadata().getName(),
-                    attempts + 1,
-                    attempts == 0
-                            ? "created publisher Job " + create.getMetadata().getName()
-                            : "started publisher attempt "
-                                    + (attempts + 1)
-                                    + " (Job "
-                                    + create.getMetadata().getName()
-                                    + "), resuming from the checkpoint");
+            return startAttempt(run, obs, settings, delete, job, attempts, credentialsOk);
         }
         if (current == null || publisher != PublisherState.ACTIVE) {
             return new PublisherPlan(null, delete, null, job, attempts, "");
         }
+        return keepAttempt(run, settings, current, delete, attempts, suspend);
+    }
+
+    /** A new attempt, once the credentials are read and the last attempt's pods are gone. */
+    private static PublisherPlan startAttempt(
+            DnsExtractionRun run,
+            RunObservation obs,
+            OperatorSettings settings,
+            List<String> delete,
+            String job,
+            int attempts,
+            boolean credentialsOk) {
+        if (!credentialsOk) {
+            return new PublisherPlan(null, delete, null, job, attempts, "");
+        }
+        if (obs.publisherPods() > 0) {
+            return new PublisherPlan(
+                    null,
+                    delete,
+                    null,
+                    job,
+                    attempts,
+                    "waiting for "
+                            + obs.publisherPods()
+                            + " publisher pods of the previous attempt to end before starting attempt "
+                            + (attempts + 1));
+        }
+        Job create = PublisherJobBuilder.build(run, settings, attempts + 1);
+        return new PublisherPlan(
+                create,
+                delete,
+                null,
+                create.getMetadata().getName(),
+                attempts + 1,
+                attempts == 0
+                        ? "created publisher Job " + create.getMetadata().getName()
+                        : "started publisher attempt "
+                                + (attempts + 1)
+                                + " (Job "
+                                + create.getMetadata().getName()
+                                + "), resuming from the checkpoint");
+    }
+
+    /**
+     * The running attempt: replaced when the spec changed what it runs, suspended or resumed with
+     * the run.
+     */
+    private static PublisherPlan keepAttempt(
+            DnsExtractionRun run,
+            OperatorSettings settings,
+            Job current,
+            List<String> delete,
+            int attempts,
+            boolean suspend) {
+        String job = current.getMetadata().getName();
         Job desired = PublisherJobBuilder.build(run, settings, attempts);
         if (!TemplateHash.same(current, desired)) {
             delete.add(job);

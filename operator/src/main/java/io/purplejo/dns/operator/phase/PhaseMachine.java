@@ -124,6 +124,14 @@ public final class PhaseMachine {
                             ? "starting a new publisher attempt, which resumes from the checkpoint"
                             : "the publisher Job is running");
         }
+        return afterPublishing(in, current, p);
+    }
+
+    /**
+     * Once publishing is over: Succeeded only when the database shows every published domain with
+     * an outcome and the queue is read as empty; unknown holds the phase.
+     */
+    private static PhaseDecision afterPublishing(PhaseInput in, RunPhase current, RunProgress p) {
         RunPhase holding =
                 current == RunPhase.Publishing || current == RunPhase.Resolving
                         ? current

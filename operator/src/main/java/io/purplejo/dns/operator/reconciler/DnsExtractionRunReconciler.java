@@ -274,33 +274,11 @@ public class DnsExtractionRunReconciler
     public DeleteControl cleanup(DnsExtractionRun run, Context<DnsExtractionRun> context) {
         KubernetesClient client = context.getClient();
         RunEvents events = new RunEvents(client, clock);
-        String ns = run.getMetadata().getNamespace();
         rates.remove(run.getMetadata().getUid());
         gauges.remove(run);
         // 1. workers and publisher first: nothing may consume from or publish to the queue once it
         // is deleted
-        client.apps()
-                .deployments()
-                .inNamespace(ns)
-                .withName(RunNames.workerDeployment(run))
-                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                .delete();
-        for (Job job :
-                client.batch()
-                        .v1()
-                        .jobs()
-                        .inNamespace(ns)
-                        .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(run))
-                        .list()
-                        .getItems()) {
-            client.batch()
-                    .v1()
-                    .jobs()
-                    .inNamespace(ns)
-                    .withName(job.getMetadata().getName())
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                    .delete();
-        }
+        deleteWorkloads(client, run);
         int pods =
                 RunObserver.livePods(client, run, RunNames.WORKER)
                         + RunObserver.livePods(client, run, RunNames.PUBLISHER);
@@ -330,6 +308,38 @@ public class DnsExtractionRunReconciler
                             + "=true)");
             return DeleteControl.defaultDelete();
         }
+        return deleteQueue(client, run, queue, events);
+    }
+
+    private static void deleteWorkloads(KubernetesClient client, DnsExtractionRun run) {
+        String ns = run.getMetadata().getNamespace();
+        client.apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(RunNames.workerDeployment(run))
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                .delete();
+        for (Job job :
+                client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(ns)
+                        .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(run))
+                        .list()
+                        .getItems()) {
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName(job.getMetadata().getName())
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
+        }
+    }
+
+    /** Deletes the run's queue; on failure says why in an event and tries again with backoff. */
+    private DeleteControl deleteQueue(
+            KubernetesClient client, DnsExtractionRun run, String queue, RunEvents events) {
         SecretValues.Result creds = SecretValues.read(client, run);
         String failure;
         if (creds.problem() != null) {

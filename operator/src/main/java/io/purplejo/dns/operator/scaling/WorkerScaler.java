@@ -48,63 +48,68 @@ public final class WorkerScaler {
             return new ScalingDecision(current, null, "within tolerance", false);
         }
         if (target > current) {
-            if (current > 0
-                    && in.lastScaleUp() != null
-                    && Duration.between(in.lastScaleUp(), in.now()).compareTo(in.scaleUpPeriod())
-                            < 0) {
-                return new ScalingDecision(
-                        current,
-                        null,
-                        "backlog needs "
-                                + target
-                                + " workers; next scale-up after the scale-up period",
-                        false);
-            }
-            int limited = Math.min(target, Math.max(2 * current, 1));
+            return scaleUp(in, current, target);
+        }
+        if (target < current) {
+            return scaleDown(in, current, target, max);
+        }
+        return new ScalingDecision(current, null, "steady", false);
+    }
+
+    /** At most doubling per step, and not again within the scale-up period. */
+    private static ScalingDecision scaleUp(ScalingInput in, int current, int target) {
+        if (current > 0
+                && in.lastScaleUp() != null
+                && Duration.between(in.lastScaleUp(), in.now()).compareTo(in.scaleUpPeriod()) < 0) {
             return new ScalingDecision(
-                    limited,
+                    current,
+                    null,
+                    "backlog needs " + target + " workers; next scale-up after the scale-up period",
+                    false);
+        }
+        int limited = Math.min(target, Math.max(2 * current, 1));
+        return new ScalingDecision(
+                limited,
+                null,
+                "backlog of "
+                        + in.queueDepth()
+                        + " messages needs "
+                        + target
+                        + " workers"
+                        + (limited < target ? " (at most doubling per step)" : ""),
+                false);
+    }
+
+    /** Only once fewer workers were wanted for the whole stabilisation window. */
+    private static ScalingDecision scaleDown(ScalingInput in, int current, int target, int max) {
+        if (current > max) {
+            return new ScalingDecision(max, null, "above maxWorkers", false);
+        }
+        if (in.scaleDownCandidateSince() == null) {
+            return new ScalingDecision(
+                    current,
+                    in.now(),
+                    "backlog needs " + target + " workers; waiting for the stabilisation window",
+                    false);
+        }
+        Duration wantedFor = Duration.between(in.scaleDownCandidateSince(), in.now());
+        if (wantedFor.compareTo(in.stabilization()) >= 0) {
+            return new ScalingDecision(
+                    target,
                     null,
                     "backlog of "
                             + in.queueDepth()
                             + " messages needs "
                             + target
-                            + " workers"
-                            + (limited < target ? " (at most doubling per step)" : ""),
+                            + " workers for "
+                            + wantedFor.toSeconds()
+                            + " s",
                     false);
         }
-        if (target < current) {
-            if (current > max) {
-                return new ScalingDecision(max, null, "above maxWorkers", false);
-            }
-            if (in.scaleDownCandidateSince() == null) {
-                return new ScalingDecision(
-                        current,
-                        in.now(),
-                        "backlog needs "
-                                + target
-                                + " workers; waiting for the stabilisation window",
-                        false);
-            }
-            Duration wantedFor = Duration.between(in.scaleDownCandidateSince(), in.now());
-            if (wantedFor.compareTo(in.stabilization()) >= 0) {
-                return new ScalingDecision(
-                        target,
-                        null,
-                        "backlog of "
-                                + in.queueDepth()
-                                + " messages needs "
-                                + target
-                                + " workers for "
-                                + wantedFor.toSeconds()
-                                + " s",
-                        false);
-            }
-            return new ScalingDecision(
-                    current,
-                    in.scaleDownCandidateSince(),
-                    "backlog needs " + target + " workers; waiting for the stabilisation window",
-                    false);
-        }
-        return new ScalingDecision(current, null, "steady", false);
+        return new ScalingDecision(
+                current,
+                in.scaleDownCandidateSince(),
+                "backlog needs " + target + " workers; waiting for the stabilisation window",
+                false);
     }
 }
