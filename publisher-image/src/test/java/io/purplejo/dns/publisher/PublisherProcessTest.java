@@ -11,9 +11,9 @@ import com.rabbitmq.client.GetResponse;
 import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.JavaProcess;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +31,9 @@ class PublisherProcessTest {
 
     private static Process start(TestDatabase db, TestBroker broker, String maxDepth)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PublisherMain.class.getName(),
+        return JavaProcess.start(
+                PublisherMain.class.getName(),
+                List.of(
                         "--postgres-dsn",
                         db.dsnText(),
                         "--rabbitmq-url",
@@ -55,10 +51,8 @@ class PublisherProcessTest {
                         "--max-queue-depth",
                         maxDepth,
                         "--worker-count",
-                        "0");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return pb.start();
+                        "0"),
+                ProcessBuilder.Redirect.DISCARD);
     }
 
     private static void collect(TestBroker broker, Map<Long, Integer> seen) {

@@ -4,12 +4,6 @@
  */
 package io.purplejo.dns.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Closes a client's RabbitMQ connection from the broker's side, as a network failure or broker
  * restart would.
@@ -18,15 +12,13 @@ public final class Rabbitmqctl {
     private Rabbitmqctl() {}
 
     public static boolean available() {
-        return Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl"))
-                || Files.isExecutable(Path.of("/usr/bin/rabbitmqctl"));
+        return MachineServices.rabbitmqctlInstalled();
     }
 
     /** Closes every connection whose client-given name is {@code connectionName}. */
-    public static void closeConnection(String connectionName)
-            throws IOException, InterruptedException {
+    public static void closeConnection(String connectionName) {
         String listing =
-                run(
+                MachineServices.run(
                         "rabbitmqctl",
                         "list_connections",
                         "-q",
@@ -37,7 +29,8 @@ public final class Rabbitmqctl {
         for (String line : listing.split("\n")) {
             if (line.contains("\"" + connectionName + "\"")) {
                 String pid = line.substring(0, line.indexOf('\t')).trim();
-                run("rabbitmqctl", "close_connection", pid, "test: simulated connection loss");
+                MachineServices.run(
+                        "rabbitmqctl", "close_connection", pid, "test: simulated connection loss");
                 closed++;
             }
         }
@@ -45,14 +38,5 @@ public final class Rabbitmqctl {
             throw new IllegalStateException(
                     "no RabbitMQ connection named " + connectionName + " in:\n" + listing);
         }
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
-        return out;
     }
 }

@@ -46,22 +46,9 @@ public final class RawDnsServer implements AutoCloseable {
             throws IOException {
         this.udpReplies = udpReplies;
         this.tcpReply = tcpReply;
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        DatagramSocket u = null;
-        ServerSocket t = null;
-        for (int attempt = 0; t == null; attempt++) {
-            u = new DatagramSocket(new InetSocketAddress(lo, 0));
-            try {
-                t = new ServerSocket(u.getLocalPort(), 50, lo);
-            } catch (IOException e) {
-                u.close();
-                if (attempt > 20) {
-                    throw e;
-                }
-            }
-        }
-        udp = u;
-        tcp = t;
+        DnsPorts ports = DnsPorts.bindFree(InetAddress.getLoopbackAddress());
+        udp = ports.udp();
+        tcp = ports.tcp();
         daemon(this::serveUdp, "raw-dns-udp");
         daemon(this::serveTcp, "raw-dns-tcp");
     }

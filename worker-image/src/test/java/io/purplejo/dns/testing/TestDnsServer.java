@@ -86,21 +86,9 @@ public final class TestDnsServer implements AutoCloseable {
         this.bind = bind;
         // UDP and TCP must share a port number: take a free UDP port, retry if its TCP twin is
         // taken
-        DatagramSocket u0 = null;
-        ServerSocket t0 = null;
-        for (int attempt = 0; t0 == null; attempt++) {
-            u0 = new DatagramSocket(new InetSocketAddress(bind, 0));
-            try {
-                t0 = new ServerSocket(u0.getLocalPort(), 50, bind);
-            } catch (IOException e) {
-                u0.close();
-                if (attempt > 20) {
-                    throw e;
-                }
-            }
-        }
-        port = u0.getLocalPort();
-        serve(u0, t0);
+        DnsPorts ports = DnsPorts.bindFree(bind);
+        port = ports.port();
+        serve(ports.udp(), ports.tcp());
     }
 
     private void serve(DatagramSocket u0, ServerSocket t0) throws IOException {
@@ -131,8 +119,8 @@ public final class TestDnsServer implements AutoCloseable {
     /** Serves again on the same port after {@link #stop()}. */
     public void restart() {
         try {
-            DatagramSocket u = new DatagramSocket(new InetSocketAddress(bind, port));
-            serve(u, new ServerSocket(port, 50, bind));
+            DnsPorts ports = DnsPorts.bind(bind, port);
+            serve(ports.udp(), ports.tcp());
         } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot restart the test DNS server on port " + port, e);

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.JavaProcess;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import io.purplejo.dns.testing.TestDnsServer.Behavior;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,14 +62,9 @@ class WorkerProcessTest {
     }
 
     private Process startWorker(String id) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd =
+        List<String> args =
                 new ArrayList<>(
                         List.of(
-                                java,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                WorkerMain.class.getName(),
                                 "--postgres-dsn",
                                 db.dsnText(),
                                 "--rabbitmq-url",
@@ -92,11 +87,11 @@ class WorkerProcessTest {
                                 "0",
                                 "--worker-id",
                                 id));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectErrorStream(true);
-        File log = logs.resolve(id + ".log").toFile();
-        pb.redirectOutput(log);
-        Process p = pb.start();
+        Process p =
+                JavaProcess.start(
+                        WorkerMain.class.getName(),
+                        args,
+                        ProcessBuilder.Redirect.to(logs.resolve(id + ".log").toFile()));
         processes.add(p);
         return p;
     }

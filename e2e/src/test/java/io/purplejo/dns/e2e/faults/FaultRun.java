@@ -14,6 +14,8 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.publisher.PublisherMain;
 import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.JavaProcess;
+import io.purplejo.dns.testing.MachineServices;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
@@ -156,24 +158,14 @@ final class FaultRun implements AutoCloseable {
     }
 
     private Process start(String id, String main, List<String> args) {
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx256m",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                main));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(id + ".log").toFile()));
-        try {
-            Process p = pb.start();
-            processes.put(id + "#" + processes.size(), p);
-            return p;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + id, e);
-        }
+        Process p =
+                JavaProcess.start(
+                        main,
+                        args,
+                        ProcessBuilder.Redirect.appendTo(logs.resolve(id + ".log").toFile()),
+                        "-Xmx256m");
+        processes.put(id + "#" + processes.size(), p);
+        return p;
     }
 
     /** Every process's log, for assertion messages. */
@@ -216,8 +208,28 @@ final class FaultRun implements AutoCloseable {
         await().atMost(Duration.ofMinutes(2)).until(() -> outcomes() >= n);
     }
 
+    /** Stops this machine's RabbitMQ for {@code outage}, then starts it again. */
+    static void rabbitMqOutage(Duration outage) {
+        MachineServices.stopRabbitMq();
+        try {
+            hold(outage);
+        } finally {
+            MachineServices.startRabbitMq();
+        }
+    }
+
+    /** Stops the run's DNS server (both ports) for {@code outage}, then serves again. */
+    void dnsOutage(Duration outage) {
+        dns.stop();
+        try {
+            hold(outage);
+        } finally {
+            dns.restart();
+        }
+    }
+
     /** Holds a fault for its stated length: the outage itself, not a wait for a condition. */
-    static void hold(Duration outage) {
+    private static void hold(Duration outage) {
         try {
             Thread.sleep(outage.toMillis());
         } catch (InterruptedException e) {

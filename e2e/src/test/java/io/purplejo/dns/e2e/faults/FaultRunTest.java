@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.purplejo.dns.e2e.faults.FaultRun.Recount;
+import io.purplejo.dns.testing.MachineServices;
 import io.purplejo.dns.testing.ReliabilityReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,12 +110,7 @@ class FaultRunTest {
         Process publisher = run.publisher("publisher");
         run.awaitOutcomes(500);
         long at = midRun();
-        MachineServices.stopRabbitMq();
-        try {
-            FaultRun.hold(Duration.ofSeconds(30));
-        } finally {
-            MachineServices.startRabbitMq();
-        }
+        FaultRun.rabbitMqOutage(Duration.ofSeconds(30));
         Recount r = run.finish(RUN, publisher, FaultRun.DOMAINS);
         assertThat(r.timedOut()).isEmpty();
         assertThat(run.logs())
@@ -162,12 +158,7 @@ class FaultRunTest {
         Process publisher = run.publisher("publisher");
         run.awaitOutcomes(500);
         long at = midRun();
-        run.dns.stop();
-        try {
-            FaultRun.hold(Duration.ofSeconds(20));
-        } finally {
-            run.dns.restart();
-        }
+        run.dnsOutage(Duration.ofSeconds(20));
         Recount r = run.finish(RUN, publisher, FaultRun.DOMAINS);
         // the lookups in flight during the outage end as timeouts: honest, stored, and retried by
         // the next run

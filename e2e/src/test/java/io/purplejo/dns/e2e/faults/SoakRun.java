@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.purplejo.dns.e2e.faults.FaultRun.Recount;
+import io.purplejo.dns.testing.MachineServices;
 import io.purplejo.dns.testing.ReliabilityReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,12 +69,7 @@ class SoakRun {
                                 yield "a worker killed (SIGKILL)";
                             }
                             case 1 -> {
-                                MachineServices.stopRabbitMq();
-                                try {
-                                    FaultRun.hold(Duration.ofSeconds(30));
-                                } finally {
-                                    MachineServices.startRabbitMq();
-                                }
+                                FaultRun.rabbitMqOutage(Duration.ofSeconds(30));
                                 yield "RabbitMQ stopped 30 s";
                             }
                             case 2 -> {
@@ -81,12 +77,7 @@ class SoakRun {
                                 yield "PostgreSQL restarted";
                             }
                             case 3 -> {
-                                run.dns.stop();
-                                try {
-                                    FaultRun.hold(Duration.ofSeconds(20));
-                                } finally {
-                                    run.dns.restart();
-                                }
+                                run.dnsOutage(Duration.ofSeconds(20));
                                 yield "the DNS server stopped 20 s";
                             }
                             default -> {

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.purplejo.dns.e2e.KubeletCluster;
 import io.purplejo.dns.e2e.Podman;
 import io.purplejo.dns.testing.ControlPlane;
+import io.purplejo.dns.testing.MachineServices;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -53,11 +54,6 @@ class JourneyFaultsTest {
         journey.assertExactlyOnce(name);
     }
 
-    static void sh(String... cmd) {
-        Podman.Result r = Podman.exec(List.of(cmd), Duration.ofMinutes(3));
-        assertThat(r.code()).as(String.join(" ", cmd) + ": " + r.output()).isZero();
-    }
-
     @Test
     void aWorkerPodDeletedMidRun() {
         midRun(
@@ -80,27 +76,14 @@ class JourneyFaultsTest {
         midRun(
                 "mq-restarted",
                 () -> {
-                    sh("rabbitmqctl", "-q", "stop_app");
-                    sh("rabbitmqctl", "-q", "start_app");
+                    MachineServices.stopRabbitMq();
+                    MachineServices.startRabbitMq();
                 });
     }
 
     @Test
     void postgresRestartedWhileResolving() {
-        midRun(
-                "pg-restarted",
-                () -> {
-                    String ver =
-                            Podman.exec(
-                                            List.of(
-                                                    "bash",
-                                                    "-c",
-                                                    "ls /etc/postgresql | sort -V | tail -1"),
-                                            Duration.ofSeconds(10))
-                                    .output()
-                                    .strip();
-                    sh("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "restart");
-                });
+        midRun("pg-restarted", MachineServices::restartPostgres);
     }
 
     @Test
@@ -157,7 +140,7 @@ class JourneyFaultsTest {
                         .lines()
                         .findFirst()
                         .orElseThrow();
-        sh("podman", "kill", "--signal", "KILL", container);
+        MachineServices.run("podman", "kill", "--signal", "KILL", container);
 
         journey.awaitSucceeded(name, Duration.ofMinutes(4));
         journey.assertExactlyOnce(name);

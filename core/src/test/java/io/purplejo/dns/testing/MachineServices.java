@@ -2,12 +2,13 @@
  * Copyright 2026 The dns-extraction authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.purplejo.dns.e2e.faults;
+package io.purplejo.dns.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,14 +18,16 @@ import java.util.stream.Stream;
  * .ci/services installed: the faults are real outages of the real servers, not a proxy that
  * imitates one.
  */
-final class MachineServices {
+public final class MachineServices {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+
     private MachineServices() {}
 
     /**
      * Whether the faults can be injected here: the Debian tools exist and the tests may use them
      * (root).
      */
-    static String unavailableBecause() {
+    public static String unavailableBecause() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "stopping this machine's RabbitMQ and PostgreSQL needs root";
         }
@@ -37,16 +40,23 @@ final class MachineServices {
         return null;
     }
 
-    static void stopRabbitMq() {
+    /** Whether rabbitmqctl is here (it also needs root, or the rabbitmq user, to talk to it). */
+    public static boolean rabbitmqctlInstalled() {
+        return Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl"))
+                || Files.isExecutable(Path.of("/usr/bin/rabbitmqctl"));
+    }
+
+    public static void stopRabbitMq() {
         run("rabbitmqctl", "-q", "stop_app");
     }
 
-    static void startRabbitMq() {
+    /** Starts RabbitMQ again and returns once it accepts connections. */
+    public static void startRabbitMq() {
         run("rabbitmqctl", "-q", "start_app");
         run("rabbitmqctl", "-q", "await_startup");
     }
 
-    static void restartPostgres() {
+    public static void restartPostgres() {
         run("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "restart");
     }
 
@@ -61,13 +71,18 @@ final class MachineServices {
         }
     }
 
-    private static void run(String... cmd) {
+    /**
+     * Runs a command of this machine and returns its output; throws with that output when it fails
+     * or runs longer than three minutes.
+     */
+    public static String run(String... cmd) {
         try {
             Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
             }
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", cmd) + " cannot run", e);
         } catch (InterruptedException e) {
