@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,12 @@ public final class OutcomeRetention {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeRetention.class);
 
     /** A run whose outcomes were dropped. */
-    public record Dropped(long runId, String name, int retentionDays) {}
+    public record Dropped(long runId, String name, int retentionDays) {
+        /** The oldest time at which this run's last activity still keeps its outcomes. */
+        Instant keepsSince(Instant now) {
+            return now.minus(Duration.ofDays(retentionDays));
+        }
+    }
 
     private OutcomeRetention() {}
 
@@ -53,20 +59,22 @@ public final class OutcomeRetention {
 
     /**
      * Runs with a retention that finished publishing longer ago than it: the cheap first filter.
+     * Runs are few, so the window is applied here rather than written in SQL a second time.
      */
     private static List<Dropped> candidates(Connection c, Instant now) throws SQLException {
         List<Dropped> out = new ArrayList<>();
         try (PreparedStatement ps =
-                c.prepareStatement(
-                        "SELECT id, name, outcome_retention_days FROM dnsx_runs"
-                                + " WHERE outcome_retention_days IS NOT NULL AND outcomes_dropped_at IS NULL"
-                                + " AND state IN ('published', 'failed')"
-                                + " AND coalesce(publish_finished_at, updated_at) < ?::timestamptz - make_interval(days => outcome_retention_days)"
-                                + " ORDER BY id")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Dropped(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                        c.prepareStatement(
+                                "SELECT id, name, outcome_retention_days,"
+                                        + " coalesce(publish_finished_at, updated_at) FROM dnsx_runs"
+                                        + " WHERE outcome_retention_days IS NOT NULL AND outcomes_dropped_at IS NULL"
+                                        + " AND state IN ('published', 'failed')"
+                                        + " ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Dropped run = new Dropped(rs.getLong(1), rs.getString(2), rs.getInt(3));
+                if (rs.getTimestamp(4).toInstant().isBefore(run.keepsSince(now))) {
+                    out.add(run);
                 }
             }
         }
@@ -85,10 +93,9 @@ public final class OutcomeRetention {
         try (PreparedStatement ps =
                 c.prepareStatement(
                         "SELECT 1 FROM dnsx_domain_outcomes"
-                                + " WHERE run_id = ? AND resolved_at >= ?::timestamptz - make_interval(days => ?) LIMIT 1")) {
+                                + " WHERE run_id = ? AND resolved_at >= ? LIMIT 1")) {
             ps.setLong(1, run.runId());
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setInt(3, run.retentionDays());
+            ps.setTimestamp(2, Timestamp.from(run.keepsSince(now)));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return false;

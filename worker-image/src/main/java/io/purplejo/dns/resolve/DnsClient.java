@@ -344,6 +344,7 @@ public final class DnsClient implements AutoCloseable {
         boolean retriesBlocked = false;
         boolean freshBlocked = false;
         boolean retryTurn = true;
+        double bestLoss = bestLoss();
         while ((retriesLeft > 0 && !retriesBlocked) || (!fresh.isEmpty() && !freshBlocked)) {
             boolean freshReady = !fresh.isEmpty() && !freshBlocked;
             if (retriesLeft > 0 && !retriesBlocked && (retryTurn || !freshReady)) {
@@ -354,7 +355,7 @@ public final class DnsClient implements AutoCloseable {
                     continue;
                 }
                 // to a resolver other than the last one it asked
-                ResolverState r = pickResolver(now, l.lastResolver);
+                ResolverState r = pickResolver(now, l.lastResolver, bestLoss);
                 if (r == null) {
                     retries.addLast(l);
                     continue;
@@ -371,7 +372,7 @@ public final class DnsClient implements AutoCloseable {
                 fresh.pollFirst();
                 continue;
             }
-            ResolverState r = pickResolver(now, null);
+            ResolverState r = pickResolver(now, null, bestLoss);
             if (r == null || !send(l, r, now)) {
                 freshBlocked = true;
                 continue;
@@ -397,14 +398,11 @@ public final class DnsClient implements AutoCloseable {
      * and, while another answers clearly better, a resolver that loses many queries: it gets one
      * query per {@code ResolverState.PROBE_INTERVAL_NANOS} (so that its recovery is seen; a probe
      * that is lost costs one lookup a timeout, not one in so many), or any query when the better
-     * ones have no room.
+     * ones have no room. {@code best} is the lowest loss of all resolvers, taken once per dispatch
+     * pass.
      */
-    private ResolverState pickResolver(long now, ResolverState avoid) {
+    private ResolverState pickResolver(long now, ResolverState avoid, double best) {
         int count = resolvers.size();
-        double best = 1;
-        for (ResolverState r : resolvers) {
-            best = Math.min(best, r.loss());
-        }
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < count; i++) {
                 ResolverState r = resolvers.get((nextResolver + i) % count);
@@ -425,6 +423,14 @@ public final class DnsClient implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private double bestLoss() {
+        double best = 1;
+        for (ResolverState r : resolvers) {
+            best = Math.min(best, r.loss());
+        }
+        return best;
     }
 
     /** How much more loss than the best resolver's makes a resolver the last choice. */
