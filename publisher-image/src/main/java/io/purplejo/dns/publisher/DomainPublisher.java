@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * domain.
  */
 public final class DomainPublisher {
+    /**
+     * The queue depth is read at least this many times while the maximum's worth of messages is
+     * sent, so the queue overshoots the maximum by a tenth at most.
+     */
+    private static final int DEPTH_READS_PER_MAXIMUM = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(DomainPublisher.class);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final long DEPTH_EVERY_NANOS = Duration.ofMillis(500).toNanos();
@@ -156,8 +162,9 @@ public final class DomainPublisher {
         long lastProgress = started;
         long lastDepthCheck = 0;
         long sentAtDepthCheck = 0;
-        // read the depth at least every tenth of the maximum, so the queue overshoots it by little
-        long depthCheckEvery = Math.max(1, settings.maxQueueDepth() / 10) * messageSizeOf(settings);
+        long depthCheckEvery =
+                Math.max(1, settings.maxQueueDepth() / DEPTH_READS_PER_MAXIMUM)
+                        * messageSizeOf(settings);
         long sentDomains = 0;
         int messageSize = messageSizeOf(settings);
         List<WorkMessage.DomainRef> pending = new ArrayList<>(messageSize);

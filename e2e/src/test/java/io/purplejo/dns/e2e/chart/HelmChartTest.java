@@ -10,13 +10,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.Option;
 import io.purplejo.dns.e2e.Podman;
+import io.purplejo.dns.operator.OperatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,6 +220,19 @@ class HelmChartTest {
         assertThat(env(deployment(objects)))
                 .containsEntry("WORKER_IMAGE", "registry.example.com/dns-worker:9.9.9");
         assertThat(spec.at("/spec/containers/0/image").asText()).endsWith(":9.9.9");
+    }
+
+    @Test
+    void theOperatorDeclaresEveryVariableTheChartSetsAndAcceptsItsValues() throws Exception {
+        Map<String, String> env = env(deployment(render()));
+        CommandLineOptions declared = OperatorSettings.declare();
+        Set<String> variables =
+                declared.options().stream().map(Option::envVar).collect(Collectors.toSet());
+
+        assertThat(variables).containsAll(env.keySet());
+        OperatorSettings settings = OperatorSettings.from(declared.parse(List.of(), env));
+        assertThat(settings.leaderElection()).isTrue();
+        assertThat(settings.leaseNamespace()).isEqualTo("dnsx");
     }
 
     @Test

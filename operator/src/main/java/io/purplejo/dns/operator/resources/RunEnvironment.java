@@ -29,7 +29,28 @@ public final class RunEnvironment {
     /** The port of the worker's /metrics, /healthz and /readyz. */
     public static final int METRICS_PORT = HealthServer.WORKER_PORT;
 
+    /** The publisher's queue-depth limit never goes below this many messages. */
+    static final long MIN_QUEUE_DEPTH = 1000;
+
+    /**
+     * Messages queued per worker the run may have, over what one worker holds: twice, so that a
+     * worker finishing its share finds the next one waiting while the publisher refills.
+     */
+    static final int QUEUED_SHARES_PER_WORKER = 2;
+
     private RunEnvironment() {}
+
+    /**
+     * Enough queued work for every worker the run may have, so that back-pressure never starves
+     * them.
+     */
+    static long maxQueueDepth(DnsExtractionRunSpec spec) {
+        return Math.max(
+                MIN_QUEUE_DEPTH,
+                (long) spec.workers.maxWorkers
+                        * spec.workers.messagesPerWorker
+                        * QUEUED_SHARES_PER_WORKER);
+    }
 
     /**
      * The publisher's settings for this run (no stop messages: the run ends on its counters, not on
@@ -71,16 +92,7 @@ public final class RunEnvironment {
         if (sel.limit != null) {
             env.put(PublisherOptions.LIMIT.envVar(), String.valueOf(sel.limit));
         }
-        // enough queued work for every worker the run may have, so that back-pressure never starves
-        // them
-        env.put(
-                PublisherOptions.MAX_QUEUE_DEPTH.envVar(),
-                String.valueOf(
-                        Math.max(
-                                1000,
-                                (long) spec.workers.maxWorkers
-                                        * spec.workers.messagesPerWorker
-                                        * 2)));
+        env.put(PublisherOptions.MAX_QUEUE_DEPTH.envVar(), String.valueOf(maxQueueDepth(spec)));
         return env;
     }
 

@@ -10,13 +10,19 @@ package io.purplejo.dns.publisher.stream;
  * maximum of 0 means no limit: everything is published at once, as the legacy publisher did.
  */
 public final class BackPressure {
+    /**
+     * Publishing resumes once the queue is down to this share of the maximum: far enough below it
+     * that the publisher does not stop and start on every message.
+     */
+    static final double RESUME_SHARE = 0.75;
+
     private final long maxDepth;
     private final long resumeDepth;
     private boolean paused;
 
     public BackPressure(long maxDepth) {
         this.maxDepth = maxDepth;
-        this.resumeDepth = maxDepth * 3 / 4;
+        this.resumeDepth = (long) (maxDepth * RESUME_SHARE);
     }
 
     /** Whether there is a maximum at all (else the depth need not be read). */
