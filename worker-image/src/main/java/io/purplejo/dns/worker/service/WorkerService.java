@@ -23,6 +23,7 @@ import io.purplejo.dns.worker.amqp.QueueSession;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
 import io.purplejo.dns.worker.store.ResolvedDomain;
+import io.purplejo.dns.worker.store.RunCounters;
 import io.purplejo.dns.worker.store.RunRegistry;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -113,7 +114,7 @@ public final class WorkerService {
         limiter = new InFlightLimiter(settings.concurrency());
         dns = new DnsClient(settings.resolver());
         resolver = new DomainResolver(dns);
-        int shard = RecordWriter.counterShardOf(settings.workerId());
+        int shard = RunCounters.counterShardOf(settings.workerId());
         batchWriter =
                 new BatchWriter(
                         new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);
