@@ -25,7 +25,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,12 +101,12 @@ public final class DnsClient implements AutoCloseable {
     /** Lookups accepted and not yet ended. */
     private final AtomicInteger active = new AtomicInteger();
 
-    public final LongAdder queriesSent = new LongAdder();
-    public final LongAdder tcpQueries = new LongAdder();
-    public final LongAdder mismatchedResponses = new LongAdder();
-    public final LongAdder lateResponses = new LongAdder();
-    public final LongAdder malformedResponses = new LongAdder();
-    public final LongAdder loopErrors = new LongAdder();
+    private final ClientStatistics statistics = new ClientStatistics();
+
+    /** What this client counted since it started. */
+    public ClientStatistics statistics() {
+        return statistics;
+    }
 
     public DnsClient(ResolverSettings settings) {
         this.settings = settings;
@@ -318,7 +317,7 @@ public final class DnsClient implements AutoCloseable {
                     keys.clear();
                 }
             } catch (Throwable t) {
-                loopErrors.increment();
+                statistics.loopError();
                 LOG.error("DNS client loop error (the loop continues)", t);
             }
         }
@@ -473,7 +472,7 @@ public final class DnsClient implements AutoCloseable {
         l.attempts++;
         r.inFlight++;
         r.sent.increment();
-        queriesSent.increment();
+        statistics.querySent();
         attemptTimeouts.addLast(
                 new AttemptTimeout(l, l.attempts, now + settings.timeout().toNanos()));
         return true;
@@ -586,17 +585,17 @@ public final class DnsClient implements AutoCloseable {
             }
             receiveBuffer.flip();
             if (receiveBuffer.remaining() < Header.LENGTH) {
-                malformedResponses.increment();
+                statistics.malformedResponse();
                 continue;
             }
             int id = ((receiveBuffer.get(0) & 0xff) << 8) | (receiveBuffer.get(1) & 0xff);
             Lookup l = pending[c][id];
             if (l == null) {
-                lateResponses.increment();
+                statistics.lateResponse();
                 continue;
             }
             if (!from.equals(l.resolver.address)) {
-                mismatchedResponses.increment();
+                statistics.mismatchedResponse();
                 continue;
             }
             byte[] bytes = new byte[receiveBuffer.remaining()];
@@ -605,12 +604,12 @@ public final class DnsClient implements AutoCloseable {
             try {
                 response = new Message(bytes);
             } catch (IOException e) {
-                malformedResponses.increment();
+                statistics.malformedResponse();
                 l.malformedSeen = true;
                 continue;
             }
             if (!answers(response, l)) {
-                mismatchedResponses.increment();
+                statistics.mismatchedResponse();
                 continue;
             }
             long now = System.nanoTime();
@@ -677,7 +676,7 @@ public final class DnsClient implements AutoCloseable {
 
     private void startTcp(Lookup l, ResolverState r) {
         l.attempts++;
-        tcpQueries.increment();
+        statistics.tcpQuery();
         // the exchange ends with the lookup, or after twice the UDP timeout: whichever comes first
         long exchangeDeadline =
                 Math.min(
@@ -715,7 +714,7 @@ public final class DnsClient implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (malformed) {
-            malformedResponses.increment();
+            statistics.malformedResponse();
             l.malformedSeen = true;
         }
         if (response == null || !answers(response, l)) {
@@ -740,7 +739,7 @@ public final class DnsClient implements AutoCloseable {
         try {
             callback.accept(answer);
         } catch (Throwable t) {
-            loopErrors.increment();
+            statistics.loopError();
             LOG.error("DNS answer callback failed for {} {}", l.name, l.type, t);
         }
     }

@@ -5,6 +5,7 @@
 package io.purplejo.dns.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.testing.RawDnsServer;
@@ -331,6 +332,10 @@ class HostileAnswersTest {
         assertThat(values(d, Type.A)).isEmpty();
         assertThat(outcome(n, Type.A)).isEqualTo(Outcome.RESOLVED);
         assertThat(values(n, Type.A)).containsExactly("192.0.2.7");
+        // and each one dropped is counted, for dnsx_responses_late / dnsx_responses_mismatched
+        ClientStatistics stats = client.statistics();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stats.lateResponses() + stats.mismatchedResponses() > 0);
     }
 
     @Test

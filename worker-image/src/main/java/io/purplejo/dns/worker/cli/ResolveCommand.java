@@ -133,7 +133,7 @@ public final class ResolveCommand {
             limiter.awaitEmpty();
             done.add(END);
             writer.join();
-            queries = client.queriesSent.sum();
+            queries = client.statistics().queriesSent();
         } catch (IOException e) {
             stderr.println("resolve: cannot read standard input: " + e.getMessage());
             return 1;

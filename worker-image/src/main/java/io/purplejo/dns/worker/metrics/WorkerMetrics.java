@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.resolve.ClientStatistics;
 import io.purplejo.dns.resolve.DnsClient;
 import io.purplejo.dns.resolve.DomainResolution;
 import io.purplejo.dns.resolve.RecordTypes;
@@ -77,11 +78,22 @@ public final class WorkerMetrics {
         Gauge.builder("dnsx_domains_in_flight", domainsInFlight::getAsInt).register(registry);
         Gauge.builder("dnsx_queries_in_flight", client, DnsClient::activeLookups)
                 .register(registry);
+        ClientStatistics stats = client.statistics();
         FunctionCounter.builder(
-                        "dnsx_responses_mismatched", client, c -> c.mismatchedResponses.sum())
+                        "dnsx_responses_mismatched", stats, ClientStatistics::mismatchedResponses)
                 .description("responses dropped: wrong source, ID or question")
                 .register(registry);
-        FunctionCounter.builder("dnsx_tcp_queries", client, c -> c.tcpQueries.sum())
+        FunctionCounter.builder("dnsx_responses_late", stats, ClientStatistics::lateResponses)
+                .description("responses after their lookup ended")
+                .register(registry);
+        FunctionCounter.builder(
+                        "dnsx_responses_malformed", stats, ClientStatistics::malformedResponses)
+                .description("responses that could not be parsed")
+                .register(registry);
+        FunctionCounter.builder("dnsx_dns_loop_errors", stats, ClientStatistics::loopErrors)
+                .description("unexpected errors of the DNS client's loop, each survived")
+                .register(registry);
+        FunctionCounter.builder("dnsx_tcp_queries", stats, ClientStatistics::tcpQueries)
                 .register(registry);
         for (ResolverState r : client.resolvers()) {
             String name = r.address().getAddress().getHostAddress() + ":" + r.address().getPort();

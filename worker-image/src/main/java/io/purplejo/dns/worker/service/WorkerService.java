@@ -346,7 +346,7 @@ public final class WorkerService {
             long now = System.nanoTime();
             if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
                 long done = metrics.domainsDone.sum();
-                long queries = dns.queriesSent.sum();
+                long queries = dns.statistics().queriesSent();
                 double secs = (now - lastProgress) / 1e9;
                 QueueSession current = session;
                 long depth = current == null ? -1 : current.queueDepth();
