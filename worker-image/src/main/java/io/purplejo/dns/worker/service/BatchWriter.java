@@ -4,8 +4,6 @@
  */
 package io.purplejo.dns.worker.service;
 
-import io.purplejo.dns.message.MessageCodec;
-import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.resolve.DomainResolution;
 import io.purplejo.dns.resolve.InFlightLimiter;
 import io.purplejo.dns.resolve.RecordTypes;
@@ -22,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects resolved domains into batches and commits each in one transaction, then acknowledges
- * every message whose last domain the batch held. A lost database is waited out with backoff
- * (nothing is acknowledged meanwhile); a batch the database refuses for its data is split until the
- * one domain at fault is found, which is dead-lettered with the error so the rest of the batch is
- * stored.
+ * Collects resolved domains into batches and commits each in one transaction, then reports each
+ * domain settled to its message (which acknowledges itself after its last). A lost database is
+ * waited out with backoff (nothing is acknowledged meanwhile); a batch the database refuses for its
+ * data is split until the one domain at fault is found, which is dead-lettered with the error so
+ * the rest of the batch is stored.
  */
 final class BatchWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
@@ -121,9 +119,7 @@ final class BatchWriter implements Runnable {
             if (logRecords) {
                 logRecords(c.domain().resolution());
             }
-            if (c.message().domainDone()) {
-                c.message().delivery().session().ack(c.message().delivery().deliveryTag());
-            }
+            c.message().domainSettled();
         }
     }
 
@@ -173,21 +169,7 @@ final class BatchWriter implements Runnable {
             String reason = "database refused the domain: " + e.getMessage();
             LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
             metrics.deadLettered();
-            WorkMessage.DomainBatch single =
-                    new WorkMessage.DomainBatch(
-                            c.domain().runId(),
-                            List.of(),
-                            List.of(
-                                    new WorkMessage.DomainRef(
-                                            c.domain().domainIdHint(),
-                                            c.domain().resolution().input())));
-            return c.message()
-                    .delivery()
-                    .session()
-                    .deadLetter(
-                            MessageCodec.encode(single),
-                            c.message().delivery().properties(),
-                            reason);
+            return c.message().deadLetterDomain(c.domain(), reason);
         }
         int half = batch.size() / 2;
         boolean first = writeWithRetry(batch.subList(0, half));

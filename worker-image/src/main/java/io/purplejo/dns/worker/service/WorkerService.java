@@ -205,19 +205,19 @@ public final class WorkerService {
                 return;
             }
             if (stopping) {
-                d.session().requeue(d.deliveryTag());
+                d.requeue();
                 continue;
             }
             try {
                 handle(d);
             } catch (InterruptedException e) {
-                d.session().requeue(d.deliveryTag());
+                d.requeue();
                 return;
             } catch (RuntimeException | SQLException e) {
                 // never let one message stop the feeder; the message is not acknowledged and comes
                 // back
                 LOG.error("cannot process a message; it is requeued", e);
-                d.session().requeue(d.deliveryTag());
+                d.requeue();
             }
         }
     }
@@ -273,7 +273,7 @@ public final class WorkerService {
             return;
         }
         if (batch.domains().isEmpty()) {
-            d.session().ack(d.deliveryTag());
+            d.ack();
             return;
         }
         TrackedMessage tracked = new TrackedMessage(d, batch.domains().size());
@@ -304,11 +304,7 @@ public final class WorkerService {
     private void deadLetter(Delivery d, String reason) {
         LOG.warn("dead-lettering a message: {}", reason);
         metrics.deadLettered();
-        if (d.session().deadLetter(d.body(), d.properties(), reason)) {
-            d.session().ack(d.deliveryTag());
-        } else {
-            d.session().requeue(d.deliveryTag());
-        }
+        d.deadLetter(reason);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -398,13 +394,13 @@ public final class WorkerService {
         }
         Delivery pending;
         while ((pending = deliveries.poll()) != null) {
-            pending.session().requeue(pending.deliveryTag());
+            pending.requeue();
         }
         batchWriter.stop(drainUntil);
         writerThread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         boolean drained = !writerThread.isAlive();
         if (drained && stopMessage != null) {
-            stopMessage.session().ack(stopMessage.deliveryTag());
+            stopMessage.ack();
         }
         if (!drained) {
             LOG.warn(

@@ -351,6 +351,53 @@ class WorkerServiceTest {
     }
 
     @Test
+    void aDomainTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsMessageIsStored()
+            throws Exception {
+        long run =
+                db.queryLong(
+                        "INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/refuse', '{A}')"
+                                + " RETURNING id");
+        // the database refuses one value, as it would one it cannot hold
+        db.execute(
+                "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.ip_address = '192.0.2.66' THEN RAISE EXCEPTION 'poisoned value'"
+                        + " USING ERRCODE = '22023'; END IF; RETURN NEW; END $$");
+        db.execute(
+                "CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON a_records"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+        List<WorkMessage.DomainRef> refs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            dns.add("r" + i + ".test. 300 IN A " + (i == 4 ? "192.0.2.66" : "198.51.100." + i));
+            refs.add(new WorkMessage.DomainRef(domainId("r" + i + ".test"), "r" + i + ".test"));
+        }
+        broker.publishBatch(new WorkMessage.DomainBatch(run, List.of("A"), refs));
+
+        start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.ready(broker.deadLetterQueue()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> progress("ns/refuse").done() == 9);
+        GetResponse dead = broker.drain(broker.deadLetterQueue()).get(0);
+        WorkMessage.DomainBatch alone =
+                (WorkMessage.DomainBatch)
+                        MessageCodec.decode(dead.getBody(), dead.getProps().getContentType());
+        assertThat(alone.runId()).isEqualTo(run);
+        assertThat(alone.domains())
+                .extracting(WorkMessage.DomainRef::name)
+                .containsExactly("r4.test");
+        assertThat(dead.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString())
+                .contains("database refused the domain")
+                .contains("poisoned value");
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(9);
+        // the message itself was acknowledged once its other nine domains were stored: stopping
+        // the worker gives nothing back to the queue
+        service.requestStop("test over");
+        assertThat(service.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        service = null;
+        assertThat(broker.ready(broker.queue())).isZero();
+    }
+
+    @Test
     void aMessageDeliveredTooOftenIsDeadLettered() throws Exception {
         dns.add("loop.test. 300 IN A 192.0.2.1");
         broker.publishRaw(
