@@ -4,17 +4,11 @@
  */
 package io.purplejo.dns.worker.service;
 
-import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.health.HealthServer;
-import io.purplejo.dns.message.MessageCodec;
-import io.purplejo.dns.message.UndecodableMessageException;
-import io.purplejo.dns.message.WorkMessage;
-import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.DnsClient;
 import io.purplejo.dns.resolve.DomainResolver;
 import io.purplejo.dns.resolve.InFlightLimiter;
-import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.retry.Backoff;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.worker.amqp.Delivery;
@@ -22,14 +16,10 @@ import io.purplejo.dns.worker.amqp.QueueConnector;
 import io.purplejo.dns.worker.amqp.QueueSession;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
-import io.purplejo.dns.worker.store.ResolvedDomain;
 import io.purplejo.dns.worker.store.RunCounters;
 import io.purplejo.dns.worker.store.RunRegistry;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +31,14 @@ import org.slf4j.LoggerFactory;
  * writes them in batches and acknowledges each message once all its domains are committed.
  *
  * <p>Threads: the AMQP client's dispatch thread only enqueues deliveries; the feeder thread decodes
- * them and starts resolutions (blocking when {@code concurrency} domains are in flight); the DNS
- * loop thread resolves; the batch writer commits and acknowledges; the supervisor reconnects to
- * RabbitMQ with backoff and logs progress. A stop ({@code __STOP__} or SIGTERM) cancels
- * consumption, gives back what was not started, lets what was started finish and commit within the
- * grace period, and closes.
+ * them and starts resolutions ({@link MessageFeeder}, blocking when {@code concurrency} domains are
+ * in flight); the DNS loop thread resolves; the batch writer commits ({@link BatchWriter}); the
+ * supervisor reconnects to RabbitMQ with backoff and logs progress ({@link ProgressLog}). A stop
+ * ({@code __STOP__} or SIGTERM) cancels consumption, gives back what was not started, lets what was
+ * started finish and commit within the grace period, and closes.
  */
 public final class WorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     /** The batch writer and the run registry's lookups, with room for both at once. */
     private static final int DATABASE_CONNECTIONS = 4;
@@ -131,8 +120,31 @@ public final class WorkerService {
                             settings.metricsPort(), metrics::scrape, this::healthy, this::ready);
         }
         writerThread = start("batch-writer", batchWriter);
-        feeder = start("feeder", this::feed);
+        feeder =
+                start(
+                        "feeder",
+                        new MessageFeeder(
+                                deliveries,
+                                () -> stopping,
+                                this::onStopMessage,
+                                settings,
+                                metrics,
+                                runs,
+                                limiter,
+                                resolver,
+                                batchWriter));
         supervisor = start("supervisor", this::supervise);
+    }
+
+    /** A {@code __STOP__} message: stop consuming and drain; it is acknowledged once drained. */
+    private void onStopMessage(Delivery d) {
+        stopMessage = d;
+        requestStop("__STOP__ message");
+        stopping = true;
+        QueueSession s = session;
+        if (s != null) {
+            s.cancel();
+        }
     }
 
     private static Thread start(String name, Runnable r) {
@@ -193,128 +205,21 @@ public final class WorkerService {
         return !stopping && s != null && s.isOpen() && batchWriter.databaseHealthy();
     }
 
-    // -------------------------------------------------------------------------------------------
-    // feeding
-
-    private void feed() {
-        while (true) {
-            Delivery d;
-            try {
-                d = deliveries.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (stopping) {
-                d.requeue();
-                continue;
-            }
-            try {
-                handle(d);
-            } catch (InterruptedException e) {
-                d.requeue();
-                return;
-            } catch (RuntimeException | SQLException e) {
-                // never let one message stop the feeder; the message is not acknowledged and comes
-                // back
-                LOG.error("cannot process a message; it is requeued", e);
-                d.requeue();
-            }
-        }
-    }
-
-    private void handle(Delivery d) throws InterruptedException, SQLException {
-        Integer deliveries = deliveryCount(d);
-        if (deliveries != null && deliveries >= settings.maxDeliveries()) {
-            deadLetter(d, "delivered " + deliveries + " times without completing");
-            return;
-        }
-        if (d.properties() != null && d.properties().getTimestamp() != null) {
-            metrics.queueLag(System.currentTimeMillis() - d.properties().getTimestamp().getTime());
-        }
-        WorkMessage message;
-        try {
-            message =
-                    MessageCodec.decode(
-                            d.body(),
-                            d.properties() == null ? null : d.properties().getContentType());
-        } catch (UndecodableMessageException e) {
-            deadLetter(d, e.getMessage());
-            return;
-        }
-        if (message instanceof WorkMessage.Stop) {
-            stopMessage = d;
-            requestStop("__STOP__ message");
-            stopping = true;
-            QueueSession s = session;
-            if (s != null) {
-                s.cancel();
-            }
-            return;
-        }
-        if (message instanceof WorkMessage.LegacyDomain legacy) {
-            long run = runs.legacyRun(settings.queue(), settings.typeNames());
-            TrackedMessage tracked = new TrackedMessage(d, 1);
-            resolve(tracked, run, 0, legacy.name(), settings.types());
-            return;
-        }
-        WorkMessage.DomainBatch batch = (WorkMessage.DomainBatch) message;
-        if (!runs.exists(batch.runId())) {
-            deadLetter(d, "run " + batch.runId() + " does not exist");
-            return;
-        }
-        List<Integer> types;
-        try {
-            types =
-                    batch.recordTypes().isEmpty()
-                            ? settings.types()
-                            : RecordTypes.parse(batch.recordTypes());
-        } catch (InvalidConfigurationException e) {
-            deadLetter(d, e.getMessage());
-            return;
-        }
-        if (batch.domains().isEmpty()) {
-            d.ack();
-            return;
-        }
-        TrackedMessage tracked = new TrackedMessage(d, batch.domains().size());
-        for (WorkMessage.DomainRef ref : batch.domains()) {
-            resolve(tracked, batch.runId(), ref.id(), ref.name(), types);
-        }
-    }
-
-    private void resolve(
-            TrackedMessage tracked, long run, long domainId, String name, List<Integer> types)
-            throws InterruptedException {
-        limiter.acquire(1);
-        resolver.resolve(
-                name,
-                types,
-                r ->
-                        batchWriter.add(
-                                new CompletedDomain(
-                                        tracked, new ResolvedDomain(run, domainId, r))));
-    }
-
-    private static Integer deliveryCount(Delivery d) {
-        Map<String, Object> headers = d.properties() == null ? null : d.properties().getHeaders();
-        Object n = headers == null ? null : headers.get("x-delivery-count");
-        return n instanceof Number num ? num.intValue() : null;
-    }
-
-    private void deadLetter(Delivery d, String reason) {
-        LOG.warn("dead-lettering a message: {}", reason);
-        metrics.deadLettered();
-        d.deadLetter(reason);
-    }
-
     // ----------------------------------------------------------------------------------------
     // supervising
 
     private void supervise() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), RECONNECT_CAP);
-        long lastProgress = System.nanoTime();
-        long lastDone = 0;
-        long lastQueries = 0;
+        ProgressLog progress =
+                new ProgressLog(
+                        metrics,
+                        dns.statistics(),
+                        limiter::inFlight,
+                        () -> {
+                            QueueSession current = session;
+                            return current == null ? -1 : current.queueDepth();
+                        },
+                        System.nanoTime());
         while (stopped.getCount() > 0 && !stopping) {
             QueueSession s = session;
             if (s == null || !s.isOpen()) {
@@ -339,31 +244,7 @@ public final class WorkerService {
                     continue;
                 }
             }
-            long now = System.nanoTime();
-            if (now - lastProgress >= PROGRESS_EVERY.toNanos()) {
-                long done = metrics.domainsDone.sum();
-                long queries = dns.statistics().queriesSent();
-                double secs = (now - lastProgress) / 1e9;
-                QueueSession current = session;
-                long depth = current == null ? -1 : current.queueDepth();
-                metrics.queueDepth(depth);
-                StringBuilder outcomes = new StringBuilder();
-                for (Outcome o : Outcome.values()) {
-                    outcomes.append(", ").append(o.dbName()).append(' ').append(metrics.count(o));
-                }
-                LOG.info(
-                        "progress: {} domains ({}/s), {} queries ({}/s), {} in flight, queue {}{}",
-                        done,
-                        Math.round((done - lastDone) / secs),
-                        queries,
-                        Math.round((queries - lastQueries) / secs),
-                        limiter.inFlight(),
-                        depth,
-                        outcomes);
-                lastProgress = now;
-                lastDone = done;
-                lastQueries = queries;
-            }
+            progress.logIfDue(System.nanoTime());
             sleep(200);
         }
     }
