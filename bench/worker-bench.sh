@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Worker benchmark, on demand (not part of the test suite). Prints, side by side from one run:
-#   - dnsperf's queries/s against the dataset's unbound: the physical limit of this machine
-#   - `dns-worker.jar resolve`: names/s, queries/s, ratio to dnsperf, peak RSS at --concurrency 5000
+#   - dnsperf's queries/s against the dataset's unbound: the physical limit of this machine, and the
+#     CPU it spends per 1,000 queries
+#   - `dns-worker.jar resolve`: names/s, queries/s, ratio to dnsperf, CPU per 1,000 queries and its
+#     ratio to dnsperf's, peak RSS at --concurrency 5000
 #   - end to end: legacy messages in RabbitMQ -> rows in PostgreSQL with one worker: domains/s,
-#     ratio to the legacy worker's 117 domains/s, peak RSS
+#     ratio to resolve's names/s and to the legacy worker's 117 domains/s, CPU per 1,000 domains of
+#     the worker, PostgreSQL and RabbitMQ apart, peak RSS
 #   - correctness of resolve's output and of the database rows against the dataset's expected.json
 #
 # Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
+#        BENCH_JFR=1 also records the end-to-end worker (concurrency 500) with Java Flight Recorder
+#        and prints its hottest methods (bench/out/worker.jfr).
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and RabbitMQ on 127.0.0.1:5672 (guest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,18 +39,43 @@ fi
 "$KIT/dns-server.sh" start "$DS" >/dev/null
 
 peak_rss_mb() { awk '/Maximum resident set size/{printf "%.0f", $6/1024}' "$1"; }
+# user + system CPU seconds of a command run under /usr/bin/time -v (its waited-for children too)
+cpu_secs() { awk -F': ' '/User time \(seconds\)/{u=$2} /System time \(seconds\)/{s=$2} END{printf "%.2f", u+s}' "$1"; }
+# CPU seconds so far of every process named $1, with the children it reaped (PostgreSQL backends)
+proc_cpu() {
+  python3 - "$1" <<'PY'
+import os, sys
+hz = os.sysconf("SC_CLK_TCK")
+total = 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if open(f"/proc/{pid}/comm").read().strip() != sys.argv[1]:
+            continue
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    except OSError:
+        pass
+print(f"{total / hz:.2f}")
+PY
+}
 
 echo "== dnsperf (physical limit, 10 s)"
-DNSPERF=$("$KIT/dnsperf-limit.sh" "$DS" 10)
+DNSPERF=$(/usr/bin/time -v -o "$OUT/dnsperf.time" "$KIT/dnsperf-limit.sh" "$DS" 10)
 echo "$DNSPERF"
 DNSPERF_QPS=$(echo "$DNSPERF" | sed -E 's/.*dnsperf_qps=([0-9]+).*/\1/')
+# the kit warms the server's cache with one pass over every name x 7 types, then measures 10 s
+DNSPERF_QUERIES=$(python3 -c "print($(wc -l < "$DS/queries-7types.txt") + $DNSPERF_QPS * 10)")
+DNSPERF_CPU=$(cpu_secs "$OUT/dnsperf.time")
 
 echo "== resolve: one pass for correctness, then the dataset 4 times over (about as long as dnsperf's 10 s)"
 java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT < "$DS/domains.txt" > "$OUT/resolve.ndjson" 2>/dev/null
 python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/resolve.ndjson" > "$OUT/resolve-check.txt" || true
 cat "$DS/domains.txt" "$DS/domains.txt" "$DS/domains.txt" "$DS/domains.txt" > "$OUT/domains-x4.txt"
-java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT < "$OUT/domains-x4.txt" 2> "$OUT/resolve.err" > /dev/null
+/usr/bin/time -v -o "$OUT/resolve.time" java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT \
+  < "$OUT/domains-x4.txt" 2> "$OUT/resolve.err" > /dev/null
 RESOLVE_LINE=$(grep 'names/s' "$OUT/resolve.err")
+RESOLVE_QUERIES=$(echo "$RESOLVE_LINE" | sed -E 's/.*\(([0-9]+) queries\).*/\1/')
+RESOLVE_CPU=$(cpu_secs "$OUT/resolve.time")
 NAMES_S=$(echo "$RESOLVE_LINE" | sed -E 's/.*: ([0-9]+) names\/s.*/\1/')
 QPS=$(echo "$RESOLVE_LINE" | sed -E 's/.* ([0-9]+) queries\/s.*/\1/')
 /usr/bin/time -v java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT --concurrency 5000 \
@@ -60,17 +90,23 @@ CREATE TEMP TABLE t (name text);
 \copy t FROM '$DS/domains.txt'
 INSERT INTO domains (name, created_at, updated_at) SELECT name, now() - interval '30 days', now() - interval '30 days' FROM t;
 SQL
-e2e() { # concurrency prefetch label
+e2e() { # concurrency prefetch label; prints seconds, peak RSS, CPU seconds of worker, PostgreSQL, RabbitMQ
   java -cp "$JAR" "$ROOT/bench/LegacyFeed.java" "$AMQP" "$QUEUE" "$DS/domains.txt" 1 2>/dev/null
-  /usr/bin/time -v java $JVM_OPTS -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" \
+  local pg0 mq0 pg1 mq1 secs
+  pg0=$(proc_cpu postgres); mq0=$(proc_cpu beam.smp)
+  local jfr=""
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ "$3" = default ]; then
+    jfr="-XX:StartFlightRecording=filename=$OUT/worker.jfr,settings=profile"
+  fi
+  /usr/bin/time -v java $JVM_OPTS $jfr -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" \
     --rabbitmq-url "$AMQP" --queue-name "$QUEUE" --resolvers 127.0.0.1:$PORT --metrics-port 0 \
     --concurrency "$1" --prefetch "$2" > "$OUT/worker-$3.log" 2>&1
-  local secs
+  pg1=$(proc_cpu postgres); mq1=$(proc_cpu beam.smp)
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/worker-$3.log")
-  echo "$secs $(peak_rss_mb "$OUT/worker-$3.log")"
+  echo "$secs $(peak_rss_mb "$OUT/worker-$3.log") $(cpu_secs "$OUT/worker-$3.log") $(python3 -c "print(f'{$pg1 - $pg0:.2f} {$mq1 - $mq0:.2f}')")"
 }
-read -r E2E_SECS E2E_RSS < <(e2e 500 800 default)
-read -r E2E5K_SECS E2E5K_RSS < <(e2e 5000 8000 c5000)
+read -r E2E_SECS E2E_RSS E2E_CPU E2E_PG E2E_MQ < <(e2e 500 800 default)
+read -r E2E5K_SECS E2E5K_RSS E2E5K_CPU E2E5K_PG E2E5K_MQ < <(e2e 5000 8000 c5000)
 psql -h 127.0.0.1 -U postgres -d $DB -At -f "$ROOT/bench/export-db.sql" > "$OUT/db.ndjson"
 python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/db.ndjson" > "$OUT/db-check.txt" || true
 
@@ -85,9 +121,25 @@ printf '%-46s %14s %10s\n' "dnsperf queries/s (limit)" "$DNSPERF_QPS" "1.00"
 printf '%-46s %14s %10s\n' "resolve queries/s" "$QPS" "$(ratio "$QPS" "$DNSPERF_QPS")"
 printf '%-46s %14s %10s\n' "resolve names/s" "$NAMES_S" ""
 printf '%-46s %14s %10s\n' "resolve peak RSS MB (--concurrency 5000)" "$RESOLVE_RSS" ""
-printf '%-46s %14s %10s\n' "end to end domains/s, 1 worker, concurrency 500" "$E2E_RATE" "$(ratio "$E2E_RATE" 117)x legacy"
-printf '%-46s %14s %10s\n' "end to end peak RSS MB, concurrency 500" "$E2E_RSS" ""
-printf '%-46s %14s %10s\n' "end to end domains/s, concurrency 5000" "$E2E5K_RATE" "$(ratio "$E2E5K_RATE" 117)x legacy"
-printf '%-46s %14s %10s\n' "end to end peak RSS MB, concurrency 5000" "$E2E5K_RSS" ""
+per1k() { python3 -c "print(f'{$1 * 1000 / $2:.3f}')"; }
+DNSPERF_CPU_K=$(per1k "$DNSPERF_CPU" "$DNSPERF_QUERIES")
+RESOLVE_CPU_K=$(per1k "$RESOLVE_CPU" "$RESOLVE_QUERIES")
+printf '%-46s %14s %10s\n' "dnsperf CPU s per 1,000 queries" "$DNSPERF_CPU_K" "1.00"
+printf '%-46s %14s %10s\n' "resolve CPU s per 1,000 queries" "$RESOLVE_CPU_K" "$(ratio "$RESOLVE_CPU_K" "$DNSPERF_CPU_K")"
+for row in "500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ" "5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ"; do
+  IFS=: read -r c r rss cpu pg mq <<< "$row"
+  printf '%-46s %14s %10s\n' "end to end domains/s, 1 worker, concurrency $c" "$r" "$(ratio "$r" "$NAMES_S") resolve"
+  printf '%-46s %14s %10s\n' "" "" "$(ratio "$r" 117)x legacy"
+  printf '%-46s %14s %10s\n' "  worker CPU s per 1,000 domains" "$(per1k "$cpu" "$N")" ""
+  printf '%-46s %14s %10s\n' "  PostgreSQL CPU s per 1,000 domains" "$(per1k "$pg" "$N")" ""
+  printf '%-46s %14s %10s\n' "  RabbitMQ CPU s per 1,000 domains" "$(per1k "$mq" "$N")" ""
+  printf '%-46s %14s %10s\n' "  peak RSS MB" "$rss" ""
+done
 echo "-- resolve output vs expected.json"; cat "$OUT/resolve-check.txt"
 echo "-- database rows vs expected.json"; cat "$OUT/db-check.txt"
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -f "$OUT/worker.jfr" ]; then
+  echo "-- hottest methods of the end-to-end worker (JFR execution samples, top frame)"
+  jfr print --events jdk.ExecutionSample --stack-depth 1 "$OUT/worker.jfr" \
+    | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); n[$0]++; t++}
+           END{for (m in n) printf "%6.1f%%  %s\n", 100*n[m]/t, m}' | sort -rn | head -25
+fi
