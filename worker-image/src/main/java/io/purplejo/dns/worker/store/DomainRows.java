@@ -12,8 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,8 @@ final class DomainRows {
     /** The id of each valid domain's row; invalid names without a row get none. */
     static Map<ResolvedDomain, Integer> assign(Connection c, List<ResolvedDomain> batch)
             throws SQLException {
-        Map<ResolvedDomain, Integer> ids = new HashMap<>();
+        // by identity: a record's own hashCode would hash every answer and value of the domain
+        Map<ResolvedDomain, Integer> ids = new IdentityHashMap<>();
         Set<Long> hinted = new TreeSet<>();
         for (ResolvedDomain d : batch) {
             if (d.domainIdHint() > 0) {
