@@ -9,6 +9,7 @@ import io.purplejo.dns.resolve.TypeAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,6 +35,16 @@ final class RecordRows {
 
         void add(Object... values) {
             rows.add(List.of(values));
+        }
+
+        /** The rows as SQL arrays: the domain ids, then each of the table's columns. */
+        Array[] arrays(Connection c, LegacyTable table) throws SQLException {
+            Array[] out = new Array[table.types.size() + 1];
+            out[0] = c.createArrayOf("int4", column(0));
+            for (int i = 0; i < table.types.size(); i++) {
+                out[i + 1] = c.createArrayOf(table.types.get(i), column(i + 1));
+            }
+            return out;
         }
 
         Object[] column(int i) {
@@ -121,8 +132,15 @@ final class RecordRows {
         }
         int n = 0;
         for (Map.Entry<LegacyTable, TableRows> t : rows.entrySet()) {
-            replace(c, t.getKey(), authoritative.get(t.getKey()), t.getValue());
-            n += upsert(c, t.getKey(), t.getValue());
+            LegacyTable table = t.getKey();
+            TableRows kept = t.getValue();
+            if (kept.rows.isEmpty() && authoritative.get(table).rows.isEmpty()) {
+                continue;
+            }
+            // encoded once, bound to both statements: encoding is a tenth of the worker's time
+            Array[] keptColumns = kept.arrays(c, table);
+            replace(c, table, authoritative.get(table), keptColumns);
+            n += upsert(c, table, kept.rows.size(), keptColumns);
         }
         replaceOversized(c, authoritative, oversized);
         n += writeOversized(c, oversized);
@@ -134,7 +152,7 @@ final class RecordRows {
      * the history.
      */
     private static void replace(
-            Connection c, LegacyTable table, TableRows authoritative, TableRows kept)
+            Connection c, LegacyTable table, TableRows authoritative, Array[] kept)
             throws SQLException {
         if (authoritative.rows.isEmpty()) {
             return;
@@ -142,9 +160,8 @@ final class RecordRows {
         try (PreparedStatement ps = c.prepareStatement(table.replaceSql())) {
             ps.setArray(1, c.createArrayOf("int4", authoritative.column(0)));
             ps.setArray(2, c.createArrayOf("int8", authoritative.column(1)));
-            ps.setArray(3, c.createArrayOf("int4", kept.column(0)));
-            for (int i = 0; i < table.types.size(); i++) {
-                ps.setArray(i + 4, c.createArrayOf(table.types.get(i), kept.column(i + 1)));
+            for (int i = 0; i < kept.length; i++) {
+                ps.setArray(i + 3, kept[i]);
             }
             ps.executeUpdate();
         }
@@ -200,18 +217,18 @@ final class RecordRows {
         }
     }
 
-    private static int upsert(Connection c, LegacyTable table, TableRows rows) throws SQLException {
-        if (rows.rows.isEmpty()) {
+    private static int upsert(Connection c, LegacyTable table, int rows, Array[] columns)
+            throws SQLException {
+        if (rows == 0) {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement(table.upsertSql())) {
-            ps.setArray(1, c.createArrayOf("int4", rows.column(0)));
-            for (int i = 0; i < table.types.size(); i++) {
-                ps.setArray(i + 2, c.createArrayOf(table.types.get(i), rows.column(i + 1)));
+            for (int i = 0; i < columns.length; i++) {
+                ps.setArray(i + 1, columns[i]);
             }
             ps.executeUpdate();
         }
-        return rows.rows.size();
+        return rows;
     }
 
     /** A value kept whole outside its legacy table. */
