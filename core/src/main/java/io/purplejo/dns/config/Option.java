@@ -73,21 +73,14 @@ public final class Option<T> {
     /** A whole number in {@code [min, max]}; {@code defaultValue} may be null for none. */
     public static Option<Integer> integer(
             String name, String envVar, Integer defaultValue, int min, int max, String help) {
-        return new Option<>(
-                name,
-                envVar,
-                defaultValue == null ? null : defaultValue.toString(),
-                min + " to " + max,
-                help,
-                false,
-                false,
-                s -> {
-                    long n = parseWhole(name, s);
-                    if (n < min || n > max) {
-                        throw outOfRange(name, min, max, s);
-                    }
-                    return (int) n;
-                });
+        return wholeNumber(
+                        name,
+                        envVar,
+                        defaultValue == null ? null : (long) defaultValue,
+                        min,
+                        max,
+                        help)
+                .as(Long::intValue);
     }
 
     /** A whole number in {@code [min, max]} that may exceed an int. */
@@ -108,6 +101,19 @@ public final class Option<T> {
                     }
                     return n;
                 });
+    }
+
+    /** The same option, its value mapped to another type (a narrower number). */
+    private <R> Option<R> as(Function<T, R> mapping) {
+        return new Option<>(
+                name,
+                envVar,
+                defaultText,
+                accepts,
+                help,
+                isSwitch,
+                secret,
+                converter.andThen(mapping));
     }
 
     /** A decimal number in {@code [min, max]}. */
