@@ -103,7 +103,7 @@ public final class Option<T> {
                 });
     }
 
-    /** The same option, its value mapped to another type (a narrower number). */
+    /** The same option, its converted value passed through {@code mapping}. */
     private <R> Option<R> as(Function<T, R> mapping) {
         return new Option<>(
                 name,
@@ -193,15 +193,7 @@ public final class Option<T> {
 
     /** The same option, its converted value passed through {@code check} (which may refine it). */
     public Option<T> checked(java.util.function.UnaryOperator<T> check) {
-        return new Option<>(
-                name,
-                envVar,
-                defaultText,
-                accepts,
-                help,
-                isSwitch,
-                secret,
-                converter.andThen(check));
+        return as(check);
     }
 
     /** The same option (name, variable, values) explained for another command. */

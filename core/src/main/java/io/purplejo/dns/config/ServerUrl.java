@@ -80,10 +80,13 @@ final class ServerUrl {
         }
         String host = uri.getHost();
         int port = uri.getPort();
+        String info = uri.getRawUserInfo();
         if (host == null && uri.getRawAuthority() != null) {
             // URI reads "db_1:5432" as a registry name; the legacy clients read it as a host
             String authority = uri.getRawAuthority();
-            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int userEnd = authority.lastIndexOf('@');
+            info = userEnd >= 0 ? authority.substring(0, userEnd) : null;
+            String hostPort = authority.substring(userEnd + 1);
             if (hostPort.contains(",")) {
                 throw new InvalidConfigurationException(
                         what + " names several hosts; give one host");
@@ -91,21 +94,12 @@ final class ServerUrl {
             int colon = hostPort.lastIndexOf(':');
             host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
             port = colon >= 0 ? parsePort(hostPort.substring(colon + 1), what) : -1;
-            if (host.isEmpty()) {
-                throw new InvalidConfigurationException(what + " has no host (" + expected + ")");
-            }
-            if (!host.matches("[A-Za-z0-9._-]+")) {
+            if (!host.isEmpty() && !host.matches("[A-Za-z0-9._-]+")) {
                 throw new InvalidConfigurationException(what + " has an invalid host name");
             }
-        } else if (host == null) {
-            throw new InvalidConfigurationException(what + " has no host (" + expected + ")");
         }
-        if (host.isEmpty()) {
+        if (host == null || host.isEmpty()) {
             throw new InvalidConfigurationException(what + " has no host (" + expected + ")");
-        }
-        String info = uri.getRawUserInfo();
-        if (info == null && uri.getHost() == null && uri.getRawAuthority().contains("@")) {
-            info = uri.getRawAuthority().substring(0, uri.getRawAuthority().lastIndexOf('@'));
         }
         String user = null;
         String password = null;

@@ -34,11 +34,15 @@ public final class SharedOptions {
                             "DNS_RECORD_TYPES",
                             String.join(",", SUPPORTED_RECORD_TYPES),
                             "record types to extract (the queue worker: of legacy messages; batch messages carry their own)")
-                    .checked(SharedOptions::supportedTypes);
+                    .checked(SharedOptions::recordTypeNames);
 
     private SharedOptions() {}
 
-    private static List<String> supportedTypes(List<String> given) {
+    /**
+     * The given record type names, upper case, each once; throws naming a type that is not
+     * supported, or when none is given.
+     */
+    public static List<String> recordTypeNames(List<String> given) {
         List<String> types = new ArrayList<>();
         for (String part : given) {
             String name = part.toUpperCase(Locale.ROOT);

@@ -4,11 +4,9 @@
  */
 package io.purplejo.dns.resolve;
 
-import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.SharedOptions;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.xbill.DNS.Type;
 
 /** The record types the worker extracts, by name and by dnsjava type code. */
@@ -20,34 +18,13 @@ public final class RecordTypes {
 
     /** Parses "A,MX,TXT" (case-insensitive); throws naming an unsupported type. */
     public static List<Integer> parse(String commaSeparated) {
-        List<Integer> types = new ArrayList<>();
-        for (String part : commaSeparated.split(",")) {
-            String name = part.trim().toUpperCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!DEFAULT.contains(name)) {
-                throw new InvalidConfigurationException(
-                        "record type '"
-                                + part.trim()
-                                + "' is not supported;"
-                                + " choose from "
-                                + String.join(",", DEFAULT));
-            }
-            int code = Type.value(name);
-            if (!types.contains(code)) {
-                types.add(code);
-            }
-        }
-        if (types.isEmpty()) {
-            throw new InvalidConfigurationException(
-                    "no record types given; choose from " + String.join(",", DEFAULT));
-        }
-        return List.copyOf(types);
+        return parse(Arrays.asList(commaSeparated.split(",")));
     }
 
+    /** The type codes of these names, each once; the names are checked by {@link SharedOptions}. */
     public static List<Integer> parse(List<String> names) {
-        return parse(String.join(",", names));
+        List<String> given = names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        return SharedOptions.recordTypeNames(given).stream().map(Type::value).toList();
     }
 
     public static String name(int type) {
