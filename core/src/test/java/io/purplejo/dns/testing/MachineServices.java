@@ -31,7 +31,7 @@ public final class MachineServices {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "stopping this machine's RabbitMQ and PostgreSQL needs root";
         }
-        if (!Files.isExecutable(Path.of("/usr/sbin/rabbitmqctl"))) {
+        if (!rabbitmqctlInstalled()) {
             return "rabbitmqctl is not installed (run .ci/services)";
         }
         if (!Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster"))) {

@@ -18,4 +18,10 @@ import java.util.List;
  * @param note why, for events ("" when nothing happens)
  */
 public record PublisherPlan(
-        Job create, List<String> delete, Boolean suspend, String job, int attempts, String note) {}
+        Job create, List<String> delete, Boolean suspend, String job, int attempts, String note) {
+
+    /** No Job created, suspended or resumed: only {@code delete} removed. */
+    static PublisherPlan keep(List<String> delete, String job, int attempts, String note) {
+        return new PublisherPlan(null, delete, null, job, attempts, note);
+    }
+}

@@ -183,17 +183,15 @@ public final class RunDecider {
             if (current != null) {
                 delete.add(job);
             }
-            return new PublisherPlan(
-                    null,
+            return PublisherPlan.keep(
                     delete,
-                    null,
                     job,
                     attempts,
                     "the failed attempt " + attempts + " is removed; a new attempt starts next");
         }
         RunPhase p = phase.phase();
         if (p.finished()) {
-            return new PublisherPlan(null, delete, null, job, attempts, "");
+            return PublisherPlan.keep(delete, job, attempts, "");
         }
         boolean suspend = Boolean.TRUE.equals(run.getSpec().suspend);
         boolean wantAttempt =
@@ -205,7 +203,7 @@ public final class RunDecider {
             return startAttempt(run, obs, settings, delete, job, attempts, credentialsOk);
         }
         if (current == null || publisher != PublisherState.ACTIVE) {
-            return new PublisherPlan(null, delete, null, job, attempts, "");
+            return PublisherPlan.keep(delete, job, attempts, "");
         }
         return keepAttempt(run, settings, current, delete, attempts, suspend);
     }
@@ -220,13 +218,11 @@ public final class RunDecider {
             int attempts,
             boolean credentialsOk) {
         if (!credentialsOk) {
-            return new PublisherPlan(null, delete, null, job, attempts, "");
+            return PublisherPlan.keep(delete, job, attempts, "");
         }
         if (obs.publisherPods() > 0) {
-            return new PublisherPlan(
-                    null,
+            return PublisherPlan.keep(
                     delete,
-                    null,
                     job,
                     attempts,
                     "waiting for "
@@ -265,10 +261,8 @@ public final class RunDecider {
         Job desired = PublisherJobBuilder.build(run, settings, attempts);
         if (!TemplateHash.same(current, desired)) {
             delete.add(job);
-            return new PublisherPlan(
-                    null,
+            return PublisherPlan.keep(
                     delete,
-                    null,
                     job,
                     attempts,
                     "the spec changed what the publisher runs:"
@@ -286,7 +280,7 @@ public final class RunDecider {
                     attempts,
                     (suspend ? "suspended" : "resumed") + " publisher Job " + job);
         }
-        return new PublisherPlan(null, delete, null, job, attempts, "");
+        return PublisherPlan.keep(delete, job, attempts, "");
     }
 
     private static WorkerPlan planWorkers(
