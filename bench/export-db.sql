@@ -7,12 +7,18 @@ SELECT json_build_object(
                        ORDER BY o.resolved_at DESC LIMIT 1), 'missing'),
   'A',     json_build_object('values', coalesce((SELECT json_agg(ip_address) FROM a_records WHERE domain_id = d.id), '[]')),
   'AAAA',  json_build_object('values', coalesce((SELECT json_agg(ip_address) FROM aaaa_records WHERE domain_id = d.id), '[]')),
-  'NS',    json_build_object('values', coalesce((SELECT json_agg(value) FROM ns_records WHERE domain_id = d.id), '[]')),
-  'MX',    json_build_object('values', coalesce((SELECT json_agg(priority || ' ' || exchange) FROM mx_records WHERE domain_id = d.id), '[]')),
+  'NS',    json_build_object('values', coalesce((SELECT json_agg(v) FROM (
+              SELECT value AS v FROM ns_records WHERE domain_id = d.id
+              UNION ALL SELECT value_text FROM dnsx_oversized_records WHERE domain_id = d.id AND record_type = 'NS') s), '[]')),
+  'MX',    json_build_object('values', coalesce((SELECT json_agg(v) FROM (
+              SELECT priority || ' ' || exchange AS v FROM mx_records WHERE domain_id = d.id
+              UNION ALL SELECT value_text FROM dnsx_oversized_records WHERE domain_id = d.id AND record_type = 'MX') s), '[]')),
   'SOA',   json_build_object('values', coalesce((SELECT json_agg(v) FROM (
               SELECT value AS v FROM soa_records WHERE domain_id = d.id
               UNION ALL SELECT value_text FROM dnsx_oversized_records WHERE domain_id = d.id AND record_type = 'SOA') s), '[]')),
-  'CNAME', json_build_object('values', coalesce((SELECT json_agg(target) FROM cname_records WHERE domain_id = d.id), '[]')),
+  'CNAME', json_build_object('values', coalesce((SELECT json_agg(v) FROM (
+              SELECT target AS v FROM cname_records WHERE domain_id = d.id
+              UNION ALL SELECT value_text FROM dnsx_oversized_records WHERE domain_id = d.id AND record_type = 'CNAME') s), '[]')),
   'TXT',   json_build_object('values', coalesce((SELECT json_agg(v) FROM (
               SELECT content AS v FROM txt_records WHERE domain_id = d.id
               UNION ALL SELECT value_text FROM dnsx_oversized_records WHERE domain_id = d.id AND record_type = 'TXT') s), '[]'))

@@ -6,8 +6,6 @@ package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +16,6 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -42,26 +39,20 @@ public final class AnswerExtractor {
     public static TypeAnswer extract(Message response, Name qname, int qtype, int attempts) {
         List<Record> answer = response.getSection(Section.ANSWER);
         Chain chain = followChain(answer, qname);
-        List<String> values = new ArrayList<>();
-        List<byte[]> raw = new ArrayList<>();
+        List<RecordValue> values = new ArrayList<>();
         if (qtype == Type.CNAME) {
-            values.addAll(chain.firstHop());
+            for (String target : chain.firstHop()) {
+                values.add(new RecordValue.Host(target));
+            }
         } else {
-            collectValues(answer, qtype, chain.owners(), values, raw);
+            collectValues(answer, qtype, chain.owners(), values);
         }
         Outcome outcome = outcomeOf(response.getRcode(), qtype, chain.tooLong(), values.isEmpty());
         if (outcome != Outcome.RESOLVED && outcome != Outcome.NO_DATA) {
             values.clear();
-            raw.clear();
         }
-        // values may hold null (TXT that is not text), which List.copyOf refuses
         return new TypeAnswer(
-                qtype,
-                outcome,
-                Collections.unmodifiableList(values),
-                List.copyOf(raw),
-                List.copyOf(chain.firstHop()),
-                attempts);
+                qtype, outcome, List.copyOf(values), List.copyOf(chain.firstHop()), attempts);
     }
 
     /** Follows the class IN CNAMEs from {@code qname}, stopping at a loop or {@link #MAX_CHAIN}. */
@@ -104,28 +95,16 @@ public final class AnswerExtractor {
 
     /** Adds each distinct class IN record of {@code qtype} owned by the chain, in answer order. */
     private static void collectValues(
-            List<Record> answer,
-            int qtype,
-            Set<Name> owners,
-            List<String> values,
-            List<byte[]> raw) {
+            List<Record> answer, int qtype, Set<Name> owners, List<RecordValue> values) {
         for (Record r : answer) {
             if (r.getType() != qtype
                     || r.getDClass() != DClass.IN
                     || !owners.contains(r.getName())) {
                 continue;
             }
-            if (r instanceof TXTRecord txt) {
-                byte[] bytes = RecordFormat.txtBytes(txt);
-                if (!containsBytes(raw, bytes)) {
-                    raw.add(bytes);
-                    values.add(RecordFormat.utf8Text(bytes));
-                }
-            } else {
-                String text = RecordFormat.text(r);
-                if (!values.contains(text)) {
-                    values.add(text);
-                }
+            RecordValue value = RecordFormat.value(r);
+            if (!values.contains(value)) {
+                values.add(value);
             }
         }
     }
@@ -140,14 +119,5 @@ public final class AnswerExtractor {
             case Rcode.REFUSED -> Outcome.REFUSED;
             default -> Outcome.SERVFAIL;
         };
-    }
-
-    private static boolean containsBytes(List<byte[]> list, byte[] b) {
-        for (byte[] x : list) {
-            if (Arrays.equals(x, b)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

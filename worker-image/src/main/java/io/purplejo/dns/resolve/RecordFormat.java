@@ -22,44 +22,50 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TXTRecord;
 
 /**
- * The canonical text of each record type, as the legacy tables and the benchmark oracle hold them:
- * A dotted quad; AAAA RFC 5952; host names lower-case without trailing dot (the root, as in a null
- * MX, is "."); MX {@code "<preference> <exchange>"}; SOA {@code "mname rname serial refresh retry
- * expire minimum"}; TXT the character-strings joined without separator, bytes untouched.
+ * Reads dnsjava records into {@link RecordValue}s, whose canonical text is what the legacy tables
+ * and the benchmark oracle hold: A dotted quad; AAAA RFC 5952; host names lower-case without
+ * trailing dot (the root, as in a null MX, is "."); MX {@code "<preference> <exchange>"}; SOA
+ * {@code "mname rname serial refresh retry expire minimum"}; TXT the character-strings joined
+ * without separator, bytes untouched.
  */
 public final class RecordFormat {
     private RecordFormat() {}
 
-    /** The canonical text of a record, or null for a TXT record that is not valid UTF-8 text. */
-    public static String text(Record r) {
+    /** The typed value of a record of a supported type. */
+    public static RecordValue value(Record r) {
         if (r instanceof ARecord a) {
-            return a.getAddress().getHostAddress();
+            return new RecordValue.Address(a.getAddress().getHostAddress());
         } else if (r instanceof AAAARecord aaaa) {
-            return ipv6(aaaa.getAddress().getAddress());
+            return new RecordValue.Address(ipv6(aaaa.getAddress().getAddress()));
         } else if (r instanceof NSRecord ns) {
-            return host(ns.getTarget());
+            return new RecordValue.Host(host(ns.getTarget()));
         } else if (r instanceof CNAMERecord cname) {
-            return host(cname.getTarget());
+            return new RecordValue.Host(host(cname.getTarget()));
         } else if (r instanceof MXRecord mx) {
-            return mx.getPriority() + " " + host(mx.getTarget());
+            return new RecordValue.MailExchange(mx.getPriority(), host(mx.getTarget()));
         } else if (r instanceof SOARecord soa) {
-            return host(soa.getHost())
-                    + " "
-                    + host(soa.getAdmin())
-                    + " "
-                    + soa.getSerial()
-                    + " "
-                    + soa.getRefresh()
-                    + " "
-                    + soa.getRetry()
-                    + " "
-                    + soa.getExpire()
-                    + " "
-                    + soa.getMinimum();
+            return new RecordValue.StartOfAuthority(
+                    host(soa.getHost()),
+                    host(soa.getAdmin()),
+                    soa.getSerial(),
+                    soa.getRefresh(),
+                    soa.getRetry(),
+                    soa.getExpire(),
+                    soa.getMinimum());
         } else if (r instanceof TXTRecord txt) {
-            return utf8Text(txtBytes(txt));
+            return text(txtBytes(txt));
         }
         throw new IllegalArgumentException("unsupported record type " + r.getType());
+    }
+
+    /** The canonical text of a record, or null for a TXT record that is not valid UTF-8 text. */
+    public static String text(Record r) {
+        return value(r).text();
+    }
+
+    /** A TXT value from its joined character-strings. */
+    public static RecordValue.Text text(byte[] bytes) {
+        return new RecordValue.Text(bytes, utf8Text(bytes));
     }
 
     /** A host name lower-case without trailing dot; the root name is ".". */

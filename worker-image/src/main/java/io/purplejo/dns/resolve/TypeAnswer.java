@@ -5,6 +5,8 @@
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,26 +14,34 @@ import java.util.List;
  *
  * @param type dnsjava type code
  * @param outcome records, no data, NXDOMAIN, or the failure after all retries
- * @param values the records of the type in canonical text form (see {@link RecordFormat}); for TXT
- *     the record's character-strings joined, or null where they are not valid UTF-8 text
- * @param rawValues for TXT, each record's bytes exactly as received (same order as values); else
- *     empty
+ * @param records the distinct records of the type, in answer order, typed
  * @param cnameTargets CNAME targets owned by the queried name (the first hop of its alias chain)
  * @param attempts queries sent, retries and TCP included
  */
 public record TypeAnswer(
         int type,
         Outcome outcome,
-        List<String> values,
-        List<byte[]> rawValues,
+        List<RecordValue> records,
         List<String> cnameTargets,
         int attempts) {
 
     public static TypeAnswer failed(int type, Outcome outcome, int attempts) {
-        return new TypeAnswer(type, outcome, List.of(), List.of(), List.of(), attempts);
+        return new TypeAnswer(type, outcome, List.of(), List.of(), attempts);
     }
 
     public TypeAnswer withAttempts(int n) {
-        return new TypeAnswer(type, outcome, values, rawValues, cnameTargets, n);
+        return new TypeAnswer(type, outcome, records, cnameTargets, n);
+    }
+
+    /**
+     * The records' canonical texts, in order; null for a TXT record that is not text (so not an
+     * immutable list, which refuses null).
+     */
+    public List<String> values() {
+        List<String> out = new ArrayList<>(records.size());
+        for (RecordValue r : records) {
+            out.add(r.text());
+        }
+        return Collections.unmodifiableList(out);
     }
 }

@@ -303,8 +303,8 @@ class DomainResolverTest {
         TypeAnswer txt = d.answers().get(Type.TXT);
         assertThat(txt.outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(txt.values()).containsExactly((String) null);
-        assertThat(txt.rawValues()).hasSize(1);
-        assertThat(txt.rawValues().get(0)).isEqualTo(raw);
+        assertThat(txt.records()).hasSize(1);
+        assertThat(((RecordValue.Text) txt.records().get(0)).bytes()).isEqualTo(raw);
     }
 
     @Test

@@ -66,6 +66,42 @@ class RecordFormatTest {
     }
 
     @Test
+    void readsTheFieldsOfMxAndSoaTypedSoThatNothingParsesTextBack() throws Exception {
+        Name owner = Name.fromString("x.example.");
+        Record mx = Record.fromString(owner, Type.MX, DClass.IN, 300, "10 MX1.Example.", Name.root);
+        Record soa =
+                Record.fromString(
+                        owner,
+                        Type.SOA,
+                        DClass.IN,
+                        300,
+                        "ns1.example. host.example. 4294967295 7200 900 1209600 300",
+                        Name.root);
+
+        assertThat(RecordFormat.value(mx))
+                .isEqualTo(new RecordValue.MailExchange(10, "mx1.example"));
+        assertThat(RecordFormat.value(soa))
+                .isEqualTo(
+                        new RecordValue.StartOfAuthority(
+                                "ns1.example",
+                                "host.example",
+                                4294967295L,
+                                7200,
+                                900,
+                                1209600,
+                                300));
+    }
+
+    @Test
+    void twoTxtValuesAreTheSameWhenTheirBytesAre() {
+        byte[] notText = {'a', (byte) 0xff};
+
+        assertThat(RecordFormat.text(notText)).isEqualTo(RecordFormat.text(notText.clone()));
+        assertThat(RecordFormat.text(notText).text()).isNull();
+        assertThat(RecordFormat.text(notText)).isNotEqualTo(RecordFormat.text(new byte[] {'a'}));
+    }
+
+    @Test
     void keepsTxtBytesThatAreNotTextApart() {
         assertThat(RecordFormat.utf8Text("héllo".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("héllo");

@@ -17,6 +17,7 @@ import io.purplejo.dns.resolve.DomainResolution;
 import io.purplejo.dns.resolve.DomainResolver;
 import io.purplejo.dns.resolve.InFlightLimiter;
 import io.purplejo.dns.resolve.RecordTypes;
+import io.purplejo.dns.resolve.RecordValue;
 import io.purplejo.dns.resolve.ResolverSettings;
 import io.purplejo.dns.resolve.TypeAnswer;
 import io.purplejo.dns.worker.ResolverOptions;
@@ -30,11 +31,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -218,20 +219,20 @@ public final class ResolveCommand {
             g.writeObjectFieldStart(RecordTypes.name(a.type()));
             g.writeStringField("status", a.outcome().dbName());
             g.writeArrayFieldStart("values");
-            for (String v : a.values()) {
-                if (v != null) {
-                    g.writeString(v);
+            List<RecordValue.Text> binary = new ArrayList<>();
+            for (RecordValue v : a.records()) {
+                if (v.text() != null) {
+                    g.writeString(v.text());
+                } else if (v instanceof RecordValue.Text txt) {
+                    binary.add(txt);
                 }
             }
             g.writeEndArray();
-            // values may hold null (List.contains(null) throws on immutable lists)
-            if (a.values().stream().anyMatch(Objects::isNull)) {
+            if (!binary.isEmpty()) {
                 // TXT bytes that are not UTF-8 text: printed exactly, as base64
                 g.writeArrayFieldStart("values_base64");
-                for (int i = 0; i < a.values().size(); i++) {
-                    if (a.values().get(i) == null) {
-                        g.writeString(Base64.getEncoder().encodeToString(a.rawValues().get(i)));
-                    }
+                for (RecordValue.Text txt : binary) {
+                    g.writeString(Base64.getEncoder().encodeToString(txt.bytes()));
                 }
                 g.writeEndArray();
             }

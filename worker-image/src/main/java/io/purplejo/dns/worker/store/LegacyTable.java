@@ -4,27 +4,33 @@
  */
 package io.purplejo.dns.worker.store;
 
+import io.purplejo.dns.resolve.RecordValue;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Type;
 
 /**
- * The legacy record tables: which table and columns hold each record type, the one upsert they all
- * take (a multi-row insert from arrays, which on a clash with the table's unique index only
- * refreshes {@code updated_at}), how a domain's set of a type is replaced by a new one (the rows it
- * no longer holds move to {@code dnsx_removed_records}), and how a domain's rows are read back.
+ * The legacy record tables, the one owner of the type-to-table mapping: which table and columns
+ * hold each record type and how long a value they take, the one upsert they all take (a multi-row
+ * insert from arrays, which on a clash with the table's unique index only refreshes {@code
+ * updated_at}), how a domain's set of a type is replaced by a new one (the rows it no longer holds
+ * move to {@code dnsx_removed_records}), and how a domain's rows are read back.
  */
 public enum LegacyTable {
-    A(Type.A, "a_records", true, List.of("ip_address"), List.of("text")),
-    AAAA(Type.AAAA, "aaaa_records", true, List.of("ip_address"), List.of("text")),
-    NS(Type.NS, "ns_records", false, List.of("value"), List.of("text")),
-    SOA(Type.SOA, "soa_records", false, List.of("value"), List.of("text")),
-    MX(Type.MX, "mx_records", false, List.of("exchange", "priority"), List.of("text", "int4")),
-    CNAME(Type.CNAME, "cname_records", false, List.of("target"), List.of("text")),
-    TXT(Type.TXT, "txt_records", false, List.of("content"), List.of("text"));
+    A(Type.A, "a_records", 64, true, List.of("ip_address"), List.of("text")),
+    AAAA(Type.AAAA, "aaaa_records", 128, true, List.of("ip_address"), List.of("text")),
+    NS(Type.NS, "ns_records", 255, false, List.of("value"), List.of("text")),
+    SOA(Type.SOA, "soa_records", 255, false, List.of("value"), List.of("text")),
+    MX(Type.MX, "mx_records", 255, false, List.of("exchange", "priority"), List.of("text", "int4")),
+    CNAME(Type.CNAME, "cname_records", 255, false, List.of("target"), List.of("text")),
+    TXT(Type.TXT, "txt_records", 1000, false, List.of("content"), List.of("text"));
 
     /** The record type (dnsjava's code) the table holds. */
     final int dnsType;
+
+    /** The declared length of the table's text column (VARCHAR(n)). */
+    private final int columnChars;
 
     /** Array element types of the columns after domain_id, in unique-index order. */
     final List<String> types;
@@ -36,10 +42,12 @@ public enum LegacyTable {
     LegacyTable(
             int dnsType,
             String table,
+            int columnChars,
             boolean hasCreatedAt,
             List<String> columns,
             List<String> types) {
         this.dnsType = dnsType;
+        this.columnChars = columnChars;
         this.types = types;
         String key = "domain_id, " + String.join(", ", columns);
         String arrays =
@@ -129,6 +137,26 @@ public enum LegacyTable {
 
     String upsertSql() {
         return sql;
+    }
+
+    /**
+     * Whether a value fits this table's text column whole; one that does not is kept in {@code
+     * dnsx_oversized_records} instead, never truncated.
+     */
+    boolean holds(RecordValue value) {
+        return ValuePlacement.fitsLegacyColumn(columnText(value), columnChars);
+    }
+
+    /** The text column's value: MX's exchange, every other type's canonical text. */
+    static String columnText(RecordValue value) {
+        return value instanceof RecordValue.MailExchange mx ? mx.exchange() : value.text();
+    }
+
+    /** The value's bytes exactly as received: TXT's own bytes, every other type's text. */
+    static byte[] bytes(RecordValue value) {
+        return value instanceof RecordValue.Text txt
+                ? txt.bytes()
+                : value.text().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The table of a record type (dnsjava's code). */

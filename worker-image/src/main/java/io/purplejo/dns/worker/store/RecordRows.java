@@ -5,8 +5,8 @@
 package io.purplejo.dns.worker.store;
 
 import io.purplejo.dns.resolve.DomainResolution;
+import io.purplejo.dns.resolve.RecordValue;
 import io.purplejo.dns.resolve.TypeAnswer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.xbill.DNS.Type;
 
 /**
  * Record rows of a batch: every value into its legacy table by upsert on the table's unique index,
@@ -29,137 +28,139 @@ import org.xbill.DNS.Type;
 final class RecordRows {
     private RecordRows() {}
 
-    /** Rows of one legacy table: sorted, unique. */
-    private static final class TableRows {
-        final TreeSet<List<Object>> rows = new TreeSet<>(RecordRows::compareRows);
-
-        void add(Object... values) {
-            rows.add(List.of(values));
+    /**
+     * One legacy row after its domain id: the text column and MX's preference (0 for the other
+     * types), ordered as the tables' unique indexes are.
+     */
+    private record Row(int domainId, String text, int preference) implements Comparable<Row> {
+        static Row of(int domainId, RecordValue value) {
+            return new Row(
+                    domainId,
+                    LegacyTable.columnText(value),
+                    value instanceof RecordValue.MailExchange mx ? mx.preference() : 0);
         }
 
-        /** The rows as SQL arrays: the domain ids, then each of the table's columns. */
-        Array[] arrays(Connection c, LegacyTable table) throws SQLException {
-            Array[] out = new Array[table.types.size() + 1];
-            out[0] = c.createArrayOf("int4", column(0));
-            for (int i = 0; i < table.types.size(); i++) {
-                out[i + 1] = c.createArrayOf(table.types.get(i), column(i + 1));
+        @Override
+        public int compareTo(Row o) {
+            int c = Integer.compare(domainId, o.domainId);
+            if (c == 0) {
+                c = text.compareTo(o.text);
             }
-            return out;
-        }
-
-        Object[] column(int i) {
-            Object[] out = new Object[rows.size()];
-            int k = 0;
-            for (List<Object> r : rows) {
-                out[k++] = r.get(i);
-            }
-            return out;
+            return c != 0 ? c : Integer.compare(preference, o.preference);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareRows(List<Object> a, List<Object> b) {
-        for (int i = 0; i < a.size(); i++) {
-            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
+    /** A domain whose set of a type an authoritative answer replaces, and the run that saw it. */
+    private record ReplacedSet(int domainId, long runId) implements Comparable<ReplacedSet> {
+        @Override
+        public int compareTo(ReplacedSet o) {
+            int c = Integer.compare(domainId, o.domainId);
+            return c != 0 ? c : Long.compare(runId, o.runId);
         }
-        return 0;
+    }
+
+    /** A batch's rows of one legacy table and the sets they replace: sorted, unique. */
+    private static final class TableBatch {
+        final LegacyTable table;
+        final TreeSet<Row> rows = new TreeSet<>();
+        final TreeSet<ReplacedSet> replaced = new TreeSet<>();
+
+        TableBatch(LegacyTable table) {
+            this.table = table;
+        }
+
+        /** The rows as SQL arrays, in the table's column order: domain ids, text, preference. */
+        Array[] arrays(Connection c) throws SQLException {
+            int n = rows.size();
+            Object[] ids = new Object[n];
+            Object[] texts = new Object[n];
+            Object[] preferences = new Object[n];
+            int k = 0;
+            for (Row r : rows) {
+                ids[k] = r.domainId();
+                texts[k] = r.text();
+                preferences[k++] = r.preference();
+            }
+            Array[] out = new Array[table.types.size() + 1];
+            out[0] = c.createArrayOf("int4", ids);
+            out[1] = c.createArrayOf(table.types.get(0), texts);
+            if (out.length > 2) {
+                out[2] = c.createArrayOf(table.types.get(1), preferences);
+            }
+            return out;
+        }
     }
 
     static int write(Connection c, Map<Integer, ResolvedDomain> domains) throws SQLException {
-        Map<LegacyTable, TableRows> rows = new EnumMap<>(LegacyTable.class);
-        // (domain, run) pairs whose set of a type an authoritative answer replaces
-        Map<LegacyTable, TableRows> authoritative = new EnumMap<>(LegacyTable.class);
+        Map<LegacyTable, TableBatch> tables = new EnumMap<>(LegacyTable.class);
         for (LegacyTable t : LegacyTable.values()) {
-            rows.put(t, new TableRows());
-            authoritative.put(t, new TableRows());
+            tables.put(t, new TableBatch(t));
         }
         List<Oversized> oversized = new ArrayList<>();
-
         for (Map.Entry<Integer, ResolvedDomain> e : domains.entrySet()) {
             int id = e.getKey();
             DomainResolution r = e.getValue().resolution();
             for (TypeAnswer answer : r.answers().values()) {
+                TableBatch batch = tables.get(LegacyTable.of(answer.type()));
                 // records, no data or NXDOMAIN say what the set is now; a failure says nothing
                 // about it
                 if (!answer.outcome().failed()) {
-                    authoritative.get(LegacyTable.of(answer.type())).add(id, e.getValue().runId());
+                    batch.replaced.add(new ReplacedSet(id, e.getValue().runId()));
                 }
-            }
-            for (String target : r.cnameTargets()) {
-                rows.get(LegacyTable.CNAME).add(id, target);
-            }
-            for (TypeAnswer answer : r.answers().values()) {
-                List<String> values = answer.values();
-                for (int i = 0; i < values.size(); i++) {
-                    String v = values.get(i);
-                    switch (answer.type()) {
-                        case Type.A -> rows.get(LegacyTable.A).add(id, v);
-                        case Type.AAAA -> rows.get(LegacyTable.AAAA).add(id, v);
-                        case Type.NS -> rows.get(LegacyTable.NS).add(id, v);
-                        case Type.MX -> {
-                            int space = v.indexOf(' ');
-                            rows.get(LegacyTable.MX)
-                                    .add(
-                                            id,
-                                            v.substring(space + 1),
-                                            Integer.parseInt(v.substring(0, space)));
-                        }
-                        case Type.SOA -> {
-                            if (ValuePlacement.fitsLegacyColumn(v, ValuePlacement.VARCHAR_255)) {
-                                rows.get(LegacyTable.SOA).add(id, v);
-                            } else {
-                                oversized.add(
-                                        Oversized.of(
-                                                id, "SOA", v.getBytes(StandardCharsets.UTF_8), v));
-                            }
-                        }
-                        case Type.TXT -> {
-                            if (ValuePlacement.fitsLegacyColumn(
-                                    v, ValuePlacement.TXT_COLUMN_CHARS)) {
-                                rows.get(LegacyTable.TXT).add(id, v);
-                            } else {
-                                oversized.add(
-                                        Oversized.of(id, "TXT", answer.rawValues().get(i), v));
-                            }
-                        }
-                        default -> {} // CNAME values are the cnameTargets above
+                if (batch.table != LegacyTable.CNAME) {
+                    for (RecordValue v : answer.records()) {
+                        place(batch, id, v, oversized);
                     }
                 }
             }
+            // the CNAME rows are the domain's own aliases, whichever type's answer showed them
+            for (String target : r.cnameTargets()) {
+                place(tables.get(LegacyTable.CNAME), id, new RecordValue.Host(target), oversized);
+            }
         }
         int n = 0;
-        for (Map.Entry<LegacyTable, TableRows> t : rows.entrySet()) {
-            LegacyTable table = t.getKey();
-            TableRows kept = t.getValue();
-            if (kept.rows.isEmpty() && authoritative.get(table).rows.isEmpty()) {
+        for (TableBatch batch : tables.values()) {
+            if (batch.rows.isEmpty() && batch.replaced.isEmpty()) {
                 continue;
             }
             // encoded once, bound to both statements: encoding is a tenth of the worker's time
-            Array[] keptColumns = kept.arrays(c, table);
-            replace(c, table, authoritative.get(table), keptColumns);
-            n += upsert(c, table, kept.rows.size(), keptColumns);
+            Array[] keptColumns = batch.arrays(c);
+            replace(c, batch, keptColumns);
+            n += upsert(c, batch.table, batch.rows.size(), keptColumns);
         }
-        replaceOversized(c, authoritative, oversized);
+        replaceOversized(c, tables.values(), oversized);
         n += writeOversized(c, oversized);
         return n;
+    }
+
+    /** A value into its table's rows when it fits the legacy column, else kept whole apart. */
+    private static void place(
+            TableBatch batch, int domainId, RecordValue v, List<Oversized> apart) {
+        if (batch.table.holds(v)) {
+            batch.rows.add(Row.of(domainId, v));
+        } else {
+            apart.add(Oversized.of(domainId, batch.table, v));
+        }
     }
 
     /**
      * Moves the rows of the authoritative (domain, type) sets that the new rows no longer hold to
      * the history.
      */
-    private static void replace(
-            Connection c, LegacyTable table, TableRows authoritative, Array[] kept)
-            throws SQLException {
-        if (authoritative.rows.isEmpty()) {
+    private static void replace(Connection c, TableBatch batch, Array[] kept) throws SQLException {
+        if (batch.replaced.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(table.replaceSql())) {
-            ps.setArray(1, c.createArrayOf("int4", authoritative.column(0)));
-            ps.setArray(2, c.createArrayOf("int8", authoritative.column(1)));
+        Object[] domainIds = new Object[batch.replaced.size()];
+        Object[] runIds = new Object[domainIds.length];
+        int k = 0;
+        for (ReplacedSet set : batch.replaced) {
+            domainIds[k] = set.domainId();
+            runIds[k++] = set.runId();
+        }
+        try (PreparedStatement ps = c.prepareStatement(batch.table.replaceSql())) {
+            ps.setArray(1, c.createArrayOf("int4", domainIds));
+            ps.setArray(2, c.createArrayOf("int8", runIds));
             for (int i = 0; i < kept.length; i++) {
                 ps.setArray(i + 3, kept[i]);
             }
@@ -167,21 +168,17 @@ final class RecordRows {
         }
     }
 
-    /**
-     * The same for values kept whole outside the legacy tables (SOA and TXT), matched by their
-     * SHA-256.
-     */
+    /** The same for values kept whole outside the legacy tables, matched by their SHA-256. */
     private static void replaceOversized(
-            Connection c, Map<LegacyTable, TableRows> authoritative, List<Oversized> kept)
-            throws SQLException {
+            Connection c, Iterable<TableBatch> tables, List<Oversized> kept) throws SQLException {
         List<Object> domainIds = new ArrayList<>();
         List<Object> runIds = new ArrayList<>();
         List<Object> types = new ArrayList<>();
-        for (LegacyTable t : List.of(LegacyTable.SOA, LegacyTable.TXT)) {
-            for (List<Object> row : authoritative.get(t).rows) {
-                domainIds.add(row.get(0));
-                runIds.add(row.get(1));
-                types.add(t.name());
+        for (TableBatch batch : tables) {
+            for (ReplacedSet set : batch.replaced) {
+                domainIds.add(set.domainId());
+                runIds.add(set.runId());
+                types.add(batch.table.name());
             }
         }
         if (domainIds.isEmpty()) {
@@ -234,11 +231,18 @@ final class RecordRows {
     /** A value kept whole outside its legacy table. */
     private record Oversized(
             int domainId, String type, byte[] sha256, byte[] bytes, String text, String reason) {
-        static Oversized of(int domainId, String type, byte[] bytes, String text) {
+        static Oversized of(int domainId, LegacyTable table, RecordValue value) {
+            byte[] bytes = LegacyTable.bytes(value);
+            String text = value.text();
             try {
                 byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
                 return new Oversized(
-                        domainId, type, sha, bytes, text, text == null ? "not_text" : "too_long");
+                        domainId,
+                        table.name(),
+                        sha,
+                        bytes,
+                        text,
+                        text == null ? "not_text" : "too_long");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -13,19 +13,16 @@ import java.nio.charset.StandardCharsets;
  * entries over about 2,700 bytes), so a 1,000-character TXT value of multi-byte characters goes to
  * the oversized table too.
  */
-public final class ValuePlacement {
+final class ValuePlacement {
     /** Bytes a legacy index entry may safely hold, leaving room for the other key columns. */
     static final int MAX_INDEXED_BYTES = 2000;
-
-    public static final int TXT_COLUMN_CHARS = 1000;
-    public static final int VARCHAR_255 = 255;
 
     private ValuePlacement() {}
 
     /**
      * Whether a text value fits a legacy VARCHAR(maxChars) column that is part of a unique index.
      */
-    public static boolean fitsLegacyColumn(String value, int maxChars) {
+    static boolean fitsLegacyColumn(String value, int maxChars) {
         if (value == null) {
             return false;
         }

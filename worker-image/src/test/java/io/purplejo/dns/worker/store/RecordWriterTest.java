@@ -383,6 +383,34 @@ class RecordWriterTest {
     }
 
     @Test
+    void aHostTooLongForItsColumnIsKeptWholeAndTheNextAnswerReplacesIt() throws Exception {
+        long id = domain("odd.test");
+        // a name server host whose labels hold bytes written as \DDD escapes: 301 characters,
+        // longer than ns_records.value's 255
+        String escaped = "\\255".repeat(73) + ".odd.test";
+
+        writer.write(
+                List.of(
+                        new ResolvedDomain(
+                                run, id, Resolutions.of("odd.test").with("NS", escaped).build())));
+        writer.write(
+                List.of(
+                        new ResolvedDomain(
+                                run,
+                                id,
+                                Resolutions.of("odd.test").with("NS", "ns1.odd.test").build())));
+
+        assertThat(db.queryStrings("SELECT value FROM ns_records WHERE domain_id = " + id))
+                .containsExactly("ns1.odd.test");
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_oversized_records")).isZero();
+        assertThat(
+                        db.queryStrings(
+                                "SELECT record_type || ' ' || value FROM dnsx_removed_records WHERE domain_id = "
+                                        + id))
+                .containsExactly("NS " + escaped);
+    }
+
+    @Test
     void anAliasStoresItsCnameAndTheTargetsRecords() throws Exception {
         long id = domain("www.alias.test");
 

@@ -7,6 +7,8 @@ package io.purplejo.dns.worker.store;
 import io.purplejo.dns.names.DomainName;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.DomainResolution;
+import io.purplejo.dns.resolve.RecordFormat;
+import io.purplejo.dns.resolve.RecordValue;
 import io.purplejo.dns.resolve.TypeAnswer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,11 +32,9 @@ final class Resolutions {
 
     Resolutions with(String type, String... values) {
         int t = Type.value(type);
-        List<byte[]> raw = new ArrayList<>();
-        if (t == Type.TXT) {
-            for (String v : values) {
-                raw.add(v.getBytes(StandardCharsets.UTF_8));
-            }
+        List<RecordValue> records = new ArrayList<>();
+        for (String v : values) {
+            records.add(typed(t, v));
         }
         List<String> cnames = t == Type.CNAME ? List.of(values) : List.of();
         answers.put(
@@ -42,19 +42,42 @@ final class Resolutions {
                 new TypeAnswer(
                         t,
                         values.length == 0 ? Outcome.NO_DATA : Outcome.RESOLVED,
-                        List.of(values),
-                        raw,
+                        records,
                         cnames,
                         1));
         return this;
     }
 
+    /** A value of a type from its canonical text, as the extractor would have typed it. */
+    private static RecordValue typed(int type, String text) {
+        String[] f = text.split(" ");
+        return switch (type) {
+            case Type.A, Type.AAAA -> new RecordValue.Address(text);
+            case Type.NS, Type.CNAME -> new RecordValue.Host(text);
+            case Type.MX -> new RecordValue.MailExchange(Integer.parseInt(f[0]), f[1]);
+            case Type.SOA ->
+                    new RecordValue.StartOfAuthority(
+                            f[0],
+                            f[1],
+                            Long.parseLong(f[2]),
+                            Long.parseLong(f[3]),
+                            Long.parseLong(f[4]),
+                            Long.parseLong(f[5]),
+                            Long.parseLong(f[6]));
+            case Type.TXT -> RecordFormat.text(text.getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException(Type.string(type));
+        };
+    }
+
     Resolutions withBinaryTxt(byte[] bytes) {
-        List<String> values = new ArrayList<>();
-        values.add(null);
         answers.put(
                 Type.TXT,
-                new TypeAnswer(Type.TXT, Outcome.RESOLVED, values, List.of(bytes), List.of(), 1));
+                new TypeAnswer(
+                        Type.TXT,
+                        Outcome.RESOLVED,
+                        List.of(RecordFormat.text(bytes)),
+                        List.of(),
+                        1));
         return this;
     }
 
