@@ -14,29 +14,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.WireParseException;
 
 /**
  * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands
@@ -64,39 +53,25 @@ import org.xbill.DNS.WireParseException;
  */
 public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
-    private static final int ID_SPACE = 65536;
     private static final int MAX_READS_PER_WAKEUP = 4096;
-
-    /**
-     * TCP exchanges at once. Each ends by its lookup's deadline, so a server that drips answers can
-     * hold its threads only that long; the rest of the truncated answers wait in the queue
-     * meanwhile.
-     */
-    static final int TCP_THREADS = 64;
 
     private final ResolverSettings settings;
     private final List<ResolverState> resolvers = new ArrayList<>();
     private final Selector selector;
     private final DatagramChannel[] channels;
-    private final Lookup[][] pending;
-    private final int[] pendingCount;
+    private final QueryIds<Lookup> queryIds;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final ArrayDeque<Lookup> fresh = new ArrayDeque<>();
     private final ArrayDeque<Lookup> retries = new ArrayDeque<>();
-    private final ArrayDeque<AttemptTimeout> attemptTimeouts = new ArrayDeque<>();
-    private final ArrayDeque<Lookup> deadlines = new ArrayDeque<>();
+    private final LookupTimers timers;
+    private final ResolverChoice choice;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(65535);
-    private final SecureRandom random = new SecureRandom();
-    private final byte[] randomBytes = new byte[1 << 16];
-    private int randomPos = randomBytes.length;
     private final TcpFallback tcp;
-    private final ExecutorService tcpPool;
     private final Thread loopThread;
     private volatile boolean running = true;
     private int nextChannel;
-    private int nextResolver;
 
     /** Lookups accepted and not yet ended. */
     private final AtomicInteger active = new AtomicInteger();
@@ -114,11 +89,12 @@ public final class DnsClient implements AutoCloseable {
         for (InetSocketAddress a : settings.resolvers()) {
             resolvers.add(new ResolverState(a, settings, now));
         }
+        choice = new ResolverChoice(resolvers);
+        timers = new LookupTimers(settings.timeout().toNanos(), settings.deadline().toNanos());
+        queryIds = new QueryIds<>(settings.sockets());
         try {
             selector = Selector.open();
             channels = new DatagramChannel[settings.sockets()];
-            pending = new Lookup[settings.sockets()][];
-            pendingCount = new int[settings.sockets()];
             for (int i = 0; i < channels.length; i++) {
                 DatagramChannel ch = DatagramChannel.open();
                 ch.configureBlocking(false);
@@ -128,28 +104,10 @@ public final class DnsClient implements AutoCloseable {
                 ch.bind(null);
                 ch.register(selector, SelectionKey.OP_READ, i);
                 channels[i] = ch;
-                pending[i] = new Lookup[ID_SPACE];
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open UDP sockets for DNS", e);
         }
-        // up to TCP_THREADS exchanges at once, idle threads retire; with an unbounded queue a pool
-        // never grows
-        // past its core size, so core and maximum are the same
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(
-                        TCP_THREADS,
-                        TCP_THREADS,
-                        30,
-                        TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(),
-                        r -> {
-                            Thread t = new Thread(r, "dns-tcp");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        pool.allowCoreThreadTimeOut(true);
-        tcpPool = pool;
         tcp = new TcpFallback();
         loopThread = new Thread(this::loop, "dns-client-loop");
         loopThread.setDaemon(true);
@@ -212,7 +170,7 @@ public final class DnsClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        tcpPool.shutdownNow();
+        tcp.close();
         try {
             selector.close();
             for (DatagramChannel ch : channels) {
@@ -226,60 +184,9 @@ public final class DnsClient implements AutoCloseable {
     // ---------------------------------------------------------------- loop thread only from here
     // on
 
-    /** One lookup and its current attempt. */
-    private static final class Lookup {
-        final Name name;
-        final int type;
-        Consumer<TypeAnswer> callback;
-        long deadline;
-        int attempts;
-        boolean done;
-        boolean noEdns;
-
-        /**
-         * An answer to this lookup came but could not be parsed: if no good one comes, it ends
-         * malformed.
-         */
-        boolean malformedSeen;
-
-        ResolverState lastResolver;
-        byte[] wire;
-        // the current UDP attempt
-        int channel = -1;
-        int id;
-        long sentAt;
-        ResolverState resolver;
-
-        Lookup(Name name, int type, Consumer<TypeAnswer> callback) {
-            this.name = name;
-            this.type = type;
-            this.callback = callback;
-        }
-    }
-
-    /**
-     * The timeout of one UDP attempt; stale once the lookup moved on to another attempt or ended.
-     */
-    private record AttemptTimeout(Lookup lookup, int attempt, long deadline) {
-        boolean stale() {
-            return lookup.done || lookup.channel < 0 || lookup.attempts != attempt;
-        }
-    }
-
     private void accept(Lookup l) {
         // the deadline starts with the first query: a lookup that waited for room was never late
         fresh.add(l);
-    }
-
-    /**
-     * Starts the lookup's deadline at its first query; sends happen in time order, so the FIFO
-     * stays sorted.
-     */
-    private void startDeadline(Lookup l, long now) {
-        if (l.attempts == 0) {
-            l.deadline = now + settings.deadline().toNanos();
-            deadlines.add(l);
-        }
     }
 
     private void loop() {
@@ -293,13 +200,7 @@ public final class DnsClient implements AutoCloseable {
                 expireAttempts(now);
                 expireDeadlines(now);
                 long waitNanos = dispatch(now);
-                now = System.nanoTime();
-                if (!attemptTimeouts.isEmpty()) {
-                    waitNanos = Math.min(waitNanos, attemptTimeouts.peekFirst().deadline() - now);
-                }
-                if (!deadlines.isEmpty()) {
-                    waitNanos = Math.min(waitNanos, deadlines.peekFirst().deadline - now);
-                }
+                waitNanos = timers.nanosUntilNext(System.nanoTime(), waitNanos);
                 sleeping.set(true);
                 int ready;
                 if (!inbox.isEmpty() || waitNanos <= 0) {
@@ -322,7 +223,7 @@ public final class DnsClient implements AutoCloseable {
             }
         }
         // closing: end everything that is still open, sent or not
-        List<Lookup> open = new ArrayList<>(deadlines);
+        List<Lookup> open = timers.started();
         open.addAll(retries);
         open.addAll(fresh);
         for (Lookup l : open) {
@@ -343,7 +244,7 @@ public final class DnsClient implements AutoCloseable {
         boolean retriesBlocked = false;
         boolean freshBlocked = false;
         boolean retryTurn = true;
-        double bestLoss = bestLoss();
+        double bestLoss = choice.bestLoss();
         while ((retriesLeft > 0 && !retriesBlocked) || (!fresh.isEmpty() && !freshBlocked)) {
             boolean freshReady = !fresh.isEmpty() && !freshBlocked;
             if (retriesLeft > 0 && !retriesBlocked && (retryTurn || !freshReady)) {
@@ -354,7 +255,7 @@ public final class DnsClient implements AutoCloseable {
                     continue;
                 }
                 // to a resolver other than the last one it asked
-                ResolverState r = pickResolver(now, l.lastResolver, bestLoss);
+                ResolverState r = choice.pick(now, l.lastResolver, bestLoss);
                 if (r == null) {
                     retries.addLast(l);
                     continue;
@@ -371,7 +272,7 @@ public final class DnsClient implements AutoCloseable {
                 fresh.pollFirst();
                 continue;
             }
-            ResolverState r = pickResolver(now, null, bestLoss);
+            ResolverState r = choice.pick(now, null, bestLoss);
             if (r == null || !send(l, r, now)) {
                 freshBlocked = true;
                 continue;
@@ -379,12 +280,7 @@ public final class DnsClient implements AutoCloseable {
             fresh.pollFirst();
         }
         if (!fresh.isEmpty() || !retries.isEmpty()) {
-            for (ResolverState r : resolvers) {
-                long t = r.nanosUntilToken(now);
-                if (t > 0) {
-                    wait = Math.min(wait, t);
-                }
-            }
+            wait = choice.nanosUntilToken(now);
             if (wait == Long.MAX_VALUE) {
                 wait = 1_000_000; // window-bound: answers or timeouts will free room
             }
@@ -392,53 +288,10 @@ public final class DnsClient implements AutoCloseable {
         return wait;
     }
 
-    /**
-     * Round robin over the resolvers with room, skipping {@code avoid} (a retry's last resolver)
-     * and, while another answers clearly better, a resolver that loses many queries: it gets one
-     * query per {@code ResolverState.PROBE_INTERVAL_NANOS} (so that its recovery is seen; a probe
-     * that is lost costs one lookup a timeout, not one in so many), or any query when the better
-     * ones have no room. {@code best} is the lowest loss of all resolvers, taken once per dispatch
-     * pass.
-     */
-    private ResolverState pickResolver(long now, ResolverState avoid, double best) {
-        int count = resolvers.size();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < count; i++) {
-                ResolverState r = resolvers.get((nextResolver + i) % count);
-                if (r == avoid && count > 1) {
-                    continue;
-                }
-                boolean leftAside = r.loss() > best + LOSS_MARGIN;
-                if (pass == 0 && leftAside && !r.probeDue(now)) {
-                    continue;
-                }
-                if (r.tryAcquire(now)) {
-                    if (leftAside) {
-                        r.probed(now);
-                    }
-                    nextResolver = (nextResolver + i + 1) % count;
-                    return r;
-                }
-            }
-        }
-        return null;
-    }
-
-    private double bestLoss() {
-        double best = 1;
-        for (ResolverState r : resolvers) {
-            best = Math.min(best, r.loss());
-        }
-        return best;
-    }
-
-    /** How much more loss than the best resolver's makes a resolver the last choice. */
-    static final double LOSS_MARGIN = 0.2;
-
     private boolean send(Lookup l, ResolverState r, long now) {
         int c = nextChannel;
         nextChannel = (nextChannel + 1) % channels.length;
-        int id = allocateId(c);
+        int id = queryIds.take(c, l);
         if (id < 0) {
             return false;
         }
@@ -449,21 +302,21 @@ public final class DnsClient implements AutoCloseable {
         sendBuffer.put(wire).flip();
         try {
             if (channels[c].send(sendBuffer, r.address) == 0) {
+                queryIds.release(c, id, l);
                 return false; // socket buffer full: try again on the next turn
             }
         } catch (IOException e) {
-            r.errors.increment();
+            queryIds.release(c, id, l);
+            r.onError();
             LOG.debug("send to {} failed: {}", r.address, e.toString());
             // counts as an attempt that failed at once
-            startDeadline(l, now);
+            timers.firstQuery(l, now);
             l.attempts++;
             l.lastResolver = r;
             afterFailedAttempt(l, Outcome.TIMEOUT, now);
             return true;
         }
-        startDeadline(l, now);
-        pending[c][id] = l;
-        pendingCount[c]++;
+        timers.firstQuery(l, now);
         l.channel = c;
         l.id = id;
         l.resolver = r;
@@ -471,64 +324,26 @@ public final class DnsClient implements AutoCloseable {
         l.sentAt = now;
         l.attempts++;
         r.inFlight++;
-        r.sent.increment();
+        r.querySent();
         statistics.querySent();
-        attemptTimeouts.addLast(
-                new AttemptTimeout(l, l.attempts, now + settings.timeout().toNanos()));
+        timers.attemptSent(l, now);
         return true;
-    }
-
-    private int allocateId(int c) {
-        Lookup[] table = pending[c];
-        if (pendingCount[c] > ID_SPACE / 2) {
-            return -1;
-        }
-        for (int tries = 0; tries < 64; tries++) {
-            int id = nextRandom16();
-            if (table[id] == null) {
-                return id;
-            }
-        }
-        return -1;
-    }
-
-    private int nextRandom16() {
-        if (randomPos + 2 > randomBytes.length) {
-            random.nextBytes(randomBytes);
-            randomPos = 0;
-        }
-        int v = ((randomBytes[randomPos] & 0xff) << 8) | (randomBytes[randomPos + 1] & 0xff);
-        randomPos += 2;
-        return v;
     }
 
     /** Removes the current UDP attempt from the pending table. */
     private void clearAttempt(Lookup l) {
-        if (l.channel >= 0) {
-            if (pending[l.channel][l.id] == l) {
-                pending[l.channel][l.id] = null;
-                pendingCount[l.channel]--;
-            }
+        if (l.attemptOut()) {
+            queryIds.release(l.channel, l.id, l);
             l.channel = -1;
             l.resolver.inFlight--;
         }
     }
 
     private void expireAttempts(long now) {
-        while (!attemptTimeouts.isEmpty()) {
-            AttemptTimeout t = attemptTimeouts.peekFirst();
-            if (t.stale()) {
-                attemptTimeouts.pollFirst();
-                continue;
-            }
-            if (t.deadline() - now > 0) {
-                break;
-            }
-            attemptTimeouts.pollFirst();
-            Lookup l = t.lookup();
+        Lookup l;
+        while ((l = timers.nextTimedOutAttempt(now)) != null) {
             ResolverState r = l.resolver;
             clearAttempt(l);
-            r.timeouts.increment();
             r.onTimeout(now, l.sentAt);
             r.onAttemptEnded(false);
             afterFailedAttempt(l, noAnswer(l), now);
@@ -544,16 +359,8 @@ public final class DnsClient implements AutoCloseable {
     }
 
     private void expireDeadlines(long now) {
-        while (!deadlines.isEmpty()) {
-            Lookup l = deadlines.peekFirst();
-            if (l.done) {
-                deadlines.pollFirst();
-                continue;
-            }
-            if (l.deadline - now > 0) {
-                break;
-            }
-            deadlines.pollFirst();
+        Lookup l;
+        while ((l = timers.nextPastDeadline(now)) != null) {
             clearAttempt(l);
             finish(l, TypeAnswer.failed(l.type, noAnswer(l), l.attempts));
         }
@@ -589,7 +396,7 @@ public final class DnsClient implements AutoCloseable {
                 continue;
             }
             int id = ((receiveBuffer.get(0) & 0xff) << 8) | (receiveBuffer.get(1) & 0xff);
-            Lookup l = pending[c][id];
+            Lookup l = queryIds.holder(c, id);
             if (l == null) {
                 statistics.lateResponse();
                 continue;
@@ -608,7 +415,7 @@ public final class DnsClient implements AutoCloseable {
                 l.malformedSeen = true;
                 continue;
             }
-            if (!answers(response, l)) {
+            if (!ResponsePolicy.answers(response, l.name, l.type)) {
                 statistics.mismatchedResponse();
                 continue;
             }
@@ -620,58 +427,33 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a response is the answer to the lookup's question (QR set, QUERY, same name, type and
-     * class).
-     */
-    private static boolean answers(Message response, Lookup l) {
-        Header h = response.getHeader();
-        if (!h.getFlag(Flags.QR) || h.getOpcode() != Opcode.QUERY) {
-            return false;
-        }
-        Record q = response.getQuestion();
-        return q != null
-                && q.getType() == l.type
-                && q.getDClass() == DClass.IN
-                && q.getName().equals(l.name);
-    }
-
     private void onResponse(
             Lookup l, Message response, ResolverState r, long now, boolean overTcp) {
         if (l.done) {
             return;
         }
-        int rcode = response.getRcode();
-        if (response.getHeader().getFlag(Flags.TC)) {
-            if (!overTcp) {
-                startTcp(l, r);
-            } else {
-                // still truncated over TCP: part of a set is not the set; another resolver may do
-                // better
-                r.errors.increment();
+        boolean ednsSent = !l.noEdns && settings.ednsPayload() > 0;
+        ResponsePolicy.Action action = ResponsePolicy.actionFor(response, overTcp, ednsSent);
+        switch (action) {
+            case TAKE -> {
+                r.onAttemptEnded(true);
+                finish(l, AnswerExtractor.extract(response, l.name, l.type, l.attempts));
+            }
+            case ASK_OVER_TCP -> startTcp(l, r);
+            case ASK_WITHOUT_EDNS -> {
+                l.noEdns = true;
+                l.wire = QueryWire.build(l.name.toString(true), l.type, 0);
+                afterFailedAttempt(l, action.failure, now);
+            }
+            case FAIL_TRUNCATED, FAIL_SERVFAIL, FAIL_REFUSED -> {
+                r.onError();
                 r.onAttemptEnded(false);
-                afterFailedAttempt(l, Outcome.TRUNCATED, now);
+                if (action == ResponsePolicy.Action.FAIL_REFUSED) {
+                    r.onRefusal(now);
+                }
+                afterFailedAttempt(l, action.failure, now);
             }
-            return;
         }
-        if (rcode == Rcode.FORMERR && !l.noEdns && settings.ednsPayload() > 0) {
-            // an old server that does not speak EDNS: ask it again plainly
-            l.noEdns = true;
-            l.wire = QueryWire.build(l.name.toString(true), l.type, 0);
-            afterFailedAttempt(l, Outcome.SERVFAIL, now);
-            return;
-        }
-        if (rcode == Rcode.SERVFAIL || rcode == Rcode.REFUSED) {
-            r.errors.increment();
-            r.onAttemptEnded(false);
-            if (rcode == Rcode.REFUSED) {
-                r.onRefusal(now);
-            }
-            afterFailedAttempt(l, rcode == Rcode.REFUSED ? Outcome.REFUSED : Outcome.SERVFAIL, now);
-            return;
-        }
-        r.onAttemptEnded(true);
-        finish(l, AnswerExtractor.extract(response, l.name, l.type, l.attempts));
     }
 
     private void startTcp(Lookup l, ResolverState r) {
@@ -682,26 +464,12 @@ public final class DnsClient implements AutoCloseable {
                 Math.min(
                         l.deadline,
                         System.nanoTime() + Math.max(settings.timeout().toNanos() * 2, 1));
-        byte[] wire = l.wire.clone();
-        tcpPool.execute(
-                () -> {
-                    Message m = null;
-                    boolean malformed = false;
-                    try {
-                        // a task that waited in the queue past its deadline does not connect at all
-                        m = tcp.query(r.address, wire, exchangeDeadline);
-                    } catch (WireParseException e) {
-                        malformed = true;
-                        LOG.debug(
-                                "TCP answer from {} could not be parsed: {}",
-                                r.address,
-                                e.toString());
-                    } catch (IOException e) {
-                        LOG.debug("TCP query to {} failed: {}", r.address, e.toString());
-                    }
-                    Message result = m;
-                    boolean unparsable = malformed;
-                    inbox.add(() -> onTcpResult(l, r, result, unparsable));
+        tcp.ask(
+                r.address,
+                l.wire.clone(),
+                exchangeDeadline,
+                (answer, malformed) -> {
+                    inbox.add(() -> onTcpResult(l, r, answer, malformed));
                     if (sleeping.get()) {
                         selector.wakeup();
                     }
@@ -717,8 +485,8 @@ public final class DnsClient implements AutoCloseable {
             statistics.malformedResponse();
             l.malformedSeen = true;
         }
-        if (response == null || !answers(response, l)) {
-            r.errors.increment();
+        if (response == null || !ResponsePolicy.answers(response, l.name, l.type)) {
+            r.onError();
             r.onAttemptEnded(false);
             afterFailedAttempt(l, noAnswer(l), now);
             return;

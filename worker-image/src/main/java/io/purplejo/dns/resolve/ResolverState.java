@@ -33,11 +33,12 @@ public final class ResolverState {
     private long lastProbeAt;
     private volatile double loss; // written by the loop thread only, read by metrics
 
-    public final LongAdder sent = new LongAdder();
-    public final LongAdder answered = new LongAdder();
-    public final LongAdder timeouts = new LongAdder();
-    public final LongAdder errors = new LongAdder();
-    public final LongAdder latencyNanos = new LongAdder();
+    // written by the loop thread, read by metrics from any thread
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder latencyNanos = new LongAdder();
 
     ResolverState(InetSocketAddress address, ResolverSettings settings, long now) {
         this.address = address;
@@ -64,6 +65,39 @@ public final class ResolverState {
 
     public int inFlight() {
         return inFlight;
+    }
+
+    /** UDP queries sent to this resolver. */
+    public long sent() {
+        return sent.sum();
+    }
+
+    /** Answers that came back in time. */
+    public long answered() {
+        return answered.sum();
+    }
+
+    /** Attempts that got no answer in time. */
+    public long timeouts() {
+        return timeouts.sum();
+    }
+
+    /** Attempts that failed otherwise: SERVFAIL, REFUSED, truncated over TCP, a failed send. */
+    public long errors() {
+        return errors.sum();
+    }
+
+    /** The round-trip times of the answers, summed. */
+    public long latencyNanos() {
+        return latencyNanos.sum();
+    }
+
+    void querySent() {
+        sent.increment();
+    }
+
+    void onError() {
+        errors.increment();
     }
 
     /** Whether a query may be sent now; takes a token if so. */
@@ -108,6 +142,7 @@ public final class ResolverState {
 
     /** A query sent at {@code sentAt} got no answer in time. */
     void onTimeout(long now, long sentAt) {
+        timeouts.increment();
         if (lastAnswerAt - sentAt > 0) {
             return; // answering others since: the name is dead, not the resolver congested
         }

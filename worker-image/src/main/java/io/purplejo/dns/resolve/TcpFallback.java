@@ -10,7 +10,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.WireParseException;
 
 /**
  * Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). The
@@ -18,7 +24,74 @@ import org.xbill.DNS.Message;
  * at a time holds a thread no longer than the lookup may last; messages for other IDs on the
  * connection are read past.
  */
-final class TcpFallback {
+final class TcpFallback implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpFallback.class);
+
+    /**
+     * How an exchange ended: the answer, or null with whether an answer came that did not parse.
+     */
+    interface Result {
+        void ended(Message answer, boolean malformed);
+    }
+
+    /**
+     * TCP exchanges at once. Each ends by its lookup's deadline, so a server that drips answers can
+     * hold its threads only that long; the rest of the truncated answers wait in the queue
+     * meanwhile.
+     */
+    static final int THREADS = 64;
+
+    private final ThreadPoolExecutor pool;
+
+    TcpFallback() {
+        // up to THREADS exchanges at once, idle threads retire; with an unbounded queue a pool
+        // never
+        // grows past its core size, so core and maximum are the same
+        pool =
+                new ThreadPoolExecutor(
+                        THREADS,
+                        THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "dns-tcp");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Asks on one of the exchange threads; {@code result} runs on that thread. A task that waited
+     * in the queue past its deadline does not connect at all.
+     */
+    void ask(InetSocketAddress resolver, byte[] query, long deadlineNanos, Result result) {
+        pool.execute(
+                () -> {
+                    Message answer = null;
+                    boolean malformed = false;
+                    try {
+                        answer = query(resolver, query, deadlineNanos);
+                    } catch (WireParseException e) {
+                        malformed = true;
+                        LOG.debug(
+                                "TCP answer from {} could not be parsed: {}",
+                                resolver,
+                                e.toString());
+                    } catch (IOException e) {
+                        LOG.debug("TCP query to {} failed: {}", resolver, e.toString());
+                    }
+                    result.ended(answer, malformed);
+                });
+    }
+
+    /** Stops the exchange threads; exchanges in progress end with the lookups' deadlines. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
     /**
      * Messages with another ID read past on one connection before the server is taken as
      * misbehaving.

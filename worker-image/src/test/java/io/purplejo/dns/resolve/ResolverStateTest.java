@@ -30,6 +30,7 @@ class ResolverStateTest {
         r.onTimeout(10 * SECOND, 9 * SECOND);
         r.onTimeout(10 * SECOND + 1, 9 * SECOND);
         assertThat(r.window()).as("a burst of timeouts from one outage halves once").isEqualTo(500);
+        assertThat(r.timeouts()).as("every timeout is counted, halving or not").isEqualTo(2);
 
         r.onRefusal(11 * SECOND);
         assertThat(r.window()).isEqualTo(250);

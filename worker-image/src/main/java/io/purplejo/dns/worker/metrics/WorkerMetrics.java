@@ -103,21 +103,21 @@ public final class WorkerMetrics {
                 .register(registry);
         for (ResolverState r : client.resolvers()) {
             String name = r.address().getAddress().getHostAddress() + ":" + r.address().getPort();
-            FunctionCounter.builder("dnsx_resolver_queries", r, s -> s.sent.sum())
+            FunctionCounter.builder("dnsx_resolver_queries", r, ResolverState::sent)
                     .tag("resolver", name)
                     .register(registry);
-            FunctionCounter.builder("dnsx_resolver_timeouts", r, s -> s.timeouts.sum())
+            FunctionCounter.builder("dnsx_resolver_timeouts", r, ResolverState::timeouts)
                     .tag("resolver", name)
                     .register(registry);
-            FunctionCounter.builder("dnsx_resolver_errors", r, s -> s.errors.sum())
+            FunctionCounter.builder("dnsx_resolver_errors", r, ResolverState::errors)
                     .tag("resolver", name)
                     .description("SERVFAIL, REFUSED, send and TCP failures")
                     .register(registry);
             FunctionTimer.builder(
                             "dnsx_resolver_latency",
                             r,
-                            s -> s.answered.sum(),
-                            s -> s.latencyNanos.sum(),
+                            ResolverState::answered,
+                            ResolverState::latencyNanos,
                             TimeUnit.NANOSECONDS)
                     .tag("resolver", name)
                     .register(registry);
