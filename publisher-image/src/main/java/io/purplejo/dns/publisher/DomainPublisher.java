@@ -61,6 +61,7 @@ public final class DomainPublisher {
         PublishRun run;
         Long runId = null;
         if (settings.runMode()) {
+            long selecting = System.nanoTime();
             run =
                     runs.createOrResume(
                             settings.runName(),
@@ -70,10 +71,11 @@ public final class DomainPublisher {
                             settings.outcomeRetentionDays());
             runId = run.id();
             LOG.info(
-                    "run '{}' (id {}): {} domains selected, {} published before, resuming after domain id {}",
+                    "run '{}' (id {}): {} domains selected in {} ms, {} published before, resuming after domain id {}",
                     settings.runName(),
                     run.id(),
                     run.total(),
+                    (System.nanoTime() - selecting) / 1_000_000,
                     run.published(),
                     run.checkpoint());
         } else {
@@ -179,6 +181,14 @@ public final class DomainPublisher {
                                 (int) Math.min(settings.pageSize(), remaining));
                 if (page.isEmpty()) {
                     break;
+                }
+                if (sentDomains == 0 && pending.isEmpty()) {
+                    // a selection that filters most domains out shows here, before the first
+                    // message
+                    LOG.info(
+                            "first page of {} domains read in {} ms",
+                            page.size(),
+                            (System.nanoTime() - started) / 1_000_000);
                 }
                 cursor = page.get(page.size() - 1).id();
                 remaining -= page.size();
