@@ -37,8 +37,12 @@ public enum Outcome {
 
     private final boolean failed;
 
+    /** Made once: the writer and the metrics ask for it for every lookup. */
+    private final String dbName;
+
     Outcome(boolean failed) {
         this.failed = failed;
+        this.dbName = name().toLowerCase(Locale.ROOT);
     }
 
     public boolean failed() {
@@ -46,7 +50,7 @@ public enum Outcome {
     }
 
     public String dbName() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbName;
     }
 
     public static Outcome fromDbName(String name) {

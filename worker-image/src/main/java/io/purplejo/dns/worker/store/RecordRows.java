@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Record rows of a batch: every value into its legacy table by upsert on the table's unique index,
@@ -59,14 +58,31 @@ final class RecordRows {
         }
     }
 
-    /** A batch's rows of one legacy table and the sets they replace: sorted, unique. */
+    /**
+     * A batch's rows of one legacy table and the sets they replace; sorted and made unique once,
+     * before they are written (collected in lists: a sorted set costs more to fill and to walk).
+     */
     private static final class TableBatch {
         final LegacyTable table;
-        final TreeSet<Row> rows = new TreeSet<>();
-        final TreeSet<ReplacedSet> replaced = new TreeSet<>();
+        private List<Row> rows = new ArrayList<>();
+        private List<ReplacedSet> replaced = new ArrayList<>();
 
         TableBatch(LegacyTable table) {
             this.table = table;
+        }
+
+        void add(Row row) {
+            rows.add(row);
+        }
+
+        void replaces(ReplacedSet set) {
+            replaced.add(set);
+        }
+
+        /** Sorts both lists and drops repeats; call once, after the last add. */
+        void seal() {
+            rows = sortedUnique(rows);
+            replaced = sortedUnique(replaced);
         }
 
         /** The rows as SQL arrays, in the table's column order: domain ids, text, preference. */
@@ -75,11 +91,11 @@ final class RecordRows {
             Object[] ids = new Object[n];
             Object[] texts = new Object[n];
             Object[] preferences = new Object[n];
-            int k = 0;
-            for (Row r : rows) {
+            for (int k = 0; k < n; k++) {
+                Row r = rows.get(k);
                 ids[k] = r.domainId();
                 texts[k] = r.text();
-                preferences[k++] = r.preference();
+                preferences[k] = r.preference();
             }
             Array[] out = new Array[table.types.size() + 1];
             out[0] = c.createArrayOf("int4", ids);
@@ -89,6 +105,22 @@ final class RecordRows {
             }
             return out;
         }
+    }
+
+    private static <T extends Comparable<T>> List<T> sortedUnique(List<T> items) {
+        if (items.size() < 2) {
+            return items;
+        }
+        items.sort(null);
+        List<T> out = new ArrayList<>(items.size());
+        T last = null;
+        for (T item : items) {
+            if (last == null || item.compareTo(last) != 0) {
+                out.add(item);
+            }
+            last = item;
+        }
+        return out;
     }
 
     static int write(Connection c, Map<Integer, ResolvedDomain> domains) throws SQLException {
@@ -105,7 +137,7 @@ final class RecordRows {
                 // records, no data or NXDOMAIN say what the set is now; a failure says nothing
                 // about it
                 if (!answer.outcome().failed()) {
-                    batch.replaced.add(new ReplacedSet(id, e.getValue().runId()));
+                    batch.replaces(new ReplacedSet(id, e.getValue().runId()));
                 }
                 if (batch.table != LegacyTable.CNAME) {
                     for (RecordValue v : answer.records()) {
@@ -119,6 +151,9 @@ final class RecordRows {
             }
         }
         int n = 0;
+        for (TableBatch batch : tables.values()) {
+            batch.seal();
+        }
         for (TableBatch batch : tables.values()) {
             if (batch.rows.isEmpty() && batch.replaced.isEmpty()) {
                 continue;
@@ -137,7 +172,7 @@ final class RecordRows {
     private static void place(
             TableBatch batch, int domainId, RecordValue v, List<Oversized> apart) {
         if (batch.table.holds(v)) {
-            batch.rows.add(Row.of(domainId, v));
+            batch.add(Row.of(domainId, v));
         } else {
             apart.add(Oversized.of(domainId, batch.table, v));
         }
