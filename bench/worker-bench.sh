@@ -12,6 +12,8 @@
 # Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
 #        BENCH_JFR=1 also records the end-to-end worker (concurrency 500) with Java Flight Recorder
 #        and prints its hottest methods (bench/out/worker.jfr).
+#        BENCH_DSN_QUERY='?sslmode=disable' adds parameters to the worker's PostgreSQL DSN; by default
+#        the driver encrypts (sslmode=prefer), as it does for users whose DSN says nothing.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and RabbitMQ on 127.0.0.1:5672 (guest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,7 +102,7 @@ e2e() { # concurrency prefetch label; prints seconds, peak RSS, CPU seconds of w
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$3" = default ]; then
     jfr="-XX:StartFlightRecording=filename=$OUT/worker.jfr,settings=profile"
   fi
-  /usr/bin/time -v java $JVM_OPTS $jfr -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" \
+  /usr/bin/time -v java $JVM_OPTS $jfr -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB${BENCH_DSN_QUERY:-}" \
     --rabbitmq-url "$AMQP" --queue-name "$QUEUE" --resolvers 127.0.0.1:$PORT --metrics-port 0 \
     --concurrency "$1" --prefetch "$2" > "$OUT/worker-$3.log" 2>&1
   pg1=$(proc_cpu postgres); mq1=$(proc_cpu beam.smp)
@@ -117,7 +119,7 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 E2E_RATE=$(rate "$E2E_N" "$E2E_SECS")
 E2E5K_RATE=$(rate "$E2E_N" "$E2E5K_SECS")
 echo
-echo "== results ($N names, $(nproc) cores, JVM $JVM_OPTS; worker time includes JVM start and schema check)"
+echo "== results ($N names, $(nproc) cores, JVM $JVM_OPTS; worker time includes JVM start and schema check; worker DSN parameters: ${BENCH_DSN_QUERY:-none})"
 printf '%-46s %14s %10s\n' "measurement" "figure" "ratio"
 printf '%-46s %14s %10s\n' "dnsperf queries/s (limit)" "$DNSPERF_QPS" "1.00"
 printf '%-46s %14s %10s\n' "resolve queries/s" "$QPS" "$(ratio "$QPS" "$DNSPERF_QPS")"
