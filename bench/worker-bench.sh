@@ -6,7 +6,8 @@
 #     ratio to dnsperf's, peak RSS at --concurrency 5000
 #   - end to end: legacy messages in RabbitMQ -> rows in PostgreSQL with one worker: domains/s,
 #     ratio to resolve's names/s and to the legacy worker's 117 domains/s, CPU per 1,000 domains of
-#     the worker, PostgreSQL and RabbitMQ apart, peak RSS
+#     the worker, PostgreSQL and RabbitMQ apart, peak RSS; at --concurrency 500 and 5000, and with
+#     the publisher's batch messages (100 domains each, four runs over the dataset) at 500
 #   - correctness of resolve's output and of the database rows against the dataset's expected.json
 #
 # Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
@@ -28,11 +29,12 @@ QUEUE=dnsx_bench_legacy
 # the heap the container image gives the JVM in a 512 MiB pod (-XX:MaxRAMPercentage=50)
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
 JAR=$ROOT/worker-image/target/dns-worker.jar
+PUBLISHER_JAR=$ROOT/publisher-image/target/dns-publisher.jar
 OUT=$ROOT/bench/out
 mkdir -p "$OUT"
 
 # always: a jar left from older sources would be measured instead of the code at hand
-mvn -B -q -ntp package -DskipTests -pl "$(basename "$(dirname "$(dirname "$JAR")")")" -am
+mvn -B -q -ntp package -DskipTests -pl worker-image,publisher-image -am
 command -v dnsperf >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dnsperf >/dev/null
 [ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null
 if [ ! -f "$DS/expected.json" ]; then
@@ -94,8 +96,22 @@ CREATE TEMP TABLE t (name text);
 \copy t FROM '$DS/domains.txt'
 INSERT INTO domains (name, created_at, updated_at) SELECT name, now() - interval '30 days', now() - interval '30 days' FROM t;
 SQL
-e2e() { # concurrency prefetch label; prints seconds, peak RSS, CPU seconds of worker, PostgreSQL, RabbitMQ
-  java -cp "$JAR" "$ROOT/bench/LegacyFeed.java" "$AMQP" "$QUEUE" "$OUT/domains-x4.txt" 1 2>/dev/null
+# the publisher's batch messages: four runs over the dataset, the last one followed by a __STOP__
+feed_batches() {
+  local stamp i
+  stamp=$(date +%s)
+  for i in 1 2 3 4; do
+    java -jar "$PUBLISHER_JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" --rabbitmq-url "$AMQP" \
+      --queue-name "$QUEUE" --run-name "bench/e2e-$stamp-$i" --select all --message-size 100 \
+      --max-queue-depth 1000000 --worker-count $((i / 4)) > "$OUT/publisher-$i.log" 2>&1
+  done
+}
+e2e() { # concurrency prefetch label [batch]; prints seconds, peak RSS, CPU seconds of worker, PostgreSQL, RabbitMQ
+  if [ "${4:-}" = batch ]; then
+    feed_batches
+  else
+    java -cp "$JAR" "$ROOT/bench/LegacyFeed.java" "$AMQP" "$QUEUE" "$OUT/domains-x4.txt" 1 2>/dev/null
+  fi
   local pg0 mq0 pg1 mq1 secs
   pg0=$(proc_cpu postgres); mq0=$(proc_cpu beam.smp)
   local jfr=""
@@ -111,6 +127,8 @@ e2e() { # concurrency prefetch label; prints seconds, peak RSS, CPU seconds of w
 }
 read -r E2E_SECS E2E_RSS E2E_CPU E2E_PG E2E_MQ < <(e2e 500 800 default)
 read -r E2E5K_SECS E2E5K_RSS E2E5K_CPU E2E5K_PG E2E5K_MQ < <(e2e 5000 8000 c5000)
+# a batch message holds 100 domains: a prefetch of 8 gives the 500 domains in flight room to be fed
+read -r E2EB_SECS E2EB_RSS E2EB_CPU E2EB_PG E2EB_MQ < <(e2e 500 8 batch batch)
 psql -h 127.0.0.1 -U postgres -d $DB -At -f "$ROOT/bench/export-db.sql" > "$OUT/db.ndjson"
 python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/db.ndjson" > "$OUT/db-check.txt" || true
 
@@ -118,26 +136,29 @@ rate() { python3 -c "print(round($1 / $2))"; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 E2E_RATE=$(rate "$E2E_N" "$E2E_SECS")
 E2E5K_RATE=$(rate "$E2E_N" "$E2E5K_SECS")
+E2EB_RATE=$(rate "$E2E_N" "$E2EB_SECS")
 echo
 echo "== results ($N names, $(nproc) cores, JVM $JVM_OPTS; worker time includes JVM start and schema check; worker DSN parameters: ${BENCH_DSN_QUERY:-none})"
-printf '%-46s %14s %10s\n' "measurement" "figure" "ratio"
-printf '%-46s %14s %10s\n' "dnsperf queries/s (limit)" "$DNSPERF_QPS" "1.00"
-printf '%-46s %14s %10s\n' "resolve queries/s" "$QPS" "$(ratio "$QPS" "$DNSPERF_QPS")"
-printf '%-46s %14s %10s\n' "resolve names/s" "$NAMES_S" ""
-printf '%-46s %14s %10s\n' "resolve peak RSS MB (--concurrency 5000)" "$RESOLVE_RSS" ""
+printf '%-58s %14s %10s\n' "measurement" "figure" "ratio"
+printf '%-58s %14s %10s\n' "dnsperf queries/s (limit)" "$DNSPERF_QPS" "1.00"
+printf '%-58s %14s %10s\n' "resolve queries/s" "$QPS" "$(ratio "$QPS" "$DNSPERF_QPS")"
+printf '%-58s %14s %10s\n' "resolve names/s" "$NAMES_S" ""
+printf '%-58s %14s %10s\n' "resolve peak RSS MB (--concurrency 5000)" "$RESOLVE_RSS" ""
 per1k() { python3 -c "print(f'{$1 * 1000 / $2:.3f}')"; }
 DNSPERF_CPU_K=$(per1k "$DNSPERF_CPU" "$DNSPERF_QUERIES")
 RESOLVE_CPU_K=$(per1k "$RESOLVE_CPU" "$RESOLVE_QUERIES")
-printf '%-46s %14s %10s\n' "dnsperf CPU s per 1,000 queries" "$DNSPERF_CPU_K" "1.00"
-printf '%-46s %14s %10s\n' "resolve CPU s per 1,000 queries" "$RESOLVE_CPU_K" "$(ratio "$RESOLVE_CPU_K" "$DNSPERF_CPU_K")"
-for row in "500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ" "5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ"; do
+printf '%-58s %14s %10s\n' "dnsperf CPU s per 1,000 queries" "$DNSPERF_CPU_K" "1.00"
+printf '%-58s %14s %10s\n' "resolve CPU s per 1,000 queries" "$RESOLVE_CPU_K" "$(ratio "$RESOLVE_CPU_K" "$DNSPERF_CPU_K")"
+for row in "legacy messages, concurrency 500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ" \
+    "legacy messages, concurrency 5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ" \
+    "batch messages, concurrency 500:$E2EB_RATE:$E2EB_RSS:$E2EB_CPU:$E2EB_PG:$E2EB_MQ"; do
   IFS=: read -r c r rss cpu pg mq <<< "$row"
-  printf '%-46s %14s %10s\n' "end to end domains/s, 1 worker, concurrency $c" "$r" "$(ratio "$r" "$NAMES_S") resolve"
-  printf '%-46s %14s %10s\n' "" "" "$(ratio "$r" 117)x legacy"
-  printf '%-46s %14s %10s\n' "  worker CPU s per 1,000 domains" "$(per1k "$cpu" "$E2E_N")" ""
-  printf '%-46s %14s %10s\n' "  PostgreSQL CPU s per 1,000 domains" "$(per1k "$pg" "$E2E_N")" ""
-  printf '%-46s %14s %10s\n' "  RabbitMQ CPU s per 1,000 domains" "$(per1k "$mq" "$E2E_N")" ""
-  printf '%-46s %14s %10s\n' "  peak RSS MB" "$rss" ""
+  printf '%-58s %14s %10s\n' "end to end domains/s, $c" "$r" "$(ratio "$r" "$NAMES_S") resolve"
+  printf '%-58s %14s %10s\n' "" "" "$(ratio "$r" 117)x legacy"
+  printf '%-58s %14s %10s\n' "  worker CPU s per 1,000 domains" "$(per1k "$cpu" "$E2E_N")" ""
+  printf '%-58s %14s %10s\n' "  PostgreSQL CPU s per 1,000 domains" "$(per1k "$pg" "$E2E_N")" ""
+  printf '%-58s %14s %10s\n' "  RabbitMQ CPU s per 1,000 domains" "$(per1k "$mq" "$E2E_N")" ""
+  printf '%-58s %14s %10s\n' "  peak RSS MB" "$rss" ""
 done
 echo "-- resolve output vs expected.json"; cat "$OUT/resolve-check.txt"
 echo "-- database rows vs expected.json"; cat "$OUT/db-check.txt"
