@@ -28,6 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -527,5 +529,44 @@ class WorkerServiceTest {
                 .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 30);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.ready(broker.queue()) == 0);
         assertThat(progress("legacy:" + broker.queue()).count(Outcome.RESOLVED)).isEqualTo(30);
+    }
+
+    @Test
+    void whileTheDatabaseHoldsItsWritesTheWorkerResolvesNoMoreThanItsConcurrency()
+            throws Exception {
+        for (int i = 0; i < 40; i++) {
+            dns.add("h" + i + ".test. 300 IN A 192.0.2." + i);
+        }
+        start("--concurrency", "10", "--batch-size", "5", "--batch-delay-ms", "10");
+        try (Connection holder = db.connection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                // the worker's writes wait behind this lock: nothing commits until it goes
+                st.execute("LOCK TABLE a_records IN EXCLUSIVE MODE");
+            }
+            for (int i = 0; i < 40; i++) {
+                broker.publishLegacy("h" + i + ".test");
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> namesAsked() == 10);
+            // a domain keeps its permit until its batch commits: memory stays bounded by the
+            // concurrency however long the database makes the worker wait
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> namesAsked() == 10);
+            assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
+            holder.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 40);
+        assertThat(namesAsked()).isEqualTo(40);
+    }
+
+    private long namesAsked() {
+        return dns.received().stream()
+                .map(m -> m.getQuestion().getName().toString())
+                .distinct()
+                .count();
     }
 }
