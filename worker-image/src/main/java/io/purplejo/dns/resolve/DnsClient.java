@@ -149,12 +149,17 @@ public final class DnsClient implements AutoCloseable {
             batch[i].wire = QueryWire.build(ascii, types[i], settings.ednsPayload());
         }
         active.addAndGet(types.length);
-        inbox.add(
+        post(
                 () -> {
                     for (Lookup l : batch) {
                         accept(l);
                     }
                 });
+    }
+
+    /** Hands a task to the loop thread from any thread, waking the loop if it sleeps. */
+    private void post(Runnable task) {
+        inbox.add(task);
         if (sleeping.get()) {
             selector.wakeup();
         }
@@ -468,12 +473,7 @@ public final class DnsClient implements AutoCloseable {
                 r.address,
                 l.wire.clone(),
                 exchangeDeadline,
-                (answer, malformed) -> {
-                    inbox.add(() -> onTcpResult(l, r, answer, malformed));
-                    if (sleeping.get()) {
-                        selector.wakeup();
-                    }
-                });
+                (answer, malformed) -> post(() -> onTcpResult(l, r, answer, malformed)));
     }
 
     private void onTcpResult(Lookup l, ResolverState r, Message response, boolean malformed) {

@@ -45,8 +45,7 @@ final class TcpFallback implements AutoCloseable {
 
     TcpFallback() {
         // up to THREADS exchanges at once, idle threads retire; with an unbounded queue a pool
-        // never
-        // grows past its core size, so core and maximum are the same
+        // never grows past its core size, so core and maximum are the same
         pool =
                 new ThreadPoolExecutor(
                         THREADS,

@@ -88,19 +88,22 @@ final class RecordRows {
         /** The rows as SQL arrays, in the table's column order: domain ids, text, preference. */
         Array[] arrays(Connection c) throws SQLException {
             int n = rows.size();
+            Array[] out = new Array[table.types.size() + 1];
             Object[] ids = new Object[n];
             Object[] texts = new Object[n];
-            Object[] preferences = new Object[n];
+            // only MX has a second column: its preference
+            Object[] preferences = out.length > 2 ? new Object[n] : null;
             for (int k = 0; k < n; k++) {
                 Row r = rows.get(k);
                 ids[k] = r.domainId();
                 texts[k] = r.text();
-                preferences[k] = r.preference();
+                if (preferences != null) {
+                    preferences[k] = r.preference();
+                }
             }
-            Array[] out = new Array[table.types.size() + 1];
             out[0] = c.createArrayOf("int4", ids);
             out[1] = c.createArrayOf(table.types.get(0), texts);
-            if (out.length > 2) {
+            if (preferences != null) {
                 out[2] = c.createArrayOf(table.types.get(1), preferences);
             }
             return out;
