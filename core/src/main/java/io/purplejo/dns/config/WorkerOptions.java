@@ -56,6 +56,14 @@ public final class WorkerOptions {
                     1,
                     100_000,
                     "domains written per transaction at most (and at most half of `--concurrency`)");
+    public static final Option<Integer> BATCH_WRITERS =
+            Option.integer(
+                    "batch-writers",
+                    "BATCH_WRITERS",
+                    2,
+                    1,
+                    16,
+                    "batches committed at once, each on its own database connection");
     public static final Option<Integer> BATCH_DELAY_MS =
             Option.integer(
                     "batch-delay-ms",

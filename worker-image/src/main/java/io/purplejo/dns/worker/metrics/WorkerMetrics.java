@@ -21,8 +21,8 @@ import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.ResolverState;
 import io.purplejo.dns.resolve.TypeAnswer;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,9 +36,10 @@ public final class WorkerMetrics {
 
     /**
      * dnsx_lookups counters by record type code, then outcome: found without building a key per
-     * lookup (seven per domain, on the batch writer's thread).
+     * lookup (seven per domain, on the batch writers' threads; two racing to fill a slot register
+     * the same counter, as the registry keeps one per name and tags).
      */
-    private final Map<Integer, Counter[]> lookups = new HashMap<>();
+    private final Map<Integer, Counter[]> lookups = new ConcurrentHashMap<>();
 
     private final Timer batchWrite;
     private final Counter recordsWritten;
@@ -133,7 +134,7 @@ public final class WorkerMetrics {
         }
     }
 
-    /** A domain committed, with its lookups; called from the batch writer's thread only. */
+    /** A domain committed, with its lookups; called from the batch writers' threads. */
     public void domainStored(DomainResolution r) {
         domains.get(r.outcome()).increment();
         domainsDone.increment();

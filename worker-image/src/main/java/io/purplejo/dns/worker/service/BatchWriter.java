@@ -14,24 +14,34 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Collects resolved domains into batches and commits each in one transaction, then reports each
- * domain settled to its message (which acknowledges itself after its last). A lost database is
- * waited out with backoff (nothing is acknowledged meanwhile); a batch the database refuses for its
- * data is split until the one domain at fault is found, which is dead-lettered with the error so
- * the rest of the batch is stored.
+ * domain settled to its message (which acknowledges itself after its last). Up to {@code
+ * --batch-writers} batches are committed at once, each on its own connection, so that the worker
+ * builds one batch while PostgreSQL writes another. A lost database is waited out with backoff
+ * (nothing is acknowledged meanwhile); a batch the database refuses for its data is split until the
+ * one domain at fault is found, which is dead-lettered with the error so the rest of the batch is
+ * stored.
  */
 final class BatchWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final Logger RECORDS = LoggerFactory.getLogger("io.purplejo.dns.records");
 
     private final Queue<CompletedDomain> completed = new ConcurrentLinkedQueue<>();
-    private final RecordWriter writer;
+
+    /** The writers not committing a batch now; the collector waits for one. */
+    private final BlockingQueue<RecordWriter> idleWriters;
+
+    private final ExecutorService commits;
     private final InFlightLimiter limiter;
     private final WorkerMetrics metrics;
     private final int batchSize;
@@ -41,21 +51,38 @@ final class BatchWriter implements Runnable {
     private volatile long giveUpAt = Long.MAX_VALUE;
     private volatile boolean databaseHealthy = true;
 
+    /**
+     * @param writers one per batch committed at once ({@code --batch-writers}), each adding to its
+     *     own counter shard
+     */
     BatchWriter(
-            RecordWriter writer,
+            List<RecordWriter> writers,
             InFlightLimiter limiter,
             WorkerMetrics metrics,
             WorkerSettings settings) {
-        this.writer = writer;
+        this.idleWriters = new ArrayBlockingQueue<>(writers.size(), false, writers);
+        this.commits =
+                Executors.newFixedThreadPool(
+                        writers.size(),
+                        r -> {
+                            Thread t = new Thread(r, "batch-commit");
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.limiter = limiter;
         this.metrics = metrics;
-        // domains hold their concurrency permit until committed, so a batch larger than half the
-        // permits
-        // would only fill after waiting out the batch delay: flush at half, while the other half
-        // resolves
-        this.batchSize = Math.max(1, Math.min(settings.batchSize(), settings.concurrency() / 2));
+        this.batchSize = batchSize(settings.batchSize(), settings.concurrency(), writers.size());
         this.batchDelayNanos = settings.batchDelay().toNanos();
         this.logRecords = settings.logRecords();
+    }
+
+    /**
+     * Domains hold their concurrency permit until committed, so while every writer commits a batch
+     * the next one must still be able to fill: a batch is at most the permits shared among the
+     * writers and the batch being collected.
+     */
+    static int batchSize(int maxBatch, int concurrency, int writers) {
+        return Math.max(1, Math.min(maxBatch, concurrency / (writers + 1)));
     }
 
     /** Called from the DNS loop: hands a resolved domain over without blocking. */
@@ -91,23 +118,51 @@ final class BatchWriter implements Runnable {
                                     && (stopping
                                             || System.nanoTime() - firstAt >= batchDelayNanos));
             if (due) {
-                flush(batch);
+                if (!commit(batch)) {
+                    return;
+                }
                 batch = new ArrayList<>(batchSize);
                 continue;
             }
             if (stopping && batch.isEmpty() && completed.isEmpty() && limiter.inFlight() == 0) {
+                // every batch has released its permits, so every commit has ended
+                commits.shutdown();
                 return;
             }
             if (Thread.currentThread().isInterrupted()) {
+                commits.shutdownNow();
                 return;
             }
             LockSupport.parkNanos(2_000_000);
         }
     }
 
-    private void flush(List<CompletedDomain> batch) {
+    /**
+     * Hands the batch to a free writer, waiting for one; false when interrupted (the grace period
+     * is over: the batch stays unacknowledged and is redelivered).
+     */
+    private boolean commit(List<CompletedDomain> batch) {
+        RecordWriter writer;
+        try {
+            writer = idleWriters.take();
+        } catch (InterruptedException e) {
+            commits.shutdownNow();
+            return false;
+        }
+        commits.execute(
+                () -> {
+                    try {
+                        flush(writer, batch);
+                    } finally {
+                        idleWriters.add(writer);
+                    }
+                });
+        return true;
+    }
+
+    private void flush(RecordWriter writer, List<CompletedDomain> batch) {
         long start = System.nanoTime();
-        boolean stored = writeWithRetry(batch);
+        boolean stored = writeWithRetry(writer, batch);
         metrics.batchWrite()
                 .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         for (CompletedDomain c : batch) {
@@ -126,7 +181,7 @@ final class BatchWriter implements Runnable {
     /**
      * True when the batch is committed (or its faulty domains dead-lettered), false when given up.
      */
-    private boolean writeWithRetry(List<CompletedDomain> batch) {
+    private boolean writeWithRetry(RecordWriter writer, List<CompletedDomain> batch) {
         long backoffMillis = 100;
         while (true) {
             try {
@@ -156,14 +211,14 @@ final class BatchWriter implements Runnable {
                     backoffMillis = Math.min(backoffMillis * 2, 5_000);
                     continue;
                 }
-                return isolateFault(batch, e);
+                return isolateFault(writer, batch, e);
             } catch (RuntimeException e) {
-                return isolateFault(batch, new SQLException(e.toString(), "XX000", e));
+                return isolateFault(writer, batch, new SQLException(e.toString(), "XX000", e));
             }
         }
     }
 
-    private boolean isolateFault(List<CompletedDomain> batch, SQLException e) {
+    private boolean isolateFault(RecordWriter writer, List<CompletedDomain> batch, SQLException e) {
         if (batch.size() == 1) {
             CompletedDomain c = batch.get(0);
             String reason = "database refused the domain: " + e.getMessage();
@@ -172,8 +227,8 @@ final class BatchWriter implements Runnable {
             return c.message().deadLetterDomain(c.domain(), reason);
         }
         int half = batch.size() / 2;
-        boolean first = writeWithRetry(batch.subList(0, half));
-        boolean second = writeWithRetry(batch.subList(half, batch.size()));
+        boolean first = writeWithRetry(writer, batch.subList(0, half));
+        boolean second = writeWithRetry(writer, batch.subList(half, batch.size()));
         return first && second;
     }
 

@@ -20,6 +20,8 @@ import io.purplejo.dns.worker.store.RunCounters;
 import io.purplejo.dns.worker.store.RunRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
 
-    /** The batch writer and the run registry's lookups, with room for both at once. */
-    private static final int DATABASE_CONNECTIONS = 4;
+    /**
+     * Connections beyond the batch writers': the run registry's lookups and the schema check, with
+     * room for both at once.
+     */
+    private static final int OTHER_DATABASE_CONNECTIONS = 2;
 
     /** How long a database still starting is waited for before the worker exits with 3. */
     private static final Duration DATABASE_WAIT_AT_START = Duration.ofSeconds(60);
@@ -95,7 +100,7 @@ public final class WorkerService {
         database =
                 Database.open(
                         settings.postgres(),
-                        DATABASE_CONNECTIONS,
+                        settings.batchWriters() + OTHER_DATABASE_CONNECTIONS,
                         "dns-worker-" + settings.workerId());
         database.awaitReachable(DATABASE_WAIT_AT_START);
         new SchemaMigrator(database.dataSource()).migrate();
@@ -103,10 +108,15 @@ public final class WorkerService {
         limiter = new InFlightLimiter(settings.concurrency());
         dns = new DnsClient(settings.resolver());
         resolver = new DomainResolver(dns);
+        // each writer adds to its own counter shard: two commits never queue on one counter row
         int shard = RunCounters.counterShardOf(settings.workerId());
-        batchWriter =
-                new BatchWriter(
-                        new RecordWriter(database.dataSource(), shard), limiter, metrics, settings);
+        List<RecordWriter> writers = new ArrayList<>();
+        for (int i = 0; i < settings.batchWriters(); i++) {
+            writers.add(
+                    new RecordWriter(
+                            database.dataSource(), (shard + i) % RunCounters.COUNTER_SHARDS));
+        }
+        batchWriter = new BatchWriter(writers, limiter, metrics, settings);
         metrics.bind(dns, limiter::inFlight);
         connector =
                 new QueueConnector(

@@ -563,6 +563,41 @@ class WorkerServiceTest {
         assertThat(namesAsked()).isEqualTo(40);
     }
 
+    @Test
+    void aBatchStuckOnALockedRowDoesNotHoldBackTheNextBatches() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            dns.add("s" + i + ".test. 300 IN A 192.0.2." + i);
+        }
+        // batches of 3 (10 permits among two writers and the batch being collected)
+        start("--concurrency", "10", "--batch-writers", "2", "--batch-delay-ms", "10");
+        long stuck = domainId("s0.test");
+        for (int i = 1; i < 10; i++) {
+            domainId("s" + i + ".test");
+        }
+        try (Connection holder = db.connection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                // the batch holding s0.test waits behind this row lock until it goes
+                st.execute("SELECT 1 FROM domains WHERE id = " + stuck + " FOR UPDATE");
+            }
+            broker.publishLegacy("s0.test");
+            await().atMost(Duration.ofSeconds(20)).until(() -> namesAsked() == 1);
+            for (int i = 1; i < 10; i++) {
+                broker.publishLegacy("s" + i + ".test");
+            }
+
+            // at most two others share s0.test's batch; the rest commit on the other writer
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> db.queryLong("SELECT count(*) FROM a_records") >= 7);
+            assertThat(db.queryLong("SELECT count(*) FROM a_records WHERE domain_id = " + stuck))
+                    .isZero();
+            holder.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.queryLong("SELECT count(*) FROM a_records") == 10);
+    }
+
     private long namesAsked() {
         return dns.received().stream()
                 .map(m -> m.getQuestion().getName().toString())
