@@ -5,7 +5,6 @@
 package io.purplejo.dns.worker.store;
 
 import io.purplejo.dns.names.DomainName;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,8 +38,7 @@ final class DomainRows {
         if (!hinted.isEmpty()) {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT id FROM domains WHERE id = ANY(?)")) {
-                ps.setArray(
-                        1, c.createArrayOf("int4", hinted.stream().map(Long::intValue).toArray()));
+                ps.setObject(1, hinted.stream().mapToInt(Long::intValue).toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         existing.add(rs.getLong(1));
@@ -102,7 +100,7 @@ final class DomainRows {
         Map<String, Integer> found = new LinkedHashMap<>();
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT id, name FROM domains WHERE name = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("text", names.toArray()));
+            ps.setObject(1, names.toArray(String[]::new));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(2), rs.getInt(1));
@@ -118,8 +116,7 @@ final class DomainRows {
                 c.prepareStatement(
                         "INSERT INTO domains (name, created_at, updated_at) SELECT n, now(), now()"
                                 + " FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING RETURNING id, name")) {
-            Array names = c.createArrayOf("text", missing.toArray());
-            ps.setArray(1, names);
+            ps.setObject(1, missing.toArray(String[]::new));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(2), rs.getInt(1));
@@ -146,7 +143,7 @@ final class DomainRows {
                 c.prepareStatement(
                         "UPDATE domains d SET updated_at = now() FROM (SELECT id FROM domains WHERE id = ANY(?)"
                                 + " ORDER BY id FOR NO KEY UPDATE) locked WHERE d.id = locked.id")) {
-            ps.setArray(1, c.createArrayOf("int4", ids.toArray()));
+            ps.setObject(1, ids.stream().mapToInt(Integer::intValue).toArray());
             ps.executeUpdate();
         }
     }

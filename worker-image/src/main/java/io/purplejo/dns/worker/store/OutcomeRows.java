@@ -25,10 +25,9 @@ final class OutcomeRows {
             Map<Integer, ResolvedDomain> domains,
             Map<Outcome, Long> deltas)
             throws SQLException {
-        Object[] ids = new Object[domains.size()];
-        Object[] outcomes = new Object[domains.size()];
-        Object[] types = new Object[domains.size()];
-        Object[] attempts = new Object[domains.size()];
+        int[] ids = new int[domains.size()];
+        String[] outcomes = new String[domains.size()];
+        String[] types = new String[domains.size()];
         int i = 0;
         for (Map.Entry<Integer, ResolvedDomain> e : domains.entrySet()) {
             DomainResolution r = e.getValue().resolution();
@@ -36,7 +35,6 @@ final class OutcomeRows {
             outcomes[i] = r.outcome().dbName();
             types[i] =
                     r.invalidReason() != null ? "invalid: " + r.invalidReason() : r.typeOutcomes();
-            attempts[i] = 1;
             i++;
         }
         // previous_outcome is set from the row being replaced, so RETURNING tells new rows (null)
@@ -51,9 +49,9 @@ final class OutcomeRows {
                         + " RETURNING outcome, previous_outcome";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
-            ps.setArray(2, c.createArrayOf("int4", ids));
-            ps.setArray(3, c.createArrayOf("text", outcomes));
-            ps.setArray(4, c.createArrayOf("text", types));
+            ps.setObject(2, ids);
+            ps.setObject(3, outcomes);
+            ps.setObject(4, types);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Outcome now = Outcome.fromDbName(rs.getString(1));

@@ -106,6 +106,26 @@ class RecordWriterTest {
         assertThat(progress().count(Outcome.RESOLVED)).isEqualTo(1);
     }
 
+    @Test
+    void textThatArrayLiteralsWouldQuoteIsStoredExactly() throws Exception {
+        long id = domain("quotes.test");
+        // characters a text array literal must escape, the word it reads as null, and no text
+        String[] tricky = {
+            "say \"hi\"", "back\\slash", "{braced}", "a,b", " padded ", "NULL", "", "ünïcödé ✓"
+        };
+        ResolvedDomain d =
+                new ResolvedDomain(
+                        run, id, Resolutions.of("quotes.test").with("TXT", tricky).build());
+
+        writer.write(List.of(d));
+        // the second write replaces the set with itself: nothing moves to the history
+        writer.write(List.of(d));
+
+        assertThat(db.queryStrings("SELECT content FROM txt_records WHERE domain_id = " + id))
+                .containsExactlyInAnyOrder(tricky);
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_removed_records")).isZero();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(
             value = Outcome.class,
