@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,8 +126,8 @@ final class BatchWriter implements Runnable {
                 continue;
             }
             if (stopping && batch.isEmpty() && completed.isEmpty() && limiter.inFlight() == 0) {
-                // every batch has released its permits, so every commit has ended
-                commits.shutdown();
+                // every domain is settled; the last commit may still be handing its writer back
+                awaitCommits();
                 return;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -134,6 +135,17 @@ final class BatchWriter implements Runnable {
                 return;
             }
             LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    /** Waits for the commits under way to end; interrupted when the grace period is over. */
+    private void awaitCommits() {
+        commits.shutdown();
+        try {
+            commits.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            commits.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -163,19 +175,20 @@ final class BatchWriter implements Runnable {
     private void flush(RecordWriter writer, List<CompletedDomain> batch) {
         long start = System.nanoTime();
         boolean stored = writeWithRetry(writer, batch);
-        metrics.batchWrite()
-                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        for (CompletedDomain c : batch) {
-            limiter.release(1);
-            if (!stored) {
-                continue; // not committed: the message stays unacknowledged and is redelivered
+        metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        // not committed: the messages stay unacknowledged and are redelivered
+        if (stored) {
+            for (CompletedDomain c : batch) {
+                metrics.domainStored(c.domain().resolution());
+                if (logRecords) {
+                    logRecords(c.domain().resolution());
+                }
+                c.message().domainSettled();
             }
-            metrics.domainStored(c.domain().resolution());
-            if (logRecords) {
-                logRecords(c.domain().resolution());
-            }
-            c.message().domainSettled();
         }
+        // after settling: no permits in flight means every message's fate is decided (the drain
+        // waits for that)
+        limiter.release(batch.size());
     }
 
     /**
