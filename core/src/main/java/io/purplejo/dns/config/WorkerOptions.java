@@ -55,7 +55,7 @@ public final class WorkerOptions {
                     1000,
                     1,
                     100_000,
-                    "domains written per transaction at most (and at most half of `--concurrency`)");
+                    "domains written per transaction at most (and at most `--concurrency` / (`--batch-writers` + 1))");
     public static final Option<Integer> BATCH_WRITERS =
             Option.integer(
                     "batch-writers",
