@@ -51,6 +51,7 @@ final class BatchWriter implements Runnable {
     private volatile boolean stopping;
     private volatile long giveUpAt = Long.MAX_VALUE;
     private volatile boolean databaseHealthy = true;
+    private volatile boolean broken;
 
     /**
      * @param writers one per batch committed at once ({@code --batch-writers}), each adding to its
@@ -130,7 +131,7 @@ final class BatchWriter implements Runnable {
                 awaitCommits();
                 return;
             }
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || broken) {
                 commits.shutdownNow();
                 return;
             }
@@ -165,6 +166,11 @@ final class BatchWriter implements Runnable {
                 () -> {
                     try {
                         flush(writer, batch);
+                    } catch (RuntimeException | Error e) {
+                        // a bug, not a database problem: stop collecting, so that the liveness
+                        // probe fails and the pod restarts; unacknowledged messages are redelivered
+                        LOG.error("a batch commit failed unexpectedly; the batch writer stops", e);
+                        broken = true;
                     } finally {
                         idleWriters.add(writer);
                     }
@@ -174,21 +180,24 @@ final class BatchWriter implements Runnable {
 
     private void flush(RecordWriter writer, List<CompletedDomain> batch) {
         long start = System.nanoTime();
-        boolean stored = writeWithRetry(writer, batch);
-        metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        // not committed: the messages stay unacknowledged and are redelivered
-        if (stored) {
-            for (CompletedDomain c : batch) {
-                metrics.domainStored(c.domain().resolution());
-                if (logRecords) {
-                    logRecords(c.domain().resolution());
+        try {
+            boolean stored = writeWithRetry(writer, batch);
+            metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            // not committed: the messages stay unacknowledged and are redelivered
+            if (stored) {
+                for (CompletedDomain c : batch) {
+                    metrics.domainStored(c.domain().resolution());
+                    if (logRecords) {
+                        logRecords(c.domain().resolution());
+                    }
+                    c.message().domainSettled();
                 }
-                c.message().domainSettled();
             }
+        } finally {
+            // after settling: no permits in flight means every message's fate is decided (the
+            // drain waits for that)
+            limiter.release(batch.size());
         }
-        // after settling: no permits in flight means every message's fate is decided (the drain
-        // waits for that)
-        limiter.release(batch.size());
     }
 
     /**
