@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -210,19 +211,24 @@ final class RecordRows {
 
     /** The same for values kept whole outside the legacy tables, matched by their SHA-256. */
     private static void replaceOversized(
-            Connection c, Iterable<TableBatch> tables, List<Oversized> kept) throws SQLException {
-        List<Object> domainIds = new ArrayList<>();
-        List<Object> runIds = new ArrayList<>();
-        List<Object> types = new ArrayList<>();
+            Connection c, Collection<TableBatch> tables, List<Oversized> kept) throws SQLException {
+        int sets = 0;
+        for (TableBatch batch : tables) {
+            sets += batch.replaced.size();
+        }
+        if (sets == 0) {
+            return;
+        }
+        int[] domainIds = new int[sets];
+        long[] runIds = new long[sets];
+        String[] types = new String[sets];
+        int k = 0;
         for (TableBatch batch : tables) {
             for (ReplacedSet set : batch.replaced) {
-                domainIds.add(set.domainId());
-                runIds.add(set.runId());
-                types.add(batch.table.name());
+                domainIds[k] = set.domainId();
+                runIds[k] = set.runId();
+                types[k++] = batch.table.name();
             }
-        }
-        if (domainIds.isEmpty()) {
-            return;
         }
         try (PreparedStatement ps =
                 c.prepareStatement(
@@ -237,19 +243,16 @@ final class RecordRows {
                                 + " o.updated_at, a.run_id)"
                                 + " INSERT INTO dnsx_removed_records (domain_id, record_type, value, last_seen, removed_at, run_id)"
                                 + " SELECT domain_id, record_type, value, updated_at, now(), run_id FROM stale")) {
-            ps.setArray(1, c.createArrayOf("int4", domainIds.toArray()));
-            ps.setArray(2, c.createArrayOf("int8", runIds.toArray()));
-            ps.setArray(3, c.createArrayOf("text", types.toArray()));
-            ps.setArray(
-                    4, c.createArrayOf("int4", kept.stream().map(Oversized::domainId).toArray()));
-            ps.setArray(5, c.createArrayOf("text", kept.stream().map(Oversized::type).toArray()));
-            ps.setArray(
+            ps.setObject(1, domainIds);
+            ps.setObject(2, runIds);
+            ps.setObject(3, types);
+            ps.setObject(4, kept.stream().mapToInt(Oversized::domainId).toArray());
+            ps.setObject(5, kept.stream().map(Oversized::type).toArray(String[]::new));
+            ps.setObject(
                     6,
-                    c.createArrayOf(
-                            "text",
-                            kept.stream()
-                                    .map(o -> java.util.HexFormat.of().formatHex(o.sha256()))
-                                    .toArray()));
+                    kept.stream()
+                            .map(o -> java.util.HexFormat.of().formatHex(o.sha256()))
+                            .toArray(String[]::new));
             ps.executeUpdate();
         }
     }
