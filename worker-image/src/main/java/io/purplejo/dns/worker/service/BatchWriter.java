@@ -104,6 +104,16 @@ final class BatchWriter implements Runnable {
 
     @Override
     public void run() {
+        try {
+            collect();
+        } finally {
+            // interrupts a commit still under way only when the drain did not wait for it (the
+            // grace period is over, or a bug stopped the writer)
+            commits.shutdownNow();
+        }
+    }
+
+    private void collect() {
         List<CompletedDomain> batch = new ArrayList<>(batchSize);
         long firstAt = 0;
         while (true) {
@@ -132,7 +142,6 @@ final class BatchWriter implements Runnable {
                 return;
             }
             if (Thread.currentThread().isInterrupted() || broken) {
-                commits.shutdownNow();
                 return;
             }
             LockSupport.parkNanos(2_000_000);
@@ -145,7 +154,6 @@ final class BatchWriter implements Runnable {
         try {
             commits.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            commits.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -159,7 +167,6 @@ final class BatchWriter implements Runnable {
         try {
             writer = idleWriters.take();
         } catch (InterruptedException e) {
-            commits.shutdownNow();
             return false;
         }
         commits.execute(
