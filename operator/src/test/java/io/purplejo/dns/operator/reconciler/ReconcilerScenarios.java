@@ -99,22 +99,26 @@ abstract class ReconcilerScenarios {
         secret("extraction-db", "dsn", db.dsnText());
         secret("extraction-mq", "url", TestBroker.URL);
         backends = new RunBackends();
-        operator =
-                OperatorMain.start(
-                        client,
-                        new OperatorSettings(
-                                Set.of(NS),
-                                Duration.ofSeconds(1),
-                                "worker:test",
-                                "publisher:test",
-                                0,
-                                false,
-                                null,
-                                Duration.ofSeconds(1)),
-                        backends,
-                        registry,
-                        Clock.systemUTC());
+        operator = startOperator(registry);
         play = new ClusterPlay(client, NS);
+    }
+
+    /** An operator that watches this test's namespace, as a new operator pod would start. */
+    Operator startOperator(PrometheusMeterRegistry metrics) {
+        return OperatorMain.start(
+                client,
+                new OperatorSettings(
+                        Set.of(NS),
+                        Duration.ofSeconds(1),
+                        "worker:test",
+                        "publisher:test",
+                        0,
+                        false,
+                        null,
+                        Duration.ofSeconds(1)),
+                backends,
+                metrics,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -811,6 +815,41 @@ abstract class ReconcilerScenarios {
                                     .isEqualTo(r.getMetadata().getGeneration());
                             assertThat(eventReasons("rolling")).contains("WorkersRolled");
                         });
+    }
+
+    @Test
+    void anOperatorRestartMidPublishLeavesTheJobAndTheWorkersAsTheyAre() {
+        create("restart", s -> {});
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                phase("restart") == RunPhase.Publishing
+                                        && deployment("restart") != null);
+        String jobUid = job("restart").getMetadata().getUid();
+        Deployment before = deployment("restart");
+
+        operator.stop();
+        PrometheusMeterRegistry restarted = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        operator = startOperator(restarted);
+
+        // the new operator has reconciled the run once it reports the run's gauges
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> restarted.scrape().contains("name=\"restart\""));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> {
+                            assertThat(job("restart").getMetadata().getUid()).isEqualTo(jobUid);
+                            Deployment after = deployment("restart");
+                            assertThat(after.getMetadata().getGeneration())
+                                    .isEqualTo(before.getMetadata().getGeneration());
+                            assertThat(after.getMetadata().getAnnotations())
+                                    .isEqualTo(before.getMetadata().getAnnotations());
+                        });
+        assertThat(eventReasons("restart")).doesNotContain("WorkersRolled", "PublisherReplaced");
+        assertThat(get("restart").getStatus().publisher.attempts).isEqualTo(1);
+        assertThat(play.runJob(jobName("restart"))).isZero();
+        playUntilSucceeded("restart");
     }
 
     @Test
