@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * A domain name as the system stores and queries it: {@link #stored()} is the lower-case form
- * without a trailing dot, as the legacy {@code domains.name} column holds it (Unicode kept for
- * internationalised names), and {@link #ascii()} is the punycode form that goes on the wire.
+ * without a trailing dot, as the legacy {@code domains.name} column holds it, and {@link #ascii()}
+ * is the punycode form that goes on the wire. An internationalised name is stored in Unicode
+ * whichever way it was written ({@code bücher.de}, {@code XN--BCHER-KVA.DE.}): both spellings are
+ * one domain, equal here and stored once.
  */
 public final class DomainName {
     /**
@@ -67,6 +69,14 @@ public final class DomainName {
         if (isAscii(lower)) {
             ascii = lower;
         } else {
+            String deviation = deviationIn(lower);
+            if (deviation != null) {
+                return invalid(
+                        "contains "
+                                + deviation
+                                + ", which IDNA 2003 (Java's) and IDNA 2008 map to different names;"
+                                + " give the name in its xn-- form");
+            }
             try {
                 // USE_STD3_ASCII_RULES is off: underscores (_dmarc, _domainkey) are legitimate DNS
                 // labels
@@ -79,7 +89,53 @@ public final class DomainName {
         if (problem != null) {
             return invalid(problem);
         }
-        return new Parsed(new DomainName(lower, ascii), null);
+        return new Parsed(new DomainName(unicodeOf(ascii), ascii), null);
+    }
+
+    /**
+     * The stored form of a checked ASCII name: its Unicode form when it has {@code xn--} labels
+     * that decode (labels that do not are kept as written), so that both spellings store alike.
+     */
+    private static String unicodeOf(String ascii) {
+        if (!ascii.contains("xn--")) {
+            return ascii;
+        }
+        return IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The first character that IDNA 2003 maps away while IDNA 2008 keeps it (UTS #46's deviation
+     * characters), described; null when there is none. Java's {@link IDN} is IDNA 2003: it would
+     * send {@code straße.de} as {@code strasse.de}, another domain, and store its records under the
+     * first.
+     */
+    private static String deviationIn(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '\u00df') {
+                return "'\u00df' (sharp s)";
+            }
+            if (c == '\u03c2') {
+                return "'\u03c2' (final sigma)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a {@code domains.name} as stored and a name as a message or a user wrote it are the
+     * same domain: equal as written, or both valid and equal in any spelling or case.
+     */
+    public static boolean sameDomain(String storedName, String writtenName) {
+        if (storedName == null || writtenName == null) {
+            return false;
+        }
+        if (storedName.equals(writtenName)) {
+            return true;
+        }
+        Parsed a = parse(storedName);
+        Parsed b = parse(writtenName);
+        return a.valid() && b.valid() && a.name().equals(b.name());
     }
 
     /** Normalises a name known to be valid; throws {@link IllegalArgumentException} otherwise. */
@@ -141,19 +197,11 @@ public final class DomainName {
     }
 
     /**
-     * The other spelling of an internationalised name (Unicode for a punycode one), if it has one.
+     * The other spelling of an internationalised name (its {@code xn--} form), if it has one: rows
+     * a legacy system stored in that form are the same domain.
      */
     public Optional<String> alternateSpelling() {
-        if (!stored.equals(ascii)) {
-            return Optional.of(ascii);
-        }
-        if (ascii.contains("xn--")) {
-            String unicode = IDN.toUnicode(ascii, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            if (!unicode.equals(ascii)) {
-                return Optional.of(unicode);
-            }
-        }
-        return Optional.empty();
+        return stored.equals(ascii) ? Optional.empty() : Optional.of(ascii);
     }
 
     /** The length of the stored form in UTF-8 bytes. */

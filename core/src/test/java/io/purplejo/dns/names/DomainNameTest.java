@@ -23,7 +23,10 @@ class DomainNameTest {
             _dmarc.example.com    | _dmarc.example.com   | _dmarc.example.com
             münchen.de            | münchen.de           | xn--mnchen-3ya.de
             MÜNCHEN.de            | münchen.de           | xn--mnchen-3ya.de
-            xn--mnchen-3ya.de     | xn--mnchen-3ya.de    | xn--mnchen-3ya.de
+            xn--mnchen-3ya.de     | münchen.de           | xn--mnchen-3ya.de
+            XN--BCHER-KVA.DE.     | bücher.de            | xn--bcher-kva.de
+            Bücher.De             | bücher.de            | xn--bcher-kva.de
+            xn--strae-oqa.de      | xn--strae-oqa.de     | xn--strae-oqa.de
             a-b.c-d.example       | a-b.c-d.example      | a-b.c-d.example
             """)
     void normalisesToLowerCaseWithoutTrailingDotAndQueriesInPunycode(
@@ -72,7 +75,44 @@ class DomainNameTest {
     @Test
     void knowsTheOtherSpellingOfAnInternationalisedName() {
         assertThat(DomainName.of("münchen.de").alternateSpelling()).contains("xn--mnchen-3ya.de");
-        assertThat(DomainName.of("xn--mnchen-3ya.de").alternateSpelling()).contains("münchen.de");
+        assertThat(DomainName.of("xn--mnchen-3ya.de").alternateSpelling())
+                .contains("xn--mnchen-3ya.de");
         assertThat(DomainName.of("example.com").alternateSpelling()).isEmpty();
+    }
+
+    @Test
+    void aNameInDecomposedUnicodeIsTheSameDomainAsItsComposedForm() {
+        DomainName decomposed = DomainName.of("mu\u0308nchen.de");
+
+        assertThat(decomposed.stored()).isEqualTo("m\u00fcnchen.de");
+        assertThat(decomposed).isEqualTo(DomainName.of("xn--mnchen-3ya.de"));
+    }
+
+    @Test
+    void aNameThatIdna2003And2008ResolveDifferentlyIsRefusedRatherThanSentAsAnotherName() {
+        // Java's IDN would send straße.de as strasse.de, a different domain
+        assertThat(DomainName.parse("straße.de").invalidReason())
+                .contains("sharp s")
+                .contains("xn--");
+        assertThat(DomainName.parse("STRAẞE.de").valid()).isFalse();
+        assertThat(DomainName.of("xn--strae-oqa.de").ascii()).isEqualTo("xn--strae-oqa.de");
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            bücher.de          | xn--bcher-kva.de   | true
+            xn--bcher-kva.de   | BÜCHER.DE.         | true
+            example.com        | Example.COM.       | true
+            example.com        | example.org        | false
+            tocoru.bench       | other.bench        | false
+            'not a name'       | 'not a name'       | true
+            'not a name'       | 'not  a name'      | false
+            """)
+    void aStoredNameAndAWrittenNameAreOneDomainInAnySpellingOrCase(
+            String stored, String written, boolean same) {
+        assertThat(DomainName.sameDomain(stored, written)).isEqualTo(same);
     }
 }

@@ -11,6 +11,7 @@ import io.purplejo.dns.amqp.AmqpConnections;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.CommandLineText;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
@@ -28,6 +29,7 @@ import io.purplejo.dns.local.run.ProgressBar;
 import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
+import io.purplejo.dns.names.DuplicateDomains;
 import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrationException;
@@ -69,6 +71,8 @@ public final class LocalMain {
               validate FILE            check FILE as the API server would and print the run with its defaults
               query DOMAIN [options]   print what the database holds for DOMAIN
               db [options]             serve the embedded PostgreSQL until Ctrl-C, for psql and other tools
+              duplicates [options]     list domains stored in more than one row (Unicode and xn-- spelling,
+                                       case, trailing dot); exit 1 when there are some
             'COMMAND --help' lists a command's options. Without --postgres-dsn and --rabbitmq-url, an embedded
             PostgreSQL (its data in --data-dir, kept between runs) and an embedded broker are used.
             exit codes: 0 the run succeeded; 1 it failed; 2 bad file, option or database; 3 PostgreSQL
@@ -78,7 +82,12 @@ public final class LocalMain {
     private LocalMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+        System.exit(
+                run(
+                        Arrays.asList(CommandLineText.recover(args)),
+                        System.getenv(),
+                        System.out,
+                        System.err));
     }
 
     /** Runs a command; returns its exit code. */
@@ -87,7 +96,7 @@ public final class LocalMain {
         List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
         CommandLineOptions declared = LocalSettings.declare(command);
         try {
-            if (!List.of("run", "validate", "query", "db").contains(command)) {
+            if (!List.of("run", "validate", "query", "db", "duplicates").contains(command)) {
                 if (!command.isEmpty() && !command.equals("--help") && !command.equals("-h")) {
                     err.println("dns-extraction: unknown command '" + command + "'");
                     err.print(USAGE);
@@ -106,6 +115,7 @@ public final class LocalMain {
                 case "run" -> runFile(argument(opts, "FILE"), settings, out);
                 case "validate" -> validate(argument(opts, "FILE"), out);
                 case "query" -> query(argument(opts, "DOMAIN"), settings, out);
+                case "duplicates" -> duplicates(settings, out);
                 default -> serveDatabase(settings, out);
             };
         } catch (InvalidConfigurationException e) {
@@ -342,6 +352,34 @@ public final class LocalMain {
             return QueryCommand.print(db.dataSource(), domain, out)
                     ? ExitCodes.OK
                     : ExitCodes.OTHER;
+        }
+    }
+
+    private static int duplicates(LocalSettings settings, PrintStream out) throws SQLException {
+        EmbeddedDatabase embedded =
+                settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
+        PostgresDsn dsn =
+                embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
+        try (embedded;
+                Database db = Database.open(dsn, 1, "dns-extraction");
+                java.sql.Connection c = db.dataSource().getConnection()) {
+            List<DuplicateDomains.Group> groups = DuplicateDomains.find(c);
+            for (DuplicateDomains.Group g : groups) {
+                out.println(
+                        g.domain()
+                                + ": "
+                                + g.rows().stream()
+                                        .map(r -> "domains.id " + r.id() + " '" + r.name() + "'")
+                                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            out.println(
+                    groups.isEmpty()
+                            ? "no domain is stored in more than one row"
+                            : groups.size()
+                                    + " domains are stored in more than one row; the first row of"
+                                    + " each is the one new records go to. Nothing was changed:"
+                                    + " merging or deleting rows is yours to decide.");
+            return groups.isEmpty() ? ExitCodes.OK : ExitCodes.OTHER;
         }
     }
 

@@ -56,6 +56,12 @@ final class LocalCommand {
     }
 
     static Process start(Path workDir, String... args) throws IOException {
+        return start(workDir, java.util.Map.of(), args);
+    }
+
+    /** The command with these environment variables added, as a user's shell would set them. */
+    static Process start(Path workDir, java.util.Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         if (ROOT) {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
@@ -87,11 +93,19 @@ final class LocalCommand {
                                 k.equals("POSTGRES_DSN")
                                         || k.equals("RABBITMQ_URL")
                                         || k.equals("DNS_RESOLVERS"));
+        pb.environment().putAll(env);
         return pb.start();
     }
 
     static Result run(Path workDir, Duration timeout, String... args) throws Exception {
         Process p = start(workDir, args);
+        return finish(p, workDir, timeout);
+    }
+
+    /** Runs the command under the POSIX locale, as cron jobs and many containers do. */
+    static Result runInPosixLocale(Path workDir, Duration timeout, String... args)
+            throws Exception {
+        Process p = start(workDir, java.util.Map.of("LANG", "C", "LC_ALL", "C"), args);
         return finish(p, workDir, timeout);
     }
 

@@ -57,6 +57,7 @@ class LocalRunCommandIT {
                     .add(name + ".local.test. 300 IN TXT \"v=spf1 -all\"");
         }
         dns.add("b.local.test. 300 IN AAAA 2001:db8::b");
+        dns.add("xn--bcher-kva.local.test. 300 IN A 192.0.2.11");
         for (int i = 0; i < SLOW; i++) {
             dns.add("slow" + i + ".local.test. 300 IN A 192.0.2." + (i % 250 + 1));
             dns.behave("slow" + i + ".local.test", TestDnsServer.Behavior.DELAY);
@@ -291,7 +292,9 @@ class LocalRunCommandIT {
             new SchemaMigrator(db.database().dataSource()).migrate();
             db.execute(
                     "INSERT INTO domains (name, created_at, updated_at) VALUES ('a.local.test', now(), now()),"
-                            + " ('b.local.test', now(), now())");
+                            + " ('b.local.test', now(), now()),"
+                            // a row a legacy system stored in punycode
+                            + " ('xn--bcher-kva.local.test', now(), now())");
             Path run = runFile(dir, "given", "  queueName: dnsx.local-test." + dir.getFileName());
 
             LocalCommand.Result r =
@@ -313,15 +316,34 @@ class LocalRunCommandIT {
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.out())
-                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed")
+                    .contains("domains: 3 selected, 3 published, 3 resolved, 0 failed")
                     .doesNotContain("(embedded)")
                     .doesNotContain("guest:guest");
             assertThat(
                             db.queryStrings(
                                     "SELECT d.name || ' ' || a.ip_address FROM a_records a JOIN domains d"
                                             + " ON d.id = a.domain_id ORDER BY 1"))
-                    .containsExactly("a.local.test 192.0.2.10", "b.local.test 192.0.2.10");
+                    .containsExactly(
+                            "a.local.test 192.0.2.10",
+                            "b.local.test 192.0.2.10",
+                            "xn--bcher-kva.local.test 192.0.2.11");
+            assertThat(db.queryLong("SELECT count(*) FROM domains")).isEqualTo(3);
             assertThat(db.queryLong("SELECT count(*) FROM mx_records")).isEqualTo(2);
+
+            // the Unicode spelling finds the punycode row, also where the JVM decodes arguments as
+            // ASCII
+            LocalCommand.Result query =
+                    LocalCommand.runInPosixLocale(
+                            dir,
+                            RUN_TIMEOUT,
+                            "query",
+                            "bücher.local.test",
+                            "--postgres-dsn",
+                            db.dsnText());
+            assertThat(query.exitCode()).as(query.toString()).isZero();
+            assertThat(query.out())
+                    .contains("xn--bcher-kva.local.test")
+                    .contains("A     192.0.2.11");
             assertThat(queueExists("dnsx.local-test." + dir.getFileName())).isFalse();
             assertThat(Files.exists(dir.resolve("data").resolve("postgres")))
                     .as("nothing embedded started")

@@ -6,12 +6,14 @@ package io.purplejo.dns.local.query;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.names.DomainName;
+import io.purplejo.dns.names.DomainTable;
 import io.purplejo.dns.worker.store.LegacyTable;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -30,9 +32,12 @@ public final class QueryCommand {
             throw new InvalidConfigurationException(
                     "'" + rawName + "' is not a valid domain name: " + parsed.invalidReason());
         }
-        String name = parsed.name().stored();
+        DomainName domain = parsed.name();
+        // the xn-- form too: readable whatever the terminal's encoding
+        String name =
+                domain.stored() + domain.alternateSpelling().map(a -> " (" + a + ")").orElse("");
         try (Connection c = dataSource.getConnection()) {
-            Integer id = domainId(c, name);
+            Integer id = DomainTable.find(c, List.of(domain)).get(domain);
             if (id == null) {
                 out.println(name + ": not in the domains table");
                 return false;
@@ -70,15 +75,6 @@ public final class QueryCommand {
                 out.println("  (no records stored)");
             }
             return true;
-        }
-    }
-
-    private static Integer domainId(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM domains WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
         }
     }
 

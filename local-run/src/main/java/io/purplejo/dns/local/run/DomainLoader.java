@@ -6,6 +6,7 @@ package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.names.DomainName;
+import io.purplejo.dns.names.DomainTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -63,7 +62,8 @@ public final class DomainLoader {
     private DomainLoader() {}
 
     public static Report load(DataSource dataSource, Path file) throws SQLException {
-        Set<String> batch = new LinkedHashSet<>();
+        // one entry per domain, whatever its spelling: bücher.de and xn--bcher-kva.de are one
+        Set<DomainName> batch = new LinkedHashSet<>();
         long names = 0;
         long inserted = 0;
         long invalid = 0;
@@ -93,7 +93,7 @@ public final class DomainLoader {
                     }
                     continue;
                 }
-                if (batch.add(parsed.name().stored()) && batch.size() >= BATCH) {
+                if (batch.add(parsed.name()) && batch.size() >= BATCH) {
                     names += batch.size();
                     inserted += insert(c, batch);
                     batch.clear();
@@ -112,19 +112,9 @@ public final class DomainLoader {
         return new Report(names, inserted, names - inserted, invalid, invalidLines);
     }
 
-    /** Inserts the names not yet present; returns how many were new. */
-    private static long insert(Connection c, Set<String> names) throws SQLException {
-        if (names.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO domains (name, created_at, updated_at)"
-                                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
-            Array array = c.createArrayOf("text", names.toArray());
-            ps.setArray(1, array);
-            return ps.executeUpdate();
-        }
+    /** Inserts the names not yet present in either spelling; returns how many were new. */
+    private static long insert(Connection c, Set<DomainName> names) throws SQLException {
+        return DomainTable.findOrInsert(c, names).inserted();
     }
 
     private static String abbreviate(String s) {

@@ -60,6 +60,27 @@ class DomainLoaderTest {
     }
 
     @Test
+    void bothSpellingsOfAnInternationalisedNameAreOneRowAndALegacyRowInEitherIsKept()
+            throws Exception {
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) VALUES ('xn--mnchen-3ya.example', now(), now())");
+        Path file = dir.resolve("names.txt");
+        Files.writeString(
+                file, "bücher.example\nxn--bcher-kva.example\nBÜCHER.example.\nmünchen.example\n");
+
+        DomainLoader.Report r = DomainLoader.load(db.database().dataSource(), file);
+
+        assertThat(r.inserted()).isEqualTo(1);
+        assertThat(r.alreadyPresent()).isEqualTo(1);
+        assertThat(db.queryStrings("SELECT name FROM domains ORDER BY name"))
+                .as("the legacy row in punycode is the row of münchen.example")
+                .containsExactly("bücher.example", "xn--mnchen-3ya.example");
+
+        Files.writeString(file, "xn--bcher-kva.example\n");
+        assertThat(DomainLoader.load(db.database().dataSource(), file).inserted()).isZero();
+    }
+
+    @Test
     void invalidLinesAreReportedWithTheirLineNumbersAndNotLoaded() throws Exception {
         Path file = dir.resolve("names.txt");
         Files.writeString(file, "good.example\nbad name\n" + "x".repeat(64) + ".example\n");

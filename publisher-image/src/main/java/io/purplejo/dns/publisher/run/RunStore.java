@@ -6,6 +6,7 @@ package io.purplejo.dns.publisher.run;
 
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.names.DomainName;
+import io.purplejo.dns.names.DomainTable;
 import io.purplejo.dns.publisher.selection.Selection;
 import io.purplejo.dns.publisher.selection.SelectionSql;
 import java.sql.Connection;
@@ -13,8 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -174,25 +177,26 @@ public final class RunStore {
      */
     private static void addMembers(Connection c, long runId, List<String> rawNames)
             throws SQLException {
-        TreeSet<String> names = insertNames(c, rawNames);
+        Collection<Integer> ids = insertNames(c, rawNames);
         try (PreparedStatement ps =
                 c.prepareStatement(
                         "INSERT INTO dnsx_run_members (run_id, domain_id)"
-                                + " SELECT ?, d.id FROM domains d WHERE d.name = ANY(?) ON CONFLICT DO NOTHING")) {
+                                + " SELECT ?, id FROM unnest(?::int[]) AS x(id) ON CONFLICT DO NOTHING")) {
             ps.setLong(1, runId);
-            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            ps.setObject(2, ids.stream().mapToInt(Integer::intValue).sorted().toArray());
             ps.executeUpdate();
         }
     }
 
-    private static TreeSet<String> insertNames(Connection c, List<String> rawNames)
+    /** The rows of the listed names, found in either spelling or inserted. */
+    private static Collection<Integer> insertNames(Connection c, List<String> rawNames)
             throws SQLException {
-        TreeSet<String> names = new TreeSet<>();
+        Set<DomainName> names = new LinkedHashSet<>();
         List<String> invalid = new ArrayList<>();
         for (String raw : rawNames) {
             DomainName.Parsed p = DomainName.parse(raw);
             if (p.valid()) {
-                names.add(p.name().stored());
+                names.add(p.name());
             } else {
                 invalid.add(raw);
             }
@@ -204,14 +208,7 @@ public final class RunStore {
                             + invalid.get(0)
                             + "'");
         }
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO domains (name, created_at, updated_at)"
-                                + " SELECT n, now(), now() FROM unnest(?::text[]) AS x(n) ON CONFLICT (name) DO NOTHING")) {
-            ps.setArray(1, c.createArrayOf("text", names.toArray()));
-            ps.executeUpdate();
-        }
-        return names;
+        return DomainTable.findOrInsert(c, names).ids().values();
     }
 
     /**

@@ -4,12 +4,14 @@
  */
 package io.purplejo.dns.publisher.selection;
 
+import io.purplejo.dns.names.DomainName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The SQL predicate of a selection over {@code domains d}. Every query over it is bounded by the
@@ -57,15 +59,7 @@ public final class SelectionSql {
                 p.add(runId);
             } else {
                 w.append(" AND d.name = ANY(?)");
-                p.add(
-                        s.names().stream()
-                                .map(
-                                        n -> {
-                                            io.purplejo.dns.names.DomainName.Parsed parsed =
-                                                    io.purplejo.dns.names.DomainName.parse(n);
-                                            return parsed.valid() ? parsed.name().stored() : n;
-                                        })
-                                .toList());
+                p.add(s.names().stream().flatMap(SelectionSql::spellings).distinct().toList());
             }
         }
         switch (s.mode()) {
@@ -96,18 +90,33 @@ public final class SelectionSql {
         }
         if (!s.suffixes().isEmpty()) {
             w.append(" AND (");
-            for (int i = 0; i < s.suffixes().size(); i++) {
+            List<String> suffixes =
+                    s.suffixes().stream().flatMap(SelectionSql::spellings).distinct().toList();
+            for (int i = 0; i < suffixes.size(); i++) {
                 if (i > 0) {
                     w.append(" OR ");
                 }
                 w.append("d.name = ? OR d.name LIKE ? ESCAPE '\\'");
-                String suffix = s.suffixes().get(i);
+                String suffix = suffixes.get(i);
                 p.add(suffix);
                 p.add("%." + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
             }
             w.append(')');
         }
         return new SelectionSql(w.toString(), p);
+    }
+
+    /**
+     * Every spelling under which a legacy database may hold a name or suffix: its stored form and,
+     * for an internationalised one, its {@code xn--} form; an invalid name as written.
+     */
+    private static Stream<String> spellings(String raw) {
+        DomainName.Parsed parsed = DomainName.parse(raw);
+        if (!parsed.valid()) {
+            return Stream.of(raw);
+        }
+        DomainName n = parsed.name();
+        return Stream.concat(Stream.of(n.stored()), n.alternateSpelling().stream());
     }
 
     /** Counts the selected domains with {@code afterId < id <= upToId}. */

@@ -10,9 +10,12 @@ import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.TypeAnswer;
 import io.purplejo.dns.worker.metrics.WorkerMetrics;
 import io.purplejo.dns.worker.store.RecordWriter;
+import io.purplejo.dns.worker.store.ResolvedDomain;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -188,11 +191,20 @@ final class BatchWriter implements Runnable {
     private void flush(RecordWriter writer, List<CompletedDomain> batch) {
         long start = System.nanoTime();
         try {
-            boolean stored = writeWithRetry(writer, batch);
+            Map<ResolvedDomain, String> refused = new IdentityHashMap<>();
+            boolean stored = writeWithRetry(writer, batch, refused);
             metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             // not committed: the messages stay unacknowledged and are redelivered
             if (stored) {
                 for (CompletedDomain c : batch) {
+                    String reason = refused.get(c.domain());
+                    if (reason != null) {
+                        // unsettled when the copy is not confirmed: redelivered, refused again
+                        if (deadLetter(c, reason)) {
+                            c.message().domainSettled();
+                        }
+                        continue;
+                    }
                     metrics.domainStored(c.domain().resolution());
                     if (logRecords) {
                         logRecords(c.domain().resolution());
@@ -210,13 +222,15 @@ final class BatchWriter implements Runnable {
     /**
      * True when the batch is committed (or its faulty domains dead-lettered), false when given up.
      */
-    private boolean writeWithRetry(RecordWriter writer, List<CompletedDomain> batch) {
+    private boolean writeWithRetry(
+            RecordWriter writer, List<CompletedDomain> batch, Map<ResolvedDomain, String> refused) {
         long backoffMillis = 100;
         while (true) {
             try {
                 RecordWriter.WriteResult r =
                         writer.write(batch.stream().map(CompletedDomain::domain).toList());
                 metrics.recordsWritten(r.recordsWritten());
+                refused.putAll(r.refused());
                 if (!databaseHealthy) {
                     LOG.info("PostgreSQL writes succeed again");
                 }
@@ -240,25 +254,33 @@ final class BatchWriter implements Runnable {
                     backoffMillis = Math.min(backoffMillis * 2, 5_000);
                     continue;
                 }
-                return isolateFault(writer, batch, e);
+                return isolateFault(writer, batch, refused, e);
             } catch (RuntimeException e) {
-                return isolateFault(writer, batch, new SQLException(e.toString(), "XX000", e));
+                return isolateFault(
+                        writer, batch, refused, new SQLException(e.toString(), "XX000", e));
             }
         }
     }
 
-    private boolean isolateFault(RecordWriter writer, List<CompletedDomain> batch, SQLException e) {
+    private boolean isolateFault(
+            RecordWriter writer,
+            List<CompletedDomain> batch,
+            Map<ResolvedDomain, String> refused,
+            SQLException e) {
         if (batch.size() == 1) {
-            CompletedDomain c = batch.get(0);
-            String reason = "database refused the domain: " + e.getMessage();
-            LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
-            metrics.deadLettered();
-            return c.message().deadLetterDomain(c.domain(), reason);
+            return deadLetter(batch.get(0), "database refused the domain: " + e.getMessage());
         }
         int half = batch.size() / 2;
-        boolean first = writeWithRetry(writer, batch.subList(0, half));
-        boolean second = writeWithRetry(writer, batch.subList(half, batch.size()));
+        boolean first = writeWithRetry(writer, batch.subList(0, half), refused);
+        boolean second = writeWithRetry(writer, batch.subList(half, batch.size()), refused);
         return first && second;
+    }
+
+    /** Sends one domain to the dead-letter queue with the reason; true once confirmed. */
+    private boolean deadLetter(CompletedDomain c, String reason) {
+        LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
+        metrics.deadLettered();
+        return c.message().deadLetterDomain(c.domain(), reason);
     }
 
     /**

@@ -34,8 +34,15 @@ public final class RecordWriter {
         this.counterShard = counterShard;
     }
 
-    /** Outcome counts that the batch added, per run: what the run counters moved by. */
-    public record WriteResult(Map<Long, Map<Outcome, Long>> counterDeltas, int recordsWritten) {}
+    /**
+     * Outcome counts that the batch added, per run (what the run counters moved by), and the
+     * domains refused with the reason: their message's domain id names another row or none, so
+     * nothing of them was written.
+     */
+    public record WriteResult(
+            Map<Long, Map<Outcome, Long>> counterDeltas,
+            int recordsWritten,
+            Map<ResolvedDomain, String> refused) {}
 
     public WriteResult write(List<ResolvedDomain> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -56,13 +63,17 @@ public final class RecordWriter {
     }
 
     private WriteResult write(Connection c, List<ResolvedDomain> batch) throws SQLException {
-        Map<ResolvedDomain, Integer> ids = DomainRows.assign(c, batch);
+        DomainRows.Assignment assignment = DomainRows.assign(c, batch);
+        Map<ResolvedDomain, Integer> ids = assignment.ids();
 
         // one entry per (run, domain): a domain twice in a batch keeps its last resolution
         Map<Long, Map<Integer, ResolvedDomain>> byRun = new TreeMap<>();
         Map<Long, Map<String, String>> invalidByRun = new TreeMap<>();
         Map<Integer, ResolvedDomain> latestPerDomain = new TreeMap<>();
         for (ResolvedDomain d : batch) {
+            if (assignment.refused().containsKey(d)) {
+                continue;
+            }
             Integer id = ids.get(d);
             if (id == null) {
                 invalidByRun
@@ -93,7 +104,7 @@ public final class RecordWriter {
             }
         }
         RunCounters.add(c, counterShard, deltas);
-        return new WriteResult(deltas, records);
+        return new WriteResult(deltas, records, assignment.refused());
     }
 
     /**

@@ -353,6 +353,98 @@ class WorkerServiceTest {
     }
 
     @Test
+    void aBatchMessageWhoseDomainIdNamesAnotherDomainTouchesNeitherAndIsDeadLettered()
+            throws Exception {
+        long run =
+                db.queryLong(
+                        "INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/forged', '{A}')"
+                                + " RETURNING id");
+        dns.add("victim.test. 300 IN A 192.0.2.20");
+        dns.add("forger.test. 300 IN A 198.51.100.66");
+        dns.add("honest.test. 300 IN A 192.0.2.30");
+        dns.add("ghost.test. 300 IN A 192.0.2.40");
+        long victim = domainId("victim.test");
+        long forger = domainId("forger.test");
+        long honest = domainId("honest.test");
+        // the victim's record as an earlier run stored it
+        db.execute(
+                "INSERT INTO a_records (domain_id, ip_address, created_at, updated_at) VALUES ("
+                        + victim
+                        + ", '192.0.2.20', now(), now())");
+        broker.publishBatch(
+                new WorkMessage.DomainBatch(
+                        run,
+                        List.of("A"),
+                        List.of(
+                                new WorkMessage.DomainRef(victim, "forger.test"),
+                                new WorkMessage.DomainRef(honest, "HONEST.test."),
+                                new WorkMessage.DomainRef(999_999, "ghost.test"))));
+
+        start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.ready(broker.deadLetterQueue()) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> progress("ns/forged").done() == 1);
+        List<String> reasons = new ArrayList<>();
+        for (GetResponse dead : broker.drain(broker.deadLetterQueue())) {
+            reasons.add(dead.getProps().getHeaders().get(QueueNames.REASON_HEADER).toString());
+        }
+        assertThat(reasons)
+                .anySatisfy(
+                        r ->
+                                assertThat(r)
+                                        .contains("domain id " + victim)
+                                        .contains("forger.test")
+                                        .contains("victim.test"))
+                .anySatisfy(r -> assertThat(r).contains("999999").contains("does not exist"));
+        BAD_MESSAGES.row(
+                "A batch message whose domain id names another domain's row, or no row",
+                "that domain dead-lettered, reasons: \""
+                        + String.join("\"; \"", reasons)
+                        + "\"; the message's other domains stored",
+                "nothing under either domain");
+        assertThat(db.queryStrings("SELECT ip_address FROM a_records WHERE domain_id = " + victim))
+                .as("the victim keeps its record, nothing is written over it")
+                .containsExactly("192.0.2.20");
+        assertThat(db.queryLong("SELECT count(*) FROM a_records WHERE domain_id = " + forger))
+                .isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM dnsx_removed_records")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM domains WHERE name = 'ghost.test'"))
+                .as("no row is made for an id that does not exist")
+                .isZero();
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_domain_outcomes WHERE domain_id IN ("
+                                        + victim
+                                        + ", "
+                                        + forger
+                                        + ")"))
+                .isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM a_records WHERE domain_id = " + honest))
+                .as("a name in another case and with a trailing dot is the same domain")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void bothSpellingsOfAnInternationalisedNameAreOneDomainRow() throws Exception {
+        dns.add("xn--bcher-kva.test. 300 IN A 192.0.2.7");
+        broker.publishLegacy("bücher.test");
+        broker.publishLegacy("XN--BCHER-KVA.TEST.");
+
+        start();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                broker.ready(broker.queue()) == 0
+                                        && db.queryLong("SELECT count(*) FROM a_records") == 1);
+        service.requestStop("test over");
+        assertThat(service.awaitStopped(Duration.ofSeconds(30))).isTrue();
+        service = null;
+        assertThat(db.queryStrings("SELECT name FROM domains")).containsExactly("bücher.test");
+    }
+
+    @Test
     void aDomainTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsMessageIsStored()
             throws Exception {
         long run =
