@@ -80,7 +80,7 @@ public final class PublisherOptions {
                     "select",
                     "SELECTION_MODE",
                     "never-extracted",
-                    "`all`, `never-extracted` (no outcome in any run and no row in any legacy record table) or `not-extracted-since` (`domains.updated_at` before `--since`)");
+                    "`all`, `never-extracted` (no definite answer (records, no data, NXDOMAIN) in any run and no row in any legacy record table; timeouts and other failures stay selected) or `not-extracted-since` (`domains.updated_at` before `--since`)");
     public static final Option<String> SINCE =
             Option.text(
                     "since", "SELECTION_SINCE", null, "RFC 3339 time, with `not-extracted-since`");

@@ -4,6 +4,8 @@
  */
 package io.purplejo.dns.outcome;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,6 +49,19 @@ public enum Outcome {
 
     public boolean failed() {
         return failed;
+    }
+
+    /**
+     * Whether the domain was extracted: a definite answer (records, no data, NXDOMAIN). A failure
+     * is not an extraction: the domain stays selectable by NeverExtracted and NotExtractedSince.
+     */
+    public boolean extracted() {
+        return !failed;
+    }
+
+    /** The stored names of the outcomes that are an extraction, for SQL. */
+    public static List<String> extractedDbNames() {
+        return Arrays.stream(values()).filter(Outcome::extracted).map(Outcome::dbName).toList();
     }
 
     public String dbName() {

@@ -351,6 +351,71 @@ class LocalRunCommandIT {
         }
     }
 
+    @Test
+    void aRunWhoseResolversNeverAnswerFailsAndTheNextRunSelectsItsDomainsAgain() throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        try (TestDatabase db = TestDatabase.create();
+                // a resolver that takes the queries and never answers
+                java.net.DatagramSocket silent =
+                        new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            new SchemaMigrator(db.database().dataSource()).migrate();
+            db.execute(
+                    "INSERT INTO domains (name, created_at, updated_at) VALUES ('a.local.test', '2020-01-01', '2020-01-01'),"
+                            + " ('b.local.test', '2020-01-01', '2020-01-01')");
+            Path run =
+                    runFile(dir, "deaf", "  queueName: dnsx.local-test.deaf." + dir.getFileName());
+
+            LocalCommand.Result deaf =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            run.toString(),
+                            "--postgres-dsn",
+                            db.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            "127.0.0.1:" + silent.getLocalPort(),
+                            "--data-dir",
+                            dir.resolve("data").toString());
+
+            assertThat(deaf.exitCode()).as(deaf.toString()).isEqualTo(1);
+            assertThat(deaf.out())
+                    .contains("Failed")
+                    .contains("NothingResolved")
+                    .contains("the resolvers never answered: all 2 domains timed out");
+            assertThat(db.queryStrings("SELECT updated_at::date::text FROM domains"))
+                    .as("a timeout is not an extraction")
+                    .containsOnly("2020-01-01");
+
+            Path again =
+                    runFile(
+                            dir,
+                            "again",
+                            "  queueName: dnsx.local-test.again." + dir.getFileName());
+            LocalCommand.Result answered =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            again.toString(),
+                            "--postgres-dsn",
+                            db.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            dns.spec(),
+                            "--data-dir",
+                            dir.resolve("data").toString());
+
+            assertThat(answered.exitCode()).as(answered.toString()).isZero();
+            assertThat(answered.out())
+                    .as("NeverExtracted selects the domains that only timed out")
+                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+        }
+    }
+
     private static boolean queueExists(String queue) throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setUri(TestBroker.URL);

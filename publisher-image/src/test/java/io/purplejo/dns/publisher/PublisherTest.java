@@ -139,9 +139,16 @@ class PublisherTest {
                 "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
                         + " SELECT (SELECT id FROM dnsx_runs WHERE name = 'old'), id, 'nxdomain', now() FROM domains"
                         + " WHERE name LIKE 'b1%'");
+        // tried before and failed (a resolver outage): not an extraction
+        db.execute(
+                "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
+                        + " SELECT (SELECT id FROM dnsx_runs WHERE name = 'old'), id,"
+                        + " (ARRAY['timeout', 'servfail', 'refused', 'malformed'])[1 + id % 4], now() FROM domains"
+                        + " WHERE name LIKE 'b2%'");
         db.execute("UPDATE domains SET updated_at = '2026-06-01T00:00:00Z' WHERE name LIKE 'c%'");
         long extractedA = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'a1%'");
         long extractedB = db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'b1%'");
+        assertThat(db.queryLong("SELECT count(*) FROM domains WHERE name LIKE 'b2%'")).isPositive();
 
         assertThat(countOnly("--select", "all")).isEqualTo(180);
         assertThat(countOnly("--select", "never-extracted"))
@@ -152,6 +159,21 @@ class PublisherTest {
         assertThat(countOnly("--select", "all", "--suffixes", "example.com")).isEqualTo(100);
         assertThat(countOnly("--select", "all", "--limit", "42")).isEqualTo(42);
         assertThat(countOnly("--domains", "a1.example.com,c2.test")).isEqualTo(2);
+    }
+
+    @Test
+    void bothSpellingsOfAListedOrSuffixNameSelectTheRowALegacySystemStored() {
+        db.execute(
+                "INSERT INTO domains (name, created_at, updated_at) VALUES"
+                        + " ('xn--bcher-kva.example', now(), now()), ('shop.xn--p1ai', now(), now()),"
+                        + " ('other.example', now(), now())");
+
+        assertThat(countOnly("--domains", "bücher.example")).isEqualTo(1);
+        assertThat(countOnly("--select", "all", "--suffixes", "рф")).isEqualTo(1);
+        assertThat(publish("--run-name", "ns/idn", "--domains", "BÜCHER.example.")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM domains"))
+                .as("the listed name is the punycode row: no second row")
+                .isEqualTo(3);
     }
 
     @Test

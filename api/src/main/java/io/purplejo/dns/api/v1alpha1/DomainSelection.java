@@ -31,7 +31,7 @@ public class DomainSelection {
     }
 
     @JsonPropertyDescription(
-            "All, NeverExtracted (no outcome and no record yet) or NotExtractedSince.")
+            "All, NeverExtracted (no definite answer and no record yet: domains that only failed are selected again) or NotExtractedSince.")
     @Default("NeverExtracted")
     public Mode mode = Mode.NeverExtracted;
 

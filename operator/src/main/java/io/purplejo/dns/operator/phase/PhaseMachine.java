@@ -5,11 +5,13 @@
 package io.purplejo.dns.operator.phase;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The run's life as an explicit state machine:
@@ -19,6 +21,7 @@ import java.util.Set;
  *    │                              │  ▲                                │        outcome, queue empty──► Succeeded
  *    └──────── suspend ────────────►│ Suspended ◄────── suspend ────────┘  (resume returns where the run was)
  * any active phase ──publisher Job failed, or deadline exceeded──► Failed ──spec.retry changed──► Pending
+ * Publishing, Resolving ──every published domain has an outcome, none a definite answer──► Failed
  * </pre>
  *
  * Succeeded is final; Failed moves only on a retry. A run is complete only on facts read just now:
@@ -169,9 +172,34 @@ public final class PhaseMachine {
                             + in.queueReady()
                             + " messages are still in the queue");
         }
+        if (p.published() > 0 && p.resolved() == 0) {
+            return new PhaseDecision(
+                    RunPhase.Failed, PhaseDecision.NOTHING_RESOLVED, nothingResolved(p));
+        }
         return new PhaseDecision(
                 RunPhase.Succeeded,
                 "Completed",
                 "every published domain has an outcome (" + p.done() + ") and the queue is empty");
+    }
+
+    /**
+     * Why a run in which every domain failed is not a success, in the user's terms: when every
+     * lookup timed out the resolvers never answered at all.
+     */
+    private static String nothingResolved(RunProgress p) {
+        String next =
+                "; nothing was extracted, and a new run with selection NeverExtracted selects these"
+                        + " domains again";
+        if (p.count(Outcome.TIMEOUT) == p.done()) {
+            return "the resolvers never answered: all "
+                    + p.done()
+                    + " domains timed out (check spec.resolvers and that the workers can reach them)"
+                    + next;
+        }
+        StringJoiner counts = new StringJoiner(", ");
+        p.countsByName().forEach((outcome, n) -> counts.add(n + " " + outcome));
+        return "no published domain got a definite answer (records, no data or NXDOMAIN): "
+                + counts
+                + next;
     }
 }

@@ -101,6 +101,53 @@ class PhaseMachineTest {
                 .isTrue();
     }
 
+    static PhaseDecision finishedWith(Map<Outcome, Long> outcomes) {
+        long done = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        return PhaseMachine.next(
+                new PhaseInput(
+                        RunPhase.Resolving,
+                        null,
+                        true,
+                        false,
+                        false,
+                        PublisherState.SUCCEEDED,
+                        new RunProgress(1, "published", done, done, outcomes),
+                        0,
+                        false));
+    }
+
+    @Test
+    void aRunWhoseResolversNeverAnsweredFailsAndSaysSo() {
+        PhaseDecision d = finishedWith(Map.of(Outcome.TIMEOUT, 500L));
+
+        assertThat(d.phase()).isEqualTo(RunPhase.Failed);
+        assertThat(d.reason()).isEqualTo(PhaseDecision.NOTHING_RESOLVED);
+        assertThat(d.message())
+                .contains("the resolvers never answered")
+                .contains("all 500 domains timed out")
+                .contains("NeverExtracted");
+        assertThat(PhaseMachine.allowed(RunPhase.Resolving, d.phase())).isTrue();
+    }
+
+    @Test
+    void aRunInWhichNoDomainGotADefiniteAnswerFailsWithItsOutcomeCounts() {
+        PhaseDecision d =
+                finishedWith(
+                        Map.of(Outcome.SERVFAIL, 3L, Outcome.TIMEOUT, 2L, Outcome.INVALID, 1L));
+
+        assertThat(d.phase()).isEqualTo(RunPhase.Failed);
+        assertThat(d.message()).contains("3 servfail").contains("2 timeout").contains("1 invalid");
+    }
+
+    @Test
+    void aRunWithSomeFailuresSucceedsWithThemCounted() {
+        assertThat(finishedWith(Map.of(Outcome.TIMEOUT, 499L, Outcome.NXDOMAIN, 1L)).phase())
+                .isEqualTo(RunPhase.Succeeded);
+        assertThat(finishedWith(Map.of()).phase())
+                .as("a run that selected nothing has nothing to fail on")
+                .isEqualTo(RunPhase.Succeeded);
+    }
+
     @Test
     void unknownProgressOrQueueNeverCompletesARun() {
         for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving}) {

@@ -377,6 +377,35 @@ abstract class ReconcilerScenarios {
     }
 
     @Test
+    void aRunWhoseResolversNeverAnswerFailsAndSaysWhyInsteadOfSucceeding() throws Exception {
+        // a resolver that takes the queries and never answers
+        try (java.net.DatagramSocket silent =
+                new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            create(
+                    "deaf",
+                    s -> {
+                        s.resolvers.servers = List.of("127.0.0.1:" + silent.getLocalPort());
+                        s.resolvers.retries = 0;
+                    });
+            await().atMost(Duration.ofSeconds(20)).until(() -> job("deaf") != null);
+            assertThat(play.runJob(jobName("deaf"))).isZero();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                play.syncDeployment(RunNames.workerDeployment(get("deaf")));
+                                return phase("deaf") == RunPhase.Failed;
+                            });
+        }
+        DnsExtractionRun run = get("deaf");
+        assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
+        assertThat(condition(run, "Failed").getReason()).isEqualTo("NothingResolved");
+        assertThat(condition(run, "Failed").getMessage())
+                .contains("the resolvers never answered: all " + DOMAINS + " domains timed out");
+        assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
+        assertThat(run.getStatus().failed).isEqualTo((long) DOMAINS);
+    }
+
+    @Test
     void aMissingSecretHoldsTheRunWithADegradedConditionThatSaysWhatToFix() {
         create("nosecret", s -> s.postgresDsnSecret = new SecretKeyRef("not-there", "dsn"));
 

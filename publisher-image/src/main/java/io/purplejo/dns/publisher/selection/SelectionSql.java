@@ -5,6 +5,7 @@
 package io.purplejo.dns.publisher.selection;
 
 import io.purplejo.dns.names.DomainName;
+import io.purplejo.dns.outcome.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -68,11 +69,14 @@ public final class SelectionSql {
                 // range over the join, and a merge anti join then reads every table's domain_id
                 // index from its start for each page, which grows with the cursor (quadratic
                 // over a run; found by bench/scale-sim.sh)
+                // a failure (timeout, SERVFAIL, ...) is not an extraction: such domains stay
+                // selected until a run gets a definite answer for them
                 w.append(
                         " AND NOT EXISTS (SELECT 1 FROM dnsx_domain_outcomes o WHERE o.domain_id = d.id"
-                                + " AND o.domain_id > ? AND o.domain_id <= ?)");
+                                + " AND o.domain_id > ? AND o.domain_id <= ? AND o.outcome = ANY(?))");
                 p.add(PageBound.AFTER_ID);
                 p.add(PageBound.UP_TO_ID);
+                p.add(Outcome.extractedDbNames());
                 for (String t : RECORD_TABLES) {
                     w.append(" AND NOT EXISTS (SELECT 1 FROM ")
                             .append(t)

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -85,7 +87,15 @@ public final class RecordWriter {
             latestPerDomain.put(id, d);
         }
 
-        DomainRows.touch(c, latestPerDomain.keySet());
+        // updated_at says when a domain was last extracted: a failure is not an extraction
+        Set<Integer> extracted = new TreeSet<>();
+        latestPerDomain.forEach(
+                (id, d) -> {
+                    if (d.resolution().outcome().extracted()) {
+                        extracted.add(id);
+                    }
+                });
+        DomainRows.touch(c, extracted);
         int records = RecordRows.write(c, latestPerDomain);
 
         Map<Long, Map<Outcome, Long>> deltas = new TreeMap<>();
