@@ -59,6 +59,12 @@ public class DnsExtractionRunStatus {
     /** When workers were last added (scale-ups are spaced by the operator's scale-up period). */
     public String lastScaleUpTime;
 
+    /**
+     * When the count of domains with an outcome last changed: a run whose last domains were
+     * dead-lettered is failed once nothing moved for a while.
+     */
+    public String lastProgressTime;
+
     public List<Condition> conditions = new ArrayList<>();
 
     @Override
@@ -86,6 +92,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(handledRetry, s.handledRetry)
                 && Objects.equals(scaleDownCandidateSince, s.scaleDownCandidateSince)
                 && Objects.equals(lastScaleUpTime, s.lastScaleUpTime)
+                && Objects.equals(lastProgressTime, s.lastProgressTime)
                 && Objects.equals(conditions, s.conditions);
     }
 

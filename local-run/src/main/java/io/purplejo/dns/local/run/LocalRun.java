@@ -12,6 +12,7 @@ import io.purplejo.dns.config.SharedOptions;
 import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.local.backend.Backends;
 import io.purplejo.dns.message.QueueNames;
+import io.purplejo.dns.operator.observe.QueueReading;
 import io.purplejo.dns.operator.observe.RunBackends;
 import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.phase.PhaseInput;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalRun {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
-
-    /**
-     * How long dead-lettered messages with no progress elsewhere mean that their domains will never
-     * end.
-     */
-    private static final Duration DEAD_LETTER_STALL = Duration.ofSeconds(30);
 
     /** The span the shown rate is averaged over. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
@@ -124,7 +118,12 @@ public final class LocalRun {
     }
 
     /** What was read in one pass, all at once: the run's counters, the queue and the publisher. */
-    private record Facts(Instant at, RunProgress progress, long ready, PublisherState publisher) {}
+    private record Facts(
+            Instant at,
+            RunProgress progress,
+            long ready,
+            long deadLettered,
+            PublisherState publisher) {}
 
     /**
      * How the run ended: the decision it ended on, what to say when it is not the decision's
@@ -162,7 +161,7 @@ public final class LocalRun {
             // were stored by the drain is complete, on the same facts as any other
             Facts last = observe(readers, publisher, queue);
             if (!ending.decision().phase().finished() && publishedBefore) {
-                PhaseDecision now = decide(ending.decision(), last, started);
+                PhaseDecision now = decide(ending.decision(), last, started, null);
                 if (now.phase() == RunPhase.Succeeded) {
                     ending = new Ending(now, null, ExitCodes.OK);
                 }
@@ -173,6 +172,7 @@ public final class LocalRun {
                             last.at(),
                             last.progress() != null ? last.progress() : facts.progress(),
                             last.ready() >= 0 ? last.ready() : facts.ready(),
+                            last.deadLettered(),
                             last.publisher());
             removeQueue(readers, queue);
         } finally {
@@ -209,13 +209,12 @@ public final class LocalRun {
         RateWindow rate = new RateWindow(RATE_WINDOW);
         PhaseDecision decision =
                 new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
-        Facts facts = new Facts(started, null, -1, PublisherState.NONE);
+        Facts facts = new Facts(started, null, -1, -1, PublisherState.NONE);
         Ending ending;
         Instant lastMove = started;
         while (true) {
             Facts previous = facts;
             facts = observe(readers, publisher, queue);
-            decision = decide(decision, facts, started);
             if (facts.progress() != null) {
                 rate.add(facts.at(), facts.progress().done());
                 if (previous.progress() == null
@@ -223,16 +222,9 @@ public final class LocalRun {
                     lastMove = facts.at();
                 }
             }
+            decision = decide(decision, facts, started, lastMove);
             view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
-            ending =
-                    ending(
-                            decision,
-                            facts,
-                            publisher,
-                            workers,
-                            () -> readDeadLetters(readers, queue),
-                            queue,
-                            lastMove);
+            ending = ending(decision, facts, publisher, workers);
             if (ending != null) {
                 return new Watched(ending, facts);
             }
@@ -256,15 +248,21 @@ public final class LocalRun {
      */
     private Facts observe(RunBackends readers, PublisherThread publisher, String queue) {
         RunProgress progress = readProgress(readers);
-        long ready = readQueue(readers, queue);
-        return new Facts(clock.instant(), progress, ready, publisher.state());
+        QueueReading.Known q = readQueue(readers, queue);
+        return new Facts(
+                clock.instant(),
+                progress,
+                q == null ? -1 : q.ready(),
+                q == null ? -1 : q.deadLettered(),
+                publisher.state());
     }
 
     /**
      * The operator's phase machine, on the facts of this process instead of a Job's and a
      * Deployment's.
      */
-    private PhaseDecision decide(PhaseDecision current, Facts facts, Instant started) {
+    private PhaseDecision decide(
+            PhaseDecision current, Facts facts, Instant started, Instant lastMove) {
         boolean deadlineExceeded =
                 run.getSpec().activeDeadlineSeconds != null
                         && Duration.between(started, facts.at()).toSeconds()
@@ -280,7 +278,9 @@ public final class LocalRun {
                                 facts.publisher(),
                                 facts.progress(),
                                 facts.ready(),
-                                deadlineExceeded));
+                                deadlineExceeded,
+                                facts.deadLettered(),
+                                lastMove == null ? null : Duration.between(lastMove, facts.at())));
         if (!PhaseMachine.allowed(current.phase(), next.phase())) {
             throw new IllegalStateException(
                     "the phase machine computed "
@@ -297,13 +297,7 @@ public final class LocalRun {
      * goes on.
      */
     private static Ending ending(
-            PhaseDecision decision,
-            Facts facts,
-            PublisherThread publisher,
-            WorkerPool workers,
-            LongSupplier deadLetters,
-            String queue,
-            Instant lastMove) {
+            PhaseDecision decision, Facts facts, PublisherThread publisher, WorkerPool workers) {
         if (decision.phase() == RunPhase.Succeeded) {
             return new Ending(decision, null, ExitCodes.OK);
         }
@@ -325,23 +319,6 @@ public final class LocalRun {
                     new PhaseDecision(RunPhase.Failed, "WorkersStopped", why),
                     why,
                     ExitCodes.OTHER);
-        }
-        RunProgress p = facts.progress();
-        // the dead-letter queue is read only when nothing else moves: an empty queue, no progress
-        // for a while
-        long dead;
-        if (facts.ready() == 0
-                && p != null
-                && p.publishingFinished()
-                && Duration.between(lastMove, facts.at()).compareTo(DEAD_LETTER_STALL) > 0
-                && (dead = deadLetters.getAsLong()) > 0) {
-            String why =
-                    dead
-                            + " messages were dead-lettered to "
-                            + QueueNames.deadLetterQueue(queue)
-                            + " (see the log for why): their domains have no outcome and the run cannot complete";
-            return new Ending(
-                    new PhaseDecision(RunPhase.Failed, "DeadLettered", why), why, ExitCodes.OTHER);
         }
         return null;
     }
@@ -374,20 +351,13 @@ public final class LocalRun {
         }
     }
 
-    private long readQueue(RunBackends readers, String queue) {
+    /** The run's queue and its dead letters; null when they cannot be read now. */
+    private QueueReading.Known readQueue(RunBackends readers, String queue) {
         try {
-            return readers.queue(backends.uri(), queue).ready();
+            return readers.queue(backends.uri(), queue);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("the queue cannot be read now: {}", e.getMessage());
-            return -1;
-        }
-    }
-
-    private long readDeadLetters(RunBackends readers, String queue) {
-        try {
-            return readers.queue(backends.uri(), QueueNames.deadLetterQueue(queue)).ready();
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
+            return null;
         }
     }
 
@@ -397,7 +367,8 @@ public final class LocalRun {
      */
     private void removeQueue(RunBackends readers, String queue) {
         try {
-            if (!backends.embeddedBroker() && readDeadLetters(readers, queue) > 0) {
+            if (!backends.embeddedBroker()
+                    && readers.queue(backends.uri(), queue).deadLettered() > 0) {
                 readers.deleteWorkQueue(backends.uri(), queue);
                 LOG.warn(
                         "kept {} with its dead-lettered messages",

@@ -26,6 +26,7 @@ import io.purplejo.dns.operator.resources.WorkerDeploymentBuilder;
 import io.purplejo.dns.operator.scaling.ScalingDecision;
 import io.purplejo.dns.operator.scaling.ScalingInput;
 import io.purplejo.dns.operator.scaling.WorkerScaler;
+import io.purplejo.dns.progress.RunProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class RunDecider {
                         && Duration.between(startedAt, now).toSeconds()
                                 > spec.activeDeadlineSeconds;
         PublisherState publisher = RunObserver.publisherState(obs.publisherJob());
+        Instant lastProgress = lastProgress(old, obs.progress().known(), now);
 
         PhaseDecision phase =
                 PhaseMachine.next(
@@ -70,7 +72,9 @@ public final class RunDecider {
                                 publisher,
                                 obs.progress().known(),
                                 obs.queue().readyOrUnknown(),
-                                deadlineExceeded));
+                                deadlineExceeded,
+                                obs.queue().deadLetteredOrUnknown(),
+                                lastProgress == null ? null : Duration.between(lastProgress, now)));
         phase = legal(old.phase, phase, problems);
         boolean retrying = phase.retrying();
 
@@ -110,7 +114,22 @@ public final class RunDecider {
                 workerPlan,
                 List.copyOf(problems),
                 queue,
-                retryHandled);
+                retryHandled,
+                lastProgress);
+    }
+
+    /**
+     * When the count of domains with an outcome last moved: now when it differs from the status's,
+     * else the status's time; unchanged while progress cannot be read.
+     */
+    static Instant lastProgress(DnsExtractionRunStatus old, RunProgress progress, Instant now) {
+        Instant before = instant(old.lastProgressTime);
+        if (progress == null) {
+            return before;
+        }
+        Long doneBefore =
+                old.resolved == null || old.failed == null ? null : old.resolved + old.failed;
+        return before == null || doneBefore == null || doneBefore != progress.done() ? now : before;
     }
 
     /**

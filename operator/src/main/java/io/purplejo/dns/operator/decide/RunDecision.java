@@ -7,6 +7,7 @@ package io.purplejo.dns.operator.decide;
 import io.purplejo.dns.operator.observe.RunProblem;
 import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.scaling.ScalingDecision;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,4 +30,5 @@ public record RunDecision(
         WorkerPlan workers,
         List<RunProblem> problems,
         String queue,
-        String retryHandled) {}
+        String retryHandled,
+        Instant lastProgress) {}

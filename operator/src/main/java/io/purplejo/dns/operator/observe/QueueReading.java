@@ -11,8 +11,9 @@ public sealed interface QueueReading {
      *
      * @param ready messages not yet delivered to a worker
      * @param consumers workers consuming
+     * @param deadLettered messages in the queue's dead-letter queue ({@code <queue>.dead})
      */
-    record Known(long ready, int consumers) implements QueueReading {}
+    record Known(long ready, int consumers, long deadLettered) implements QueueReading {}
 
     /** RabbitMQ could not be read; the problem says why. */
     record Unavailable(RunProblem problem) implements QueueReading {}
@@ -23,5 +24,10 @@ public sealed interface QueueReading {
     /** Ready messages, or -1 when unknown. */
     default long readyOrUnknown() {
         return this instanceof Known k ? k.ready() : -1;
+    }
+
+    /** Dead-lettered messages, or -1 when unknown. */
+    default long deadLetteredOrUnknown() {
+        return this instanceof Known k ? k.deadLettered() : -1;
     }
 }

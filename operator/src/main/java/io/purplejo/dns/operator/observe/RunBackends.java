@@ -54,12 +54,23 @@ public class RunBackends implements AutoCloseable {
     /** Ready messages and consumers of the queue; a queue that does not exist yet holds nothing. */
     public QueueReading.Known queue(AmqpUri uri, String queue) throws IOException {
         Connection c = broker(uri);
+        AMQP.Queue.DeclareOk work = declarePassive(c, queue);
+        AMQP.Queue.DeclareOk dead = declarePassive(c, QueueNames.deadLetterQueue(queue));
+        return new QueueReading.Known(
+                work == null ? 0 : work.getMessageCount(),
+                work == null ? 0 : work.getConsumerCount(),
+                dead == null ? 0 : dead.getMessageCount());
+    }
+
+    /** The queue's counts; null when it does not exist (it holds nothing). */
+    private static AMQP.Queue.DeclareOk declarePassive(Connection c, String queue)
+            throws IOException {
+        // a channel each: the broker closes the channel on which a queue was not found
         try (Channel ch = c.createChannel()) {
-            AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive(queue);
-            return new QueueReading.Known(ok.getMessageCount(), ok.getConsumerCount());
+            return ch.queueDeclarePassive(queue);
         } catch (IOException e) {
             if (isNotFound(e)) {
-                return new QueueReading.Known(0, 0);
+                return null;
             }
             throw e;
         } catch (TimeoutException e) {

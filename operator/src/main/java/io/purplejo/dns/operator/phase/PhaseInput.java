@@ -7,6 +7,7 @@ package io.purplejo.dns.operator.phase;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.operator.observe.RunProblem;
 import io.purplejo.dns.progress.RunProgress;
+import java.time.Duration;
 
 /**
  * What the next phase is decided from.
@@ -21,6 +22,9 @@ import io.purplejo.dns.progress.RunProgress;
  * @param progress the run's row and counters as just read; null when unknown or not created yet
  * @param queueReady messages ready in the run's queue; negative when unknown
  * @param deadlineExceeded the run has been active longer than {@code activeDeadlineSeconds}
+ * @param deadLettered messages in the run's dead-letter queue; negative when unknown
+ * @param sinceProgress how long the count of domains with an outcome has not moved; null when
+ *     unknown
  */
 public record PhaseInput(
         RunPhase current,
@@ -31,4 +35,6 @@ public record PhaseInput(
         PublisherState publisher,
         RunProgress progress,
         long queueReady,
-        boolean deadlineExceeded) {}
+        boolean deadlineExceeded,
+        long deadLettered,
+        Duration sinceProgress) {}

@@ -7,6 +7,7 @@ package io.purplejo.dns.operator.phase;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.StringJoiner;
  *    └──────── suspend ────────────►│ Suspended ◄────── suspend ────────┘  (resume returns where the run was)
  * any active phase ──publisher Job failed, or deadline exceeded──► Failed ──spec.retry changed──► Pending
  * Publishing, Resolving ──every published domain has an outcome, none a definite answer──► Failed
+ * Resolving ──queue empty, messages dead-lettered, nothing moved for DEAD_LETTER_STALL──► Failed
  * </pre>
  *
  * Succeeded is final; Failed moves only on a retry. A run is complete only on facts read just now:
@@ -32,6 +34,16 @@ import java.util.StringJoiner;
  */
 public final class PhaseMachine {
     private static final Map<RunPhase, Set<RunPhase>> ALLOWED = new EnumMap<>(RunPhase.class);
+
+    /**
+     * How long nothing may move, with the queue empty and messages dead-lettered, before the run is
+     * failed: the domains of those messages will never get an outcome. Long enough for messages
+     * that workers hold unacknowledged to be finished.
+     */
+    public static final Duration DEAD_LETTER_STALL = Duration.ofSeconds(30);
+
+    /** The reason a run fails when its last domains were dead-lettered. */
+    public static final String DEAD_LETTERED = "DeadLettered";
 
     static {
         ALLOWED.put(
@@ -154,6 +166,24 @@ public final class PhaseMachine {
         }
         long missing = p.published() - p.done();
         if (missing > 0) {
+            if (in.queueReady() == 0
+                    && in.deadLettered() > 0
+                    && in.sinceProgress() != null
+                    && in.sinceProgress().compareTo(DEAD_LETTER_STALL) >= 0) {
+                return new PhaseDecision(
+                        RunPhase.Failed,
+                        DEAD_LETTERED,
+                        in.deadLettered()
+                                + " messages were dead-lettered to the run's dead-letter queue"
+                                + " (<queue>.dead; the worker logs and each message's x-dnsx-reason"
+                                + " header say why) and nothing moved for "
+                                + in.sinceProgress().toSeconds()
+                                + " s: "
+                                + missing
+                                + " published domains have no outcome and the run cannot complete."
+                                + " Fix the cause, move the messages back to the queue, then set"
+                                + " spec.retry to a new value");
+            }
             return new PhaseDecision(
                     RunPhase.Resolving, "Resolving", missing + " domains without an outcome yet");
         }

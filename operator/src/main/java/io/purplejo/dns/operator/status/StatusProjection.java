@@ -97,6 +97,10 @@ public final class StatusProjection {
                         : obs.deployment().getSpec().getReplicas();
         s.lastScaleUpTime =
                 decision.scaling().desired() > before ? now.toString() : old.lastScaleUpTime;
+        s.lastProgressTime =
+                phase.finished() || decision.lastProgress() == null
+                        ? old.lastProgressTime
+                        : decision.lastProgress().toString();
         s.scaleDownCandidateSince =
                 decision.scaling().scaleDownCandidateSince() == null
                         ? null

@@ -11,6 +11,7 @@ import io.purplejo.dns.operator.observe.ProblemReason;
 import io.purplejo.dns.operator.observe.RunProblem;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +94,9 @@ class PhaseMachineTest {
                                 publisher,
                                 progress(progress),
                                 queue,
-                                deadline));
+                                deadline,
+                                -1,
+                                null));
 
         assertThat(d.phase()).isEqualTo(expected);
         assertThat(PhaseMachine.allowed(current, d.phase()))
@@ -113,7 +116,9 @@ class PhaseMachineTest {
                         PublisherState.SUCCEEDED,
                         new RunProgress(1, "published", done, done, outcomes),
                         0,
-                        false));
+                        false,
+                        -1,
+                        null));
     }
 
     @Test
@@ -148,6 +153,47 @@ class PhaseMachineTest {
                 .isEqualTo(RunPhase.Succeeded);
     }
 
+    @ParameterizedTest(name = "queue {0}, dead letters {1}, still for {2} s -> {3}")
+    @CsvSource(
+            nullValues = "null",
+            textBlock =
+                    """
+            0,  3,  30,   Failed
+            0,  3,  29,   Resolving
+            0,  0,  300,  Resolving
+            0,  -1, 300,  Resolving
+            2,  3,  300,  Resolving
+            -1, 3,  300,  Resolving
+            0,  3,  null, Resolving
+            """)
+    void aRunWhoseLastDomainsWereDeadLetteredFailsOnceNothingMoves(
+            long queue, long deadLettered, Long stillSeconds, RunPhase expected) {
+        PhaseDecision d =
+                PhaseMachine.next(
+                        new PhaseInput(
+                                RunPhase.Resolving,
+                                null,
+                                true,
+                                false,
+                                false,
+                                PublisherState.SUCCEEDED,
+                                progress("published:10:7"),
+                                queue,
+                                false,
+                                deadLettered,
+                                stillSeconds == null ? null : Duration.ofSeconds(stillSeconds)));
+
+        assertThat(d.phase()).isEqualTo(expected);
+        if (expected == RunPhase.Failed) {
+            assertThat(d.reason()).isEqualTo(PhaseMachine.DEAD_LETTERED);
+            assertThat(d.message())
+                    .contains("3 messages were dead-lettered")
+                    .contains("3 published domains have no outcome")
+                    .contains("spec.retry");
+        }
+        assertThat(PhaseMachine.allowed(RunPhase.Resolving, d.phase())).isTrue();
+    }
+
     @Test
     void unknownProgressOrQueueNeverCompletesARun() {
         for (RunPhase current : new RunPhase[] {RunPhase.Publishing, RunPhase.Resolving}) {
@@ -163,7 +209,9 @@ class PhaseMachineTest {
                                         PublisherState.SUCCEEDED,
                                         queue < 0 ? progress("published:0:0") : null,
                                         queue,
-                                        false));
+                                        false,
+                                        -1,
+                                        null));
 
                 assertThat(d.phase())
                         .as(
@@ -194,7 +242,9 @@ class PhaseMachineTest {
                                 PublisherState.NONE,
                                 null,
                                 -1,
-                                false));
+                                false,
+                                -1,
+                                null));
         PhaseDecision queueTaken =
                 PhaseMachine.next(
                         new PhaseInput(
@@ -206,7 +256,9 @@ class PhaseMachineTest {
                                 PublisherState.NONE,
                                 null,
                                 -1,
-                                false));
+                                false,
+                                -1,
+                                null));
         PhaseDecision started =
                 PhaseMachine.next(
                         new PhaseInput(
@@ -218,7 +270,9 @@ class PhaseMachineTest {
                                 PublisherState.ACTIVE,
                                 null,
                                 -1,
-                                false));
+                                false,
+                                -1,
+                                null));
 
         assertThat(waiting.phase()).isEqualTo(RunPhase.Pending);
         assertThat(waiting.reason()).isEqualTo("InvalidSpec");
@@ -242,7 +296,9 @@ class PhaseMachineTest {
                                     PublisherState.NONE,
                                     null,
                                     -1,
-                                    false));
+                                    false,
+                                    -1,
+                                    null));
 
             assertThat(PhaseMachine.allowed(current, d.phase()))
                     .as("%s -> %s", current, d.phase())
@@ -270,7 +326,9 @@ class PhaseMachineTest {
                                 PublisherState.NONE,
                                 progress("published:10:10"),
                                 0,
-                                false));
+                                false,
+                                -1,
+                                null));
         assertThat(noRetry.phase()).isEqualTo(RunPhase.Failed);
     }
 }
