@@ -29,10 +29,22 @@ public final class AmqpConnections {
 
     private AmqpConnections() {}
 
+    /** The innermost message of a failure, or its type when none has one. */
+    static String reason(Throwable failure) {
+        String why = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                why = t.getMessage();
+            }
+        }
+        return why != null ? why : failure.getClass().getSimpleName();
+    }
+
     /**
      * Connects once, as {@code clientName}; for amqps:// the broker's certificate must chain to the
      * URI's trust and name the host (unless that trust is the insecure one). Throws an IOException
-     * naming the broker.
+     * naming the broker, or a {@link BrokerRefusedException} when the broker refused the
+     * credentials or the virtual host.
      */
     public static Connection open(AmqpUri uri, String clientName) throws IOException {
         AmqpTrust trust = uri.trust();
@@ -63,6 +75,13 @@ public final class AmqpConnections {
         } catch (TimeoutException e) {
             throw new IOException(
                     "cannot connect to RabbitMQ at " + uri + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            BrokerRefusedException refused = BrokerRefusedException.from(e, uri).orElse(null);
+            if (refused != null) {
+                throw refused;
+            }
+            // the client's IOException often has no message of its own: its cause says why
+            throw new IOException("cannot connect to RabbitMQ at " + uri + ": " + reason(e), e);
         }
     }
 }

@@ -52,7 +52,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Waits until a connection can be made, for at most {@code timeout}; throws {@link
-     * DatabaseUnavailableException} naming the server (never the password) when it cannot.
+     * DatabaseUnavailableException} naming the server (never the password) when it cannot, and
+     * {@link DatabaseRefusedException} at once when the server refuses the credentials or has no
+     * such database.
      */
     public void awaitReachable(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -63,6 +65,11 @@ public final class Database implements AutoCloseable {
                     return;
                 }
             } catch (java.sql.SQLException e) {
+                DatabaseRefusedException refused =
+                        DatabaseRefusedException.from(e, dsn).orElse(null);
+                if (refused != null) {
+                    throw refused;
+                }
                 last = e;
             }
         } while (System.nanoTime() < deadline);

@@ -35,6 +35,57 @@ class DatabaseTest {
     }
 
     @Test
+    void refusedCredentialsAndAMissingDatabaseAreConfigurationErrorsAtOnceWithoutThePassword()
+            throws Exception {
+        String role = "dnsx_pw_" + Long.toHexString(System.nanoTime());
+        try (TestDatabase server = TestDatabase.create()) {
+            server.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'right-pw'");
+            try {
+                // over ::1, where the server asks for a password (127.0.0.1 trusts the tests)
+                PostgresDsn wrongPassword =
+                        PostgresDsn.parse(
+                                "postgresql://"
+                                        + role
+                                        + ":Hunter2secret@[::1]:"
+                                        + server.dsn().port()
+                                        + "/postgres");
+                PostgresDsn noDatabase =
+                        PostgresDsn.parse(
+                                server.dsnText().replace(server.dsn().database(), "no_such_db"));
+                PostgresDsn unknownUser =
+                        PostgresDsn.parse(
+                                server.dsnText().replace("postgres@", "nobody_" + role + "@"));
+                for (PostgresDsn dsn : new PostgresDsn[] {wrongPassword, noDatabase, unknownUser}) {
+                    try (Database db = Database.open(dsn, 1, "test")) {
+                        long start = System.nanoTime();
+                        assertThatThrownBy(() -> db.awaitReachable(Duration.ofSeconds(60)))
+                                .as(dsn.toString())
+                                .isInstanceOf(DatabaseRefusedException.class)
+                                .hasMessageContaining("PostgreSQL at " + dsn)
+                                .hasMessageContaining("retrying cannot help")
+                                .hasMessageNotContaining("Hunter2");
+                        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                                .as("refused at once, not after the 60 s an outage is waited")
+                                .isLessThan(Duration.ofSeconds(30));
+                    }
+                }
+                try (Database db = Database.open(wrongPassword, 1, "test")) {
+                    assertThatThrownBy(() -> db.awaitReachable(Duration.ofSeconds(60)))
+                            .hasMessageContaining("refused the credentials of user '" + role + "'")
+                            .extracting(e -> ((DatabaseRefusedException) e).refusal())
+                            .isEqualTo(DatabaseRefusedException.Refusal.CREDENTIALS);
+                }
+                try (Database db = Database.open(noDatabase, 1, "test")) {
+                    assertThatThrownBy(() -> db.awaitReachable(Duration.ofSeconds(60)))
+                            .hasMessageContaining("has no database 'no_such_db'");
+                }
+            } finally {
+                server.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
     void aDatabaseWhoseNameHoldsUrlCharactersAndADsnWithParametersConnect() throws Exception {
         try (TestDatabase server = TestDatabase.create()) {
             String odd = "dnsx odd?&#" + System.nanoTime();

@@ -245,6 +245,8 @@ public final class LocalMain {
                     "broker {} answers ({})",
                     backends.uri(),
                     c.getServerProperties().get("product"));
+        } catch (InvalidConfigurationException e) {
+            throw e; // the broker refused the credentials or the virtual host
         } catch (IOException | RuntimeException e) {
             throw new BackendUnavailableException(
                     BackendUnavailableException.Backend.BROKER,

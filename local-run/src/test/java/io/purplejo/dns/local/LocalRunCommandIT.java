@@ -538,6 +538,64 @@ class LocalRunCommandIT {
     }
 
     @Test
+    void refusedCredentialsAMissingDatabaseOrVirtualHostExitAtOnceAsConfigurationErrors()
+            throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        Path run = runFile(dir, "refused", "");
+        String role = "dnsx_pw_" + Long.toHexString(System.nanoTime());
+        try (TestDatabase db = TestDatabase.create()) {
+            new SchemaMigrator(db.database().dataSource()).migrate();
+            db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'right-pw'");
+            try {
+                // over ::1, where the server asks for a password (127.0.0.1 trusts the tests)
+                String wrongPassword =
+                        "postgresql://"
+                                + role
+                                + ":secret-pw@[::1]:"
+                                + db.dsn().port()
+                                + "/postgres";
+                String noDatabase = db.dsnText().replace(db.dsn().database(), "no_such_db");
+                String wrongBrokerPassword = "amqp://guest:secret-pw@127.0.0.1:5672/%2F";
+                String noVhost = "amqp://guest:guest@127.0.0.1:5672/no-such-vhost";
+                String[][] cases = {
+                    {
+                        wrongPassword,
+                        TestBroker.URL,
+                        "refused the credentials of user '" + role + "'"
+                    },
+                    {noDatabase, TestBroker.URL, "has no database 'no_such_db'"},
+                    {db.dsnText(), wrongBrokerPassword, "refused the credentials of user 'guest'"},
+                    {db.dsnText(), noVhost, "refused virtual host 'no-such-vhost'"},
+                };
+                for (String[] c : cases) {
+                    long start = System.nanoTime();
+                    LocalCommand.Result r =
+                            LocalCommand.run(
+                                    dir,
+                                    RUN_TIMEOUT,
+                                    "run",
+                                    run.toString(),
+                                    "--postgres-dsn",
+                                    c[0],
+                                    "--rabbitmq-url",
+                                    c[1],
+                                    "--resolvers",
+                                    dns.spec());
+
+                    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+                    assertThat(r.err()).as(r.toString()).contains(c[2]).doesNotContain("secret-pw");
+                    assertThat(r.out()).doesNotContain("secret-pw");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start))
+                            .as("said at once, not after an outage's wait: " + r)
+                            .isLessThan(Duration.ofSeconds(30));
+                }
+            } finally {
+                db.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    @Test
     void validatePrintsTheRunWithTheDefaultsItWouldRunWith() throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
         LocalCommand.Result r =

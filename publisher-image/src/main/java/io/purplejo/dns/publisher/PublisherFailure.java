@@ -9,6 +9,7 @@ import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.db.DatabaseRefusedException;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.SchemaMigrationException;
 import java.io.IOException;
@@ -60,6 +61,13 @@ public record PublisherFailure(Kind kind, String message) {
         }
         if (t instanceof DatabaseUnavailableException) {
             return new PublisherFailure(Kind.DATABASE_UNAVAILABLE, t.getMessage());
+        }
+        if (t instanceof SQLException e && DatabaseRefusedException.refuses(e)) {
+            return new PublisherFailure(
+                    Kind.CONFIGURATION,
+                    "PostgreSQL refused the connection: "
+                            + rootMessage(e)
+                            + " (a configuration error: retrying cannot help)");
         }
         if (t instanceof SQLException e) {
             return new PublisherFailure(

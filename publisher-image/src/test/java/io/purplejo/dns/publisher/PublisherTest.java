@@ -411,6 +411,25 @@ class PublisherTest {
                 .contains("invalid port")
                 .doesNotContain("Hunter2");
 
+        // refused, not unreachable: a configuration error at once, not an outage waited out
+        assertThat(
+                        publish(
+                                "--postgres-dsn",
+                                db.dsnText().replace(db.dsn().database(), "no_such_db"),
+                                "--outage-tolerance",
+                                "300"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no database 'no_such_db'");
+        assertThat(publish("--rabbitmq-url", "amqp://guest:Hunter2@127.0.0.1:5672/%2F"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("refused the credentials of user 'guest'")
+                .doesNotContain("Hunter2");
+        assertThat(publish("--rabbitmq-url", "amqp://guest:guest@127.0.0.1:5672/no-such-vhost"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("refused virtual host 'no-such-vhost'");
+
         domains("r%s.example.com", 5);
         assertThat(publish("--run-name", "ns/fixed", "--select", "all")).isZero();
         assertThat(publish("--run-name", "ns/fixed", "--select", "never-extracted")).isEqualTo(2);

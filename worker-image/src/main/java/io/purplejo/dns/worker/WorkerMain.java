@@ -6,6 +6,7 @@ package io.purplejo.dns.worker;
 
 import ch.qos.logback.classic.Level;
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.db.DatabaseUnavailableException;
@@ -67,7 +68,7 @@ public final class WorkerMain {
             settings = WorkerSettings.from(opts, env);
         } catch (InvalidConfigurationException e) {
             System.err.println("dns-worker: " + e.getMessage());
-            return 2;
+            return ExitCodes.CONFIGURATION;
         }
         if (settings.verbose()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
@@ -80,10 +81,14 @@ public final class WorkerMain {
         try {
             service.start();
             service.runUntilStopped();
-            return 0;
+            return ExitCodes.OK;
+        } catch (InvalidConfigurationException e) {
+            // PostgreSQL or RabbitMQ refused the credentials, the database or the virtual host
+            LOG.error("{}", e.getMessage());
+            return ExitCodes.CONFIGURATION;
         } catch (DatabaseUnavailableException | SchemaMigrationException e) {
             LOG.error("{}", e.getMessage());
-            return 3;
+            return ExitCodes.DATABASE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -15,6 +15,16 @@ public enum ProblemReason {
     FORBIDDEN("Forbidden", true),
     /** The run's queue is claimed by another live run. */
     QUEUE_IN_USE("QueueInUse", true),
+    /**
+     * PostgreSQL refused the Secret's credentials, or has no such database: a configuration error
+     * that no wait cures.
+     */
+    DATABASE_REFUSED("DatabaseRefused", true),
+    /**
+     * RabbitMQ refused the Secret's credentials or virtual host: a configuration error that no wait
+     * cures.
+     */
+    BROKER_REFUSED("BrokerRefused", true),
     /** The run's progress could not be read from PostgreSQL. */
     DATABASE_UNAVAILABLE("DatabaseUnavailable", false),
     /** The run's queue could not be read from RabbitMQ. */

@@ -10,8 +10,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.purplejo.dns.amqp.BrokerRefusedException;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
+import io.purplejo.dns.db.DatabaseRefusedException;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.operator.phase.PublisherState;
 import io.purplejo.dns.operator.resources.RunNames;
@@ -102,6 +104,12 @@ public final class RunObserver {
             return p.<ProgressReading>map(ProgressReading.Known::new)
                     .orElseGet(ProgressReading.NotCreated::new);
         } catch (SQLException | DatabaseUnavailableException e) {
+            DatabaseRefusedException refused =
+                    DatabaseRefusedException.from(e, creds.postgres()).orElse(null);
+            if (refused != null) {
+                return new ProgressReading.Unavailable(
+                        new RunProblem(ProblemReason.DATABASE_REFUSED, refused.getMessage()));
+            }
             return new ProgressReading.Unavailable(
                     new RunProblem(
                             ProblemReason.DATABASE_UNAVAILABLE,
@@ -115,6 +123,9 @@ public final class RunObserver {
     private QueueReading readQueue(SecretValues.Result creds, DnsExtractionRun run) {
         try {
             return backends.queue(creds.rabbitmq(), RunNames.queue(run));
+        } catch (BrokerRefusedException e) {
+            return new QueueReading.Unavailable(
+                    new RunProblem(ProblemReason.BROKER_REFUSED, e.getMessage()));
         } catch (IOException e) {
             return new QueueReading.Unavailable(
                     new RunProblem(

@@ -26,6 +26,7 @@ import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
 import io.purplejo.dns.operator.OperatorMain;
 import io.purplejo.dns.operator.OperatorSettings;
 import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.operator.phase.PhaseMachine;
 import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
@@ -403,6 +404,61 @@ abstract class ReconcilerScenarios {
                 .contains("the resolvers never answered: all " + DOMAINS + " domains timed out");
         assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
         assertThat(run.getStatus().failed).isEqualTo((long) DOMAINS);
+    }
+
+    @Test
+    void aRunWhoseLastDomainsWereDeadLetteredFailsOnceNothingMovesInsteadOfWaitingForItsDeadline() {
+        // the database refuses one domain's record, as it would a value it cannot hold: the worker
+        // dead-letters that domain, which then never gets an outcome
+        db.execute(
+                "CREATE FUNCTION refuse_op7() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.ip_address = '192.0.2.7' THEN RAISE EXCEPTION 'refused value'"
+                        + " USING ERRCODE = '22023'; END IF; RETURN NEW; END $$");
+        db.execute(
+                "CREATE TRIGGER refuse_op7 BEFORE INSERT OR UPDATE ON a_records"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_op7()");
+        create("lettered", s -> {});
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("lettered") != null);
+        assertThat(play.runJob(jobName("lettered"))).isZero();
+
+        await().atMost(PhaseMachine.DEAD_LETTER_STALL.plusSeconds(60))
+                .until(
+                        () -> {
+                            play.syncDeployment(RunNames.workerDeployment(get("lettered")));
+                            return phase("lettered") == RunPhase.Failed;
+                        });
+        DnsExtractionRun run = get("lettered");
+        assertThat(condition(run, "Failed").getReason()).isEqualTo("DeadLettered");
+        assertThat(condition(run, "Failed").getMessage())
+                .contains("1 messages were dead-lettered")
+                .contains("1 published domains have no outcome");
+        assertThat(run.getStatus().resolved + run.getStatus().failed).isEqualTo(DOMAINS - 1L);
+    }
+
+    @Test
+    void refusedCredentialsHoldTheRunWithAReasonThatSaysSo() {
+        secret("no-db", "dsn", db.dsnText().replace(db.dsn().database(), "no_such_db"));
+        secret("wrong-mq", "url", "amqp://guest:Hunter2secret@127.0.0.1:5672/%2F");
+        create("refused-db", s -> s.postgresDsnSecret = new SecretKeyRef("no-db", "dsn"));
+        create("refused-mq", s -> s.rabbitmqUrlSecret = new SecretKeyRef("wrong-mq", "url"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            assertThat(condition(get("refused-db"), "Degraded").getReason())
+                                    .isEqualTo("DatabaseRefused");
+                            assertThat(condition(get("refused-mq"), "Degraded").getReason())
+                                    .isEqualTo("BrokerRefused");
+                        });
+        assertThat(condition(get("refused-db"), "Degraded").getMessage())
+                .contains("has no database 'no_such_db'");
+        assertThat(condition(get("refused-mq"), "Degraded").getMessage())
+                .contains("refused the credentials of user 'guest'")
+                .doesNotContain("Hunter2");
+        for (String name : List.of("refused-db", "refused-mq")) {
+            assertThat(phase(name)).isEqualTo(RunPhase.Pending);
+            assertThat(job(name)).as("no publisher is started on refused credentials").isNull();
+        }
     }
 
     @Test

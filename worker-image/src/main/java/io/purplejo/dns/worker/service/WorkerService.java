@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.worker.service;
 
+import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.resolve.DnsClient;
@@ -78,6 +79,9 @@ public final class WorkerService {
     private Thread feeder;
     private Thread writerThread;
     private Thread supervisor;
+
+    /** Set when RabbitMQ refused the connection: the worker stops and says so. */
+    private volatile InvalidConfigurationException configurationFailure;
 
     public WorkerService(WorkerSettings settings) {
         this.settings = settings;
@@ -177,6 +181,9 @@ public final class WorkerService {
     public void runUntilStopped() throws InterruptedException {
         stopRequested.await();
         shutdown();
+        if (configurationFailure != null) {
+            throw configurationFailure;
+        }
     }
 
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
@@ -244,6 +251,12 @@ public final class WorkerService {
                     fresh.consume(deliveries::add);
                     LOG.info("consuming {} on {}", settings.queue(), connector.uri());
                     backoff.reset();
+                } catch (InvalidConfigurationException e) {
+                    // refused credentials or virtual host: no wait cures it
+                    LOG.error("{}", e.getMessage());
+                    configurationFailure = e;
+                    requestStop("RabbitMQ refused the connection");
+                    return;
                 } catch (IOException | RuntimeException e) {
                     LOG.warn(
                             "cannot connect to RabbitMQ at {} ({}); retrying in about {} ms",

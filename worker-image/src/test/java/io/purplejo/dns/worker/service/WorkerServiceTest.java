@@ -136,6 +136,38 @@ class WorkerServiceTest {
     }
 
     @Test
+    void aBrokerThatRefusesTheCredentialsStopsTheWorkerAsAConfigurationErrorInsteadOfRetrying() {
+        List<String> a = args(db, broker, dns);
+        a.set(a.indexOf(TestBroker.URL), "amqp://guest:Hunter2secret@127.0.0.1:5672/%2F");
+        WorkerService refused =
+                new WorkerService(
+                        WorkerSettings.from(WorkerSettings.declare().parse(a, Map.of()), Map.of()));
+        refused.start();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () ->
+                        org.assertj.core.api.Assertions.assertThatThrownBy(refused::runUntilStopped)
+                                .isInstanceOf(
+                                        io.purplejo.dns.config.InvalidConfigurationException.class)
+                                .hasMessageContaining("refused the credentials of user 'guest'")
+                                .hasMessageNotContaining("Hunter2"));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotExistFailsTheStartAsAConfigurationError() {
+        List<String> a = args(db, broker, dns);
+        a.set(a.indexOf(db.dsnText()), db.dsnText().replace(db.dsn().database(), "no_such_db"));
+        WorkerService refused =
+                new WorkerService(
+                        WorkerSettings.from(WorkerSettings.declare().parse(a, Map.of()), Map.of()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(refused::start)
+                .isInstanceOf(io.purplejo.dns.db.DatabaseRefusedException.class)
+                .hasMessageContaining("has no database 'no_such_db'");
+    }
+
+    @Test
     void legacyMessagesAreResolvedStoredAndAcknowledged() throws Exception {
         dns.add("known.test. 300 IN A 192.0.2.1")
                 .add("known.test. 300 IN TXT \"hello\"")
