@@ -17,7 +17,10 @@ import java.util.Optional;
 public final class DatabaseRefusedException extends InvalidConfigurationException {
     /** Why the server refused, as SQLSTATE classes say it. */
     public enum Refusal {
-        /** 28P01, 28000: wrong password, unknown user, or pg_hba.conf rejects the connection. */
+        /**
+         * 28P01, 28000: wrong password, unknown user, or pg_hba.conf rejects the connection; 08004:
+         * the server asks for a password the DSN does not have.
+         */
         CREDENTIALS,
         /** 3D000: the DSN's database does not exist. */
         NO_DATABASE
@@ -77,7 +80,7 @@ public final class DatabaseRefusedException extends InvalidConfigurationExceptio
     /** The refusal an SQLSTATE means, or null for any other. */
     static Refusal refusalOf(String sqlState) {
         return switch (sqlState) {
-            case "28P01", "28000" -> Refusal.CREDENTIALS;
+            case "28P01", "28000", "08004" -> Refusal.CREDENTIALS;
             case "3D000" -> Refusal.NO_DATABASE;
             default -> null;
         };

@@ -333,7 +333,7 @@ public final class LocalMain {
                             + dataDirOption);
             out.println(
                     "the database, for psql: "
-                            + backends.dsn()
+                            + backends.psqlCommand()
                             + " (served while 'java -jar dns-extraction.jar db"
                             + dataDirOption
                             + "' runs)");
@@ -400,8 +400,13 @@ public final class LocalMain {
         try (EmbeddedDatabase embedded = startLocalDatabase(settings)) {
             out.println(
                     "serving the embedded PostgreSQL of " + settings.dataDir() + " until Ctrl-C");
-            out.println("DSN: " + embedded.dsnText());
-            out.println("psql '" + embedded.dsnText() + "'");
+            out.println(
+                    "DSN: "
+                            + embedded.publicDsn()
+                            + " (user postgres; its password is in "
+                            + embedded.pgpassFile()
+                            + ", readable by you only)");
+            out.println("psql: " + embedded.psqlCommand());
             out.flush();
             stop.await();
         }

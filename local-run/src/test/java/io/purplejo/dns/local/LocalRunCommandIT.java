@@ -5,6 +5,7 @@
 package io.purplejo.dns.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -201,10 +203,46 @@ class LocalRunCommandIT {
                 .until(() -> LocalCommand.latestOutput(dir).contains("DSN: "));
         Matcher dsn = Pattern.compile("DSN: (\\S+)").matcher(LocalCommand.latestOutput(dir));
         assertThat(dsn.find()).isTrue();
+        Path pgpass = dir.resolve("data").resolve("pgpass");
         assertThat(next.out())
                 .as("the DSN printed after the run is the one db serves")
-                .contains("the database, for psql: " + dsn.group(1) + " (served while");
-        try (Database served = Database.open(PostgresDsn.parse(dsn.group(1)), 1, "test");
+                .contains(
+                        "the database, for psql: PGPASSFILE="
+                                + pgpass
+                                + " psql '"
+                                + dsn.group(1)
+                                + "' (served while");
+        String password =
+                Files.readString(dir.resolve("data").resolve("postgres-password")).strip();
+        assertThat(next.out() + LocalCommand.latestOutput(dir))
+                .as("the password is never printed")
+                .doesNotContain(password);
+        assertThat(Files.readString(pgpass)).contains(":postgres:" + password);
+        for (Path secret : List.of(pgpass, dir.resolve("data").resolve("postgres-password"))) {
+            assertThat(
+                            java.nio.file.attribute.PosixFilePermissions.toString(
+                                    Files.getPosixFilePermissions(secret)))
+                    .as(secret + " is readable by its owner only")
+                    .isEqualTo("rw-------");
+        }
+        assertThat(
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(
+                                        dir.resolve("data").resolve("postgres-socket"))))
+                .as("only the owner may enter the socket directory")
+                .isEqualTo("rwx------");
+        // another user of this machine (this test's own user is not the command's when it runs
+        // as root) knows the address but not the password: refused, over TCP
+        for (String guess :
+                List.of(dsn.group(1), dsn.group(1).replace("postgres@", "postgres:postgres@"))) {
+            try (Database stranger = Database.open(PostgresDsn.parse(guess), 1, "stranger")) {
+                assertThatThrownBy(() -> stranger.awaitReachable(Duration.ofSeconds(10)))
+                        .as(guess)
+                        .isInstanceOf(io.purplejo.dns.db.DatabaseRefusedException.class);
+            }
+        }
+        String withPassword = dsn.group(1).replace("postgres@", "postgres:" + password + "@");
+        try (Database served = Database.open(PostgresDsn.parse(withPassword), 1, "test");
                 java.sql.Connection c = served.dataSource().getConnection();
                 java.sql.ResultSet rs =
                         c.createStatement().executeQuery("SELECT count(*) FROM domains")) {
@@ -213,6 +251,32 @@ class LocalRunCommandIT {
         }
         LocalCommand.signal(db, "TERM");
         assertThat(LocalCommand.finish(db, dir, RUN_TIMEOUT).exitCode()).isZero();
+
+        // an unpack of the binaries cut short (Ctrl-C in the first start's first seconds): no
+        // ready mark, files missing; the next start unpacks them again instead of failing
+        Path binaries;
+        try (Stream<Path> dirs = Files.list(dir.resolve("data").resolve("postgres-binaries"))) {
+            binaries =
+                    dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
+                            .findFirst()
+                            .orElseThrow();
+        }
+        Files.delete(binaries.resolve(".exists"));
+        // the archive's links come before their targets: a link whose target was not unpacked yet
+        try (Stream<Path> lib = Files.list(binaries.resolve("lib"))) {
+            Path link = lib.filter(Files::isSymbolicLink).findFirst().orElseThrow();
+            Files.delete(link.resolveSibling(Files.readSymbolicLink(link)));
+        }
+        LocalCommand.Result repaired =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "query",
+                        "b.local.test",
+                        "--data-dir",
+                        dir.resolve("data").toString());
+        assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+        assertThat(repaired.out()).contains("A     192.0.2.10");
     }
 
     @Test

@@ -88,6 +88,11 @@ public final class Backends implements AutoCloseable {
         return embeddedBroker != null;
     }
 
+    /** How psql connects to the embedded database (the password from its pgpass file). */
+    public String psqlCommand() {
+        return embeddedDatabase.psqlCommand();
+    }
+
     /**
      * Makes the run's queue ready where the broker needs it made here (see {@link
      * EmbeddedBroker#declareWorkQueue}).
