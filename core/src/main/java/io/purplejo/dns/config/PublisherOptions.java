@@ -96,6 +96,12 @@ public final class PublisherOptions {
                     "SELECTION_DOMAINS",
                     null,
                     "an explicit list of names (then `--select` is `all`); missing valid names are inserted into `domains`");
+    public static final Option<Boolean> SELECT_WITHIN_LIST =
+            Option.flag(
+                    "select-within-list",
+                    "SELECTION_WITHIN_LIST",
+                    false,
+                    "with `--domains` or `--domains-file`: `--select` chooses among the listed names (as the one-machine run's `--domains` does) instead of every listed name being selected");
     public static final Option<String> DOMAINS_FILE =
             Option.text(
                     "domains-file",

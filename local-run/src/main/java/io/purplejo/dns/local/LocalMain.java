@@ -31,6 +31,7 @@ import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
 import io.purplejo.dns.names.DuplicateDomains;
 import io.purplejo.dns.operator.resources.RunNames;
+import io.purplejo.dns.resolve.ResolverAddress;
 import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.SchemaMigrator;
@@ -152,6 +153,26 @@ public final class LocalMain {
         return opts.positionals().get(0);
     }
 
+    /**
+     * What can be checked without a database or broker, checked before either starts: a missing
+     * list or a malformed resolver is said in a second, not after the first start's unpack.
+     */
+    static void checkBeforeStarting(LocalSettings settings) {
+        Path list = settings.domainsFile();
+        if (list != null) {
+            if (!Files.exists(list)) {
+                throw new InvalidConfigurationException("--domains " + list + ": no such file");
+            }
+            if (!Files.isRegularFile(list) || !Files.isReadable(list)) {
+                throw new InvalidConfigurationException(
+                        "--domains " + list + ": not a readable file");
+            }
+        }
+        if (settings.resolvers() != null) {
+            ResolverAddress.parseList(settings.resolvers());
+        }
+    }
+
     private static int validate(String file, PrintStream out) throws IOException {
         DnsExtractionRun run = RunManifest.read(Path.of(file), NAMESPACE);
         run.getMetadata().setUid(null);
@@ -170,6 +191,7 @@ public final class LocalMain {
                             + ": spec.suspend is true: a suspended run does nothing;"
                             + " remove it to run here");
         }
+        checkBeforeStarting(settings);
         Path logFile = logFile(settings);
         LocalLogging.configure(logFile, settings.verbose());
         out.println("run " + RunNames.runKey(run) + " from " + file + "; log: " + logFile);
@@ -187,43 +209,62 @@ public final class LocalMain {
                     "broker:   "
                             + backends.uri()
                             + (backends.embeddedBroker() ? " (embedded)" : ""));
-            prepareBackends(backends, settings, out);
-            LocalRun localRun =
-                    new LocalRun(
-                            run,
-                            backends,
-                            new LocalRun.Options(
-                                    settings.workers(),
-                                    settings.resolvers(),
-                                    Duration.ofMillis(500)),
-                            view(settings, out),
-                            Clock.systemUTC());
-            // the first signal stops the run in order; a second one does not wait for the drain
-            java.util.concurrent.atomic.AtomicInteger signals =
-                    new java.util.concurrent.atomic.AtomicInteger();
-            for (String name : new String[] {"INT", "TERM"}) {
-                Signal.handle(
-                        new Signal(name),
-                        s -> {
-                            if (signals.incrementAndGet() > 1) {
-                                System.exit(INTERRUPTED);
-                            }
-                            localRun.requestStop("SIG" + name);
-                        });
+            Path selected = prepareBackends(backends, settings, out);
+            try {
+                return execute(run, backends, settings, selected, out);
+            } finally {
+                if (selected != null) {
+                    Files.deleteIfExists(selected);
+                }
             }
-            RunReport report = localRun.execute();
-            printSummary(report.status(), backends, settings, out);
-            return report.exitCode();
         }
+    }
+
+    private static int execute(
+            DnsExtractionRun run,
+            Backends backends,
+            LocalSettings settings,
+            Path selected,
+            PrintStream out)
+            throws IOException, InterruptedException {
+        LocalRun localRun =
+                new LocalRun(
+                        run,
+                        backends,
+                        new LocalRun.Options(
+                                settings.workers(),
+                                settings.resolvers(),
+                                Duration.ofMillis(500),
+                                selected),
+                        view(settings, out),
+                        Clock.systemUTC());
+        // the first signal stops the run in order; a second one does not wait for the drain
+        java.util.concurrent.atomic.AtomicInteger signals =
+                new java.util.concurrent.atomic.AtomicInteger();
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(
+                    new Signal(name),
+                    s -> {
+                        if (signals.incrementAndGet() > 1) {
+                            System.exit(INTERRUPTED);
+                        }
+                        localRun.requestStop("SIG" + name);
+                    });
+        }
+        RunReport report = localRun.execute();
+        printSummary(report.status(), backends, settings, out);
+        return report.exitCode();
     }
 
     /**
      * Before anything runs: both services answer (a CLI says at once that a service is down, where
      * a Job rides an outage out), the embedded database has the schema, a database of the user's is
-     * an extraction database, and the list of names is loaded.
+     * an extraction database, and the list of names is loaded. Returns the list's valid names, the
+     * ones the run selects among (null without {@code --domains}).
      */
-    private static void prepareBackends(Backends backends, LocalSettings settings, PrintStream out)
-            throws SQLException {
+    private static Path prepareBackends(Backends backends, LocalSettings settings, PrintStream out)
+            throws SQLException, IOException {
+        Path selected = null;
         try (Database db = Database.open(backends.dsn(), 2, "dns-extraction")) {
             db.awaitReachable(REACHABLE_WITHIN);
             if (backends.embeddedDatabase()) {
@@ -233,12 +274,23 @@ public final class LocalMain {
                     DomainsTableCheck.require(c, backends.dsn().database());
                 }
             }
+            requireBroker(backends);
             if (settings.domainsFile() != null) {
-                DomainLoader.Report loaded =
-                        DomainLoader.load(db.dataSource(), settings.domainsFile());
-                out.println(loaded.describe(settings.domainsFile()));
+                selected = Files.createTempFile(settings.dataDir(), "selected-names-", ".txt");
+                try {
+                    DomainLoader.Report loaded =
+                            DomainLoader.load(db.dataSource(), settings.domainsFile(), selected);
+                    out.println(loaded.describe(settings.domainsFile()));
+                } catch (RuntimeException | SQLException e) {
+                    Files.deleteIfExists(selected);
+                    throw e;
+                }
             }
         }
+        return selected;
+    }
+
+    private static void requireBroker(Backends backends) {
         try (com.rabbitmq.client.Connection c =
                 AmqpConnections.open(backends.uri(), "dns-extraction")) {
             LOG.debug(

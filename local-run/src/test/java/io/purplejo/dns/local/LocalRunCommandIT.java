@@ -480,6 +480,82 @@ class LocalRunCommandIT {
         }
     }
 
+    @Test
+    void aListRunResolvesTheListedNamesNotWhatEarlierRunsLeftInTheTable() throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        try (TestDatabase db = TestDatabase.create()) {
+            new SchemaMigrator(db.database().dataSource()).migrate();
+            // left by an earlier, interrupted run: never extracted
+            db.execute(
+                    "INSERT INTO domains (name, created_at, updated_at)"
+                            + " SELECT format('left%s.local.test', g), now(), now() FROM generate_series(1, 50) g");
+            Path run =
+                    runFile(
+                            dir,
+                            "listed",
+                            "  queueName: dnsx.local-test.listed." + dir.getFileName());
+            Path list = domains(dir, "listed.txt", "\uFEFFa.local.test", "b.local.test");
+
+            LocalCommand.Result r =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            run.toString(),
+                            "--domains",
+                            list.toString(),
+                            "--postgres-dsn",
+                            db.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            dns.spec());
+
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out())
+                    .contains("2 names, 2 new, 0 already in domains")
+                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+            assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMissingListOrABadResolverIsSaidBeforeAnythingStarts() throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        Path run = runFile(dir, "early", "");
+        Path data = dir.resolve("never-started");
+
+        LocalCommand.Result noList =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        run.toString(),
+                        "--domains",
+                        dir.resolve("missing.txt").toString(),
+                        "--data-dir",
+                        data.toString());
+        LocalCommand.Result badResolver =
+                LocalCommand.run(
+                        dir,
+                        RUN_TIMEOUT,
+                        "run",
+                        run.toString(),
+                        "--resolvers",
+                        "dns.example.com",
+                        "--data-dir",
+                        data.toString());
+
+        assertThat(noList.exitCode()).as(noList.toString()).isEqualTo(2);
+        assertThat(noList.err()).contains("missing.txt: no such file");
+        assertThat(badResolver.exitCode()).as(badResolver.toString()).isEqualTo(2);
+        assertThat(badResolver.err()).contains("must be an IP address, not a host name");
+        assertThat(noList.out() + badResolver.out()).doesNotContain("database:");
+        assertThat(Files.exists(data.resolve("postgres")))
+                .as("no database was started for a run that could not start")
+                .isFalse();
+    }
+
     private static boolean queueExists(String queue) throws Exception {
         ConnectionFactory f = new ConnectionFactory();
         f.setUri(TestBroker.URL);

@@ -12,10 +12,9 @@ import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.config.PublisherOptions;
 import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.names.NameListFile;
 import io.purplejo.dns.publisher.selection.Selection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +64,7 @@ public record PublisherSettings(
                                 PublisherOptions.SUFFIXES,
                                 PublisherOptions.DOMAINS,
                                 PublisherOptions.DOMAINS_FILE,
+                                PublisherOptions.SELECT_WITHIN_LIST,
                                 PublisherOptions.LIMIT,
                                 PublisherOptions.RECORD_TYPES,
                                 PublisherOptions.RUN_UID,
@@ -77,10 +77,7 @@ public record PublisherSettings(
         String file = o.get(PublisherOptions.DOMAINS_FILE);
         if (file != null) {
             try {
-                Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty() && !s.startsWith("#"))
-                        .forEach(names::add);
+                names.addAll(NameListFile.read(Path.of(file)));
             } catch (IOException e) {
                 throw new InvalidConfigurationException(
                         "cannot read --domains-file " + file + ": " + e.getMessage());
@@ -88,7 +85,9 @@ public record PublisherSettings(
         }
         Selection selection =
                 Selection.of(
-                        names.isEmpty() ? o.get(PublisherOptions.SELECT) : "all",
+                        names.isEmpty() || o.get(PublisherOptions.SELECT_WITHIN_LIST)
+                                ? o.get(PublisherOptions.SELECT)
+                                : "all",
                         o.get(PublisherOptions.SINCE),
                         listOrEmpty(o.get(PublisherOptions.SUFFIXES)),
                         names,

@@ -7,8 +7,10 @@ package io.purplejo.dns.local.run;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.names.DomainName;
 import io.purplejo.dns.names.DomainTable;
-import java.io.BufferedReader;
+import io.purplejo.dns.names.NameListFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +26,13 @@ import javax.sql.DataSource;
 
 /**
  * Loads a list of names, one per line, into the {@code domains} table where missing, normalised as
- * every other part of the system stores them. Blank lines and lines starting with '#' are skipped;
- * a line that is not a valid name is not loaded and is reported with its line number, never dropped
- * silently.
+ * every other part of the system stores them. The file is read as {@link NameListFile} reads every
+ * list (UTF-8, byte-order mark ignored, blank lines and '#' comments skipped); a line that is not a
+ * valid name is not loaded and is reported with its line number, never dropped silently.
  */
 public final class DomainLoader {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(DomainLoader.class);
     private static final int BATCH = 10_000;
     private static final int REPORTED_INVALID = 10;
 
@@ -52,7 +56,7 @@ public final class DomainLoader {
                                         invalid))
                         .append(String.join("; ", invalidLines));
                 if (invalid > invalidLines.size()) {
-                    sb.append("; ...");
+                    sb.append(String.format("; ... (all %,d are listed in the log)", invalid));
                 }
             }
             return sb.toString();
@@ -62,45 +66,58 @@ public final class DomainLoader {
     private DomainLoader() {}
 
     public static Report load(DataSource dataSource, Path file) throws SQLException {
+        return load(dataSource, file, null);
+    }
+
+    /**
+     * Loads the list, and writes its valid names (stored form, one per line) to {@code selected}
+     * when not null: the names a run of this list selects among.
+     */
+    public static Report load(DataSource dataSource, Path file, Path selected) throws SQLException {
         // one entry per domain, whatever its spelling: bücher.de and xn--bcher-kva.de are one
         Set<DomainName> batch = new LinkedHashSet<>();
-        long names = 0;
-        long inserted = 0;
-        long invalid = 0;
+        long[] counts = new long[3]; // names, inserted, invalid
         List<String> invalidLines = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                Connection c = dataSource.getConnection()) {
-            String line;
-            long number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                String raw = line.strip();
-                if (raw.isEmpty() || raw.startsWith("#")) {
-                    continue;
-                }
-                DomainName.Parsed parsed = DomainName.parse(raw);
-                if (!parsed.valid()) {
-                    invalid++;
-                    if (invalidLines.size() < REPORTED_INVALID) {
-                        invalidLines.add(
-                                "line "
-                                        + number
-                                        + " '"
-                                        + abbreviate(raw)
-                                        + "' ("
-                                        + parsed.invalidReason()
-                                        + ")");
-                    }
-                    continue;
-                }
-                if (batch.add(parsed.name()) && batch.size() >= BATCH) {
-                    names += batch.size();
-                    inserted += insert(c, batch);
-                    batch.clear();
-                }
-            }
-            names += batch.size();
-            inserted += insert(c, batch);
+        try (Connection c = dataSource.getConnection();
+                Writer valid =
+                        selected == null
+                                ? Writer.nullWriter()
+                                : Files.newBufferedWriter(selected, StandardCharsets.UTF_8)) {
+            NameListFile.forEach(
+                    file,
+                    (number, raw) -> {
+                        DomainName.Parsed parsed = DomainName.parse(raw);
+                        if (!parsed.valid()) {
+                            counts[2]++;
+                            String described =
+                                    "line "
+                                            + number
+                                            + " '"
+                                            + abbreviate(raw)
+                                            + "' ("
+                                            + parsed.invalidReason()
+                                            + ")";
+                            // every one in the log; the first few on the screen
+                            LOG.info("{}: not loaded: {}", file, described);
+                            if (invalidLines.size() < REPORTED_INVALID) {
+                                invalidLines.add(described);
+                            }
+                            return;
+                        }
+                        try {
+                            valid.write(parsed.name().stored());
+                            valid.write('\n');
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        if (batch.add(parsed.name()) && batch.size() >= BATCH) {
+                            counts[0] += batch.size();
+                            counts[1] += insert(c, batch);
+                            batch.clear();
+                        }
+                    });
+            counts[0] += batch.size();
+            counts[1] += insert(c, batch);
         } catch (NoSuchFileException e) {
             throw new InvalidConfigurationException("--domains " + file + ": no such file");
         } catch (CharacterCodingException e) {
@@ -109,7 +126,7 @@ public final class DomainLoader {
             throw new InvalidConfigurationException(
                     "--domains " + file + ": cannot be read: " + e.getMessage());
         }
-        return new Report(names, inserted, names - inserted, invalid, invalidLines);
+        return new Report(counts[0], counts[1], counts[0] - counts[1], counts[2], invalidLines);
     }
 
     /** Inserts the names not yet present in either spelling; returns how many were new. */

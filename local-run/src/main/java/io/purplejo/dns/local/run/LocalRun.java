@@ -8,6 +8,7 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.config.ExitCodes;
+import io.purplejo.dns.config.PublisherOptions;
 import io.purplejo.dns.config.SharedOptions;
 import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.local.backend.Backends;
@@ -22,6 +23,7 @@ import io.purplejo.dns.operator.resources.RunEnvironment;
 import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.operator.status.RateWindow;
 import io.purplejo.dns.progress.RunProgress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +58,11 @@ public final class LocalRun {
      * @param resolvers resolvers that replace the spec's (null: the spec's, else the system's)
      * @param poll how often progress is read
      */
-    public record Options(int workers, String resolvers, Duration poll) {}
+    /**
+     * @param domainsFile the list given with {@code --domains}: the run selects among these names
+     *     only (null: the run's selection over the whole table)
+     */
+    public record Options(int workers, String resolvers, Duration poll, Path domainsFile) {}
 
     private final DnsExtractionRun run;
     private final Backends backends;
@@ -92,6 +98,13 @@ public final class LocalRun {
     Map<String, String> publisherEnv() {
         Map<String, String> env = new LinkedHashMap<>(RunEnvironment.publisher(run));
         env.putAll(credentials());
+        if (options.domainsFile() != null) {
+            // what the user asked for: the listed names, not what earlier runs left in the table
+            env.put(
+                    PublisherOptions.DOMAINS_FILE.envVar(),
+                    options.domainsFile().toAbsolutePath().toString());
+            env.put(PublisherOptions.SELECT_WITHIN_LIST.envVar(), "true");
+        }
         return env;
     }
 

@@ -81,6 +81,37 @@ class DomainLoaderTest {
     }
 
     @Test
+    void aByteOrderMarkDoesNotMakeTheFirstNameInvalid() throws Exception {
+        Path file = dir.resolve("bom.txt");
+        Files.writeString(file, "\uFEFFfirst.example\nsecond.example\n");
+
+        DomainLoader.Report r = DomainLoader.load(db.database().dataSource(), file);
+
+        assertThat(r.invalid()).isZero();
+        assertThat(db.queryStrings("SELECT name FROM domains ORDER BY name"))
+                .containsExactly("first.example", "second.example");
+    }
+
+    @Test
+    void manyInvalidLinesShowTheFirstAndSayTheLogHasEveryOne() throws Exception {
+        Path file = dir.resolve("junk.txt");
+        Files.writeString(
+                file,
+                IntStream.range(0, 25)
+                        .mapToObj(i -> "bad name " + i)
+                        .collect(Collectors.joining("\n")));
+
+        DomainLoader.Report r = DomainLoader.load(db.database().dataSource(), file);
+
+        assertThat(r.invalid()).isEqualTo(25);
+        assertThat(r.describe(file))
+                .contains("line 1 'bad name 0'")
+                .contains("line 10 'bad name 9'")
+                .doesNotContain("line 11 ")
+                .contains("(all 25 are listed in the log)");
+    }
+
+    @Test
     void invalidLinesAreReportedWithTheirLineNumbersAndNotLoaded() throws Exception {
         Path file = dir.resolve("names.txt");
         Files.writeString(file, "good.example\nbad name\n" + "x".repeat(64) + ".example\n");

@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  * members, and the total counted then.
  */
 public final class RunStore {
+    /** Names of an explicit list found or inserted per statement. */
+    private static final int MEMBER_SLICE = 10_000;
+
     private final DataSource dataSource;
 
     public RunStore(DataSource dataSource) {
@@ -177,14 +180,19 @@ public final class RunStore {
      */
     private static void addMembers(Connection c, long runId, List<String> rawNames)
             throws SQLException {
-        Collection<Integer> ids = insertNames(c, rawNames);
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "INSERT INTO dnsx_run_members (run_id, domain_id)"
-                                + " SELECT ?, id FROM unnest(?::int[]) AS x(id) ON CONFLICT DO NOTHING")) {
-            ps.setLong(1, runId);
-            ps.setObject(2, ids.stream().mapToInt(Integer::intValue).sorted().toArray());
-            ps.executeUpdate();
+        // in slices: a list of millions of names is not one statement of millions of parameters
+        for (int from = 0; from < rawNames.size(); from += MEMBER_SLICE) {
+            List<String> slice =
+                    rawNames.subList(from, Math.min(rawNames.size(), from + MEMBER_SLICE));
+            Collection<Integer> ids = insertNames(c, slice);
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "INSERT INTO dnsx_run_members (run_id, domain_id)"
+                                    + " SELECT ?, id FROM unnest(?::int[]) AS x(id) ON CONFLICT DO NOTHING")) {
+                ps.setLong(1, runId);
+                ps.setObject(2, ids.stream().mapToInt(Integer::intValue).sorted().toArray());
+                ps.executeUpdate();
+            }
         }
     }
 
