@@ -131,7 +131,7 @@ public final class PublisherOptions {
                     300,
                     0,
                     86_400,
-                    "run mode: seconds a PostgreSQL or RabbitMQ outage is ridden out (backoff 1 s doubling to 30 s) before giving up");
+                    "seconds a PostgreSQL or RabbitMQ outage is ridden out (backoff 1 s doubling to 30 s) before giving up; legacy mode, which has no checkpoint to restart from, rides out only a PostgreSQL lost while reading domains, resuming after the last one sent");
     public static final Option<Integer> OUTCOME_RETENTION_DAYS =
             Option.integer(
                     "outcome-retention-days",

@@ -13,6 +13,7 @@ import io.purplejo.dns.publisher.run.RunStore;
 import io.purplejo.dns.publisher.selection.SelectionSql;
 import io.purplejo.dns.publisher.stream.BackPressure;
 import io.purplejo.dns.publisher.stream.ConfirmTracker;
+import io.purplejo.dns.retry.Backoff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -170,11 +171,10 @@ public final class DomainPublisher {
         long sentDomains = 0;
         int messageSize = messageSizeOf(settings);
         List<WorkMessage.DomainRef> pending = new ArrayList<>(messageSize);
-        try (Connection c = database.dataSource().getConnection()) {
+        try (PageReader reader = new PageReader()) {
             while (remaining > 0) {
                 List<WorkMessage.DomainRef> page =
-                        readPage(
-                                c,
+                        reader.read(
                                 sql,
                                 cursor,
                                 run.domainIdLimit(),
@@ -284,6 +284,67 @@ public final class DomainPublisher {
                 Math.round(rate),
                 rate > 0 ? Duration.ofSeconds((long) (left / rate)) : "unknown",
                 channel.depth());
+    }
+
+    /**
+     * Reads pages on one connection, and rides out a lost one (a PostgreSQL restart, a terminated
+     * backend) for the outage tolerance: a new connection reads the same page again, after the last
+     * domain sent, so nothing is skipped and nothing sent twice. Legacy mode has no checkpoint to
+     * restart an attempt from, so this is where it survives an outage.
+     */
+    private final class PageReader implements AutoCloseable {
+        private Connection connection;
+
+        List<WorkMessage.DomainRef> read(SelectionSql sql, long afterId, long upToId, int size)
+                throws SQLException, InterruptedException {
+            long outageStarted = 0;
+            Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+            while (true) {
+                try {
+                    if (connection == null) {
+                        connection = database.dataSource().getConnection();
+                    }
+                    List<WorkMessage.DomainRef> page =
+                            readPage(connection, sql, afterId, upToId, size);
+                    if (outageStarted != 0) {
+                        LOG.info("PostgreSQL answers again: resuming after domain id {}", afterId);
+                    }
+                    return page;
+                } catch (SQLException e) {
+                    if (!PublisherFailure.transientSql(e)) {
+                        throw e;
+                    }
+                    long now = System.nanoTime();
+                    if (outageStarted == 0) {
+                        outageStarted = now;
+                    }
+                    Duration outage = Duration.ofNanos(now - outageStarted);
+                    if (outage.plus(backoff.nominal()).compareTo(settings.outageTolerance()) > 0) {
+                        throw e;
+                    }
+                    LOG.warn(
+                            "reading the domains after id {} failed ({}); reconnecting in {} s,"
+                                    + " then resuming after that id",
+                            afterId,
+                            e.getMessage(),
+                            backoff.nominal().toSeconds());
+                    close();
+                    Thread.sleep(backoff.nextWait().toMillis());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing a lost connection: {}", e.getMessage());
+                }
+                connection = null;
+            }
+        }
     }
 
     private List<WorkMessage.DomainRef> readPage(

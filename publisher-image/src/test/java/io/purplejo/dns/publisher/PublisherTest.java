@@ -330,6 +330,56 @@ class PublisherTest {
     }
 
     @Test
+    void legacyModeRidesOutALostDatabaseConnectionWithNoGapAndNoDuplicate() throws Exception {
+        domains("lost%s.example.com", 3_000);
+        java.util.concurrent.CompletableFuture<Integer> publishing =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () ->
+                                publish(
+                                        "--select",
+                                        "all",
+                                        "--batch-size",
+                                        "100",
+                                        "--max-queue-depth",
+                                        "1000"));
+        // paused by back-pressure, its connection idle between two pages
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> broker.ready(broker.queue()) > 1000);
+        // what PostgreSQL does to its sessions on a restart: "terminating connection due to
+        // administrator command"
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                db.queryLong(
+                                                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                                        + " WHERE application_name = 'dns-publisher' AND datname = current_database()")
+                                        > 0);
+        List<String> names = new ArrayList<>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            broker.drain(broker.queue())
+                                    .forEach(
+                                            r ->
+                                                    names.add(
+                                                            new String(
+                                                                    r.getBody(),
+                                                                    StandardCharsets.UTF_8)));
+                            return publishing.isDone();
+                        });
+        broker.drain(broker.queue())
+                .forEach(r -> names.add(new String(r.getBody(), StandardCharsets.UTF_8)));
+
+        assertThat(publishing.get()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(names).hasSize(3_000).doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(names))
+                .isEqualTo(new TreeSet<>(db.queryStrings("SELECT name FROM domains")));
+    }
+
+    @Test
     void backPressurePausesWhileTheQueueIsFullAndResumesAsItDrains() throws Exception {
         domains("bp%s.example.com", 2000);
         CompletableFuture<Integer> run =
