@@ -80,7 +80,7 @@ public final class PublisherOptions {
                     "select",
                     "SELECTION_MODE",
                     "never-extracted",
-                    "`all`, `never-extracted` (no definite answer (records, no data, NXDOMAIN) in any run and no row in any legacy record table; timeouts and other failures stay selected) or `not-extracted-since` (`domains.updated_at` before `--since`)");
+                    "`all`, `never-extracted` (no definite answer (records, no data, NXDOMAIN) in any run and no row in any legacy record table; timeouts and other failures stay selected), `not-extracted-since` (`domains.updated_at` before `--since`) or `failures-of` (the domains that failed in the run `--failures-of` names)");
     public static final Option<String> SINCE =
             Option.text(
                     "since", "SELECTION_SINCE", null, "RFC 3339 time, with `not-extracted-since`");
@@ -96,6 +96,12 @@ public final class PublisherOptions {
                     "SELECTION_DOMAINS",
                     null,
                     "an explicit list of names (then `--select` is `all`); missing valid names are inserted into `domains`");
+    public static final Option<String> FAILURES_OF =
+            Option.text(
+                    "failures-of",
+                    "SELECTION_FAILURES_OF",
+                    null,
+                    "with `--select failures-of`: the run (`namespace/name`, as `--run-name`) whose failed domains are selected again: those whose outcome in its latest run of that name was a timeout, SERVFAIL, REFUSED, a malformed or truncated answer, a CNAME chain too long, or an invalid name");
     public static final Option<Boolean> SELECT_WITHIN_LIST =
             Option.flag(
                     "select-within-list",

@@ -477,6 +477,34 @@ class LocalRunCommandIT {
             assertThat(answered.out())
                     .as("NeverExtracted selects the domains that only timed out")
                     .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+
+            // exactly the failures of the deaf run, whatever else the table holds
+            db.execute(
+                    "INSERT INTO domains (name, created_at, updated_at) VALUES ('c.local.test', now(), now())");
+            Path retry =
+                    runFile(
+                            dir,
+                            "retry",
+                            "  queueName: dnsx.local-test.retry."
+                                    + dir.getFileName()
+                                    + "\n  selection: {mode: FailuresOf, failuresOf: deaf}");
+            LocalCommand.Result retried =
+                    LocalCommand.run(
+                            dir,
+                            RUN_TIMEOUT,
+                            "run",
+                            retry.toString(),
+                            "--postgres-dsn",
+                            db.dsnText(),
+                            "--rabbitmq-url",
+                            TestBroker.URL,
+                            "--resolvers",
+                            dns.spec(),
+                            "--data-dir",
+                            dir.resolve("data").toString());
+            assertThat(retried.exitCode()).as(retried.toString()).isZero();
+            assertThat(retried.out())
+                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
         }
     }
 

@@ -10,6 +10,7 @@ import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.publisher.amqp.ConfirmingChannel;
 import io.purplejo.dns.publisher.run.PublishRun;
 import io.purplejo.dns.publisher.run.RunStore;
+import io.purplejo.dns.publisher.selection.Selection;
 import io.purplejo.dns.publisher.selection.SelectionSql;
 import io.purplejo.dns.publisher.stream.BackPressure;
 import io.purplejo.dns.publisher.stream.ConfirmTracker;
@@ -59,6 +60,10 @@ public final class DomainPublisher {
     public Result publish()
             throws SQLException, IOException, InterruptedException, TimeoutException {
         RunStore runs = new RunStore(database.dataSource());
+        if (settings.selection().mode() == Selection.Mode.FAILURES_OF) {
+            // a misspelt run would select nothing, and the run would succeed on nothing
+            runs.requireEarlierRun(settings.selection().failuresOf(), settings.runUid());
+        }
         PublishRun run;
         Long runId = null;
         if (settings.runMode()) {

@@ -65,6 +65,7 @@ public record PublisherSettings(
                                 PublisherOptions.DOMAINS,
                                 PublisherOptions.DOMAINS_FILE,
                                 PublisherOptions.SELECT_WITHIN_LIST,
+                                PublisherOptions.FAILURES_OF,
                                 PublisherOptions.LIMIT,
                                 PublisherOptions.RECORD_TYPES,
                                 PublisherOptions.RUN_UID,
@@ -91,7 +92,8 @@ public record PublisherSettings(
                         o.get(PublisherOptions.SINCE),
                         listOrEmpty(o.get(PublisherOptions.SUFFIXES)),
                         names,
-                        o.get(PublisherOptions.LIMIT));
+                        o.get(PublisherOptions.LIMIT),
+                        o.get(PublisherOptions.FAILURES_OF));
         boolean countOnly = o.get(PublisherOptions.COUNT_ONLY);
         String runName = o.get(PublisherOptions.RUN_NAME);
         if (o.get(PublisherOptions.RUN_UID) != null && runName == null) {

@@ -162,6 +162,38 @@ class PublisherTest {
     }
 
     @Test
+    void failuresOfARunSelectsExactlyTheDomainsThatFailedInItsLatestRunOfThatName() {
+        domains("f%s.example.com", 40);
+        db.execute("INSERT INTO dnsx_runs (name, record_types) VALUES ('ns/nightly', '{A}')");
+        // f1-f10 timed out, f11-f15 SERVFAIL, f16-f40 resolved or NXDOMAIN
+        db.execute(
+                "INSERT INTO dnsx_domain_outcomes (run_id, domain_id, outcome, resolved_at)"
+                        + " SELECT (SELECT max(id) FROM dnsx_runs WHERE name = 'ns/nightly'), id,"
+                        + " CASE WHEN id <= 10 THEN 'timeout' WHEN id <= 15 THEN 'servfail'"
+                        + " WHEN id <= 30 THEN 'resolved' ELSE 'nxdomain' END, now() FROM domains");
+        Set<Long> failed = ids("WHERE id <= 15");
+
+        assertThat(countOnly("--select", "failures-of", "--failures-of", "ns/nightly"))
+                .isEqualTo(15);
+        assertThat(
+                        publish(
+                                "--run-name",
+                                "ns/retry",
+                                "--select",
+                                "failures-of",
+                                "--failures-of",
+                                "ns/nightly"))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(drainBatches().keySet()).isEqualTo(failed);
+
+        assertThat(publish("--select", "failures-of", "--failures-of", "ns/nigthly")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run named 'ns/nigthly'");
+        assertThat(publish("--select", "failures-of")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs --failures-of");
+    }
+
+    @Test
     void bothSpellingsOfAListedOrSuffixNameSelectTheRowALegacySystemStored() {
         db.execute(
                 "INSERT INTO domains (name, created_at, updated_at) VALUES"

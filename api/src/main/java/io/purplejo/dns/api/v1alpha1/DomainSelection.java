@@ -22,16 +22,23 @@ import java.util.List;
 @ValidationRule(
         value = "self.mode == 'NotExtractedSince' || !has(self.notExtractedSince)",
         message = "notExtractedSince only goes with mode NotExtractedSince")
+@ValidationRule(
+        value = "self.mode != 'FailuresOf' || has(self.failuresOf)",
+        message = "failuresOf (the run whose failures to retry) is required with mode FailuresOf")
+@ValidationRule(
+        value = "self.mode == 'FailuresOf' || !has(self.failuresOf)",
+        message = "failuresOf only goes with mode FailuresOf")
 public class DomainSelection {
     /** How the domains are chosen. */
     public enum Mode {
         All,
         NeverExtracted,
-        NotExtractedSince
+        NotExtractedSince,
+        FailuresOf
     }
 
     @JsonPropertyDescription(
-            "All, NeverExtracted (no definite answer and no record yet: domains that only failed are selected again) or NotExtractedSince.")
+            "All, NeverExtracted (no definite answer and no record yet: domains that only failed are selected again), NotExtractedSince, or FailuresOf (the domains whose outcome in the run failuresOf names was a failure: timeout, SERVFAIL, REFUSED, ...).")
     @Default("NeverExtracted")
     public Mode mode = Mode.NeverExtracted;
 
@@ -40,6 +47,11 @@ public class DomainSelection {
     @Pattern(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
     public String notExtractedSince;
+
+    @JsonPropertyDescription(
+            "With mode FailuresOf: the name of a run of this namespace (its latest run of that name) whose failed domains this run resolves again.")
+    @Pattern("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
+    public String failuresOf;
 
     @JsonPropertyDescription("Only names equal to or ending with '.' + one of these suffixes.")
     @Size(max = 1000)

@@ -104,6 +104,8 @@ class RunManifestTest {
             /spec/workers/minWorkers                | 9                   | spec.workers: minWorkers must not exceed maxWorkers
             /spec/selection/notExtractedSince       | "2026-01-01T00:00:00Z" | spec.selection: notExtractedSince only goes with mode NotExtractedSince
             /spec/selection/mode                    | "NotExtractedSince" | spec.selection: notExtractedSince is required with mode NotExtractedSince
+            /spec/selection/mode                    | "FailuresOf"        | spec.selection: failuresOf (the run whose failures to retry) is required with mode FailuresOf
+            /spec/selection/failuresOf              | "nightly"           | spec.selection: failuresOf only goes with mode FailuresOf
             /spec/workers/prefetch                  | "many"              | spec.workers.prefetch: expected an integer, got string 'many'
             """)
     void aRunTheApiServerWouldRefuseIsRefusedWithTheReason(

@@ -79,7 +79,14 @@ public final class RunEnvironment {
                     case All -> "all";
                     case NeverExtracted -> "never-extracted";
                     case NotExtractedSince -> "not-extracted-since";
+                    case FailuresOf -> "failures-of";
                 });
+        if (sel.failuresOf != null) {
+            // dnsx_runs.name is the run's key: its namespace and name
+            env.put(
+                    PublisherOptions.FAILURES_OF.envVar(),
+                    RunNames.runKey(run.getMetadata().getNamespace(), sel.failuresOf));
+        }
         if (sel.notExtractedSince != null) {
             env.put(PublisherOptions.SINCE.envVar(), sel.notExtractedSince);
         }

@@ -37,7 +37,12 @@ public final class RunNames {
      * lines).
      */
     public static String runKey(DnsExtractionRun run) {
-        return run.getMetadata().getNamespace() + "/" + run.getMetadata().getName();
+        return runKey(run.getMetadata().getNamespace(), run.getMetadata().getName());
+    }
+
+    /** The key of the run of this name in this namespace: {@code dnsx_runs.name}. */
+    public static String runKey(String namespace, String name) {
+        return namespace + "/" + name;
     }
 
     /**

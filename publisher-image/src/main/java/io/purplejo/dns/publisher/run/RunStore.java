@@ -220,6 +220,31 @@ public final class RunStore {
     }
 
     /**
+     * Throws {@link InvalidConfigurationException} unless a run of this name other than the run
+     * {@code ownUid} exists: the run whose failures a {@code failures-of} selection retries.
+     */
+    public void requireEarlierRun(String name, String ownUid) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT 1 FROM dnsx_runs WHERE name = ?"
+                                        + " AND (?::text IS NULL OR resource_uid IS DISTINCT FROM ?) LIMIT 1")) {
+            ps.setString(1, name);
+            ps.setString(2, ownUid);
+            ps.setString(3, ownUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new InvalidConfigurationException(
+                            "--failures-of: no run named '"
+                                    + name
+                                    + "' in this database (a run's name is namespace/name, as"
+                                    + " its DnsExtractionRun's)");
+                }
+            }
+        }
+    }
+
+    /**
      * Records confirmed progress; called as confirms arrive. Never after the run was marked
      * published: a late save of an attempt that was replaced must not move the final total.
      */

@@ -22,24 +22,33 @@ import java.util.Locale;
  * selection the {@code DnsExtractionRun} spec expresses.
  */
 public record Selection(
-        Mode mode, Instant since, List<String> suffixes, List<String> names, Long limit) {
+        Mode mode,
+        Instant since,
+        List<String> suffixes,
+        List<String> names,
+        Long limit,
+        String failuresOf) {
 
     /** How domains of the table are chosen. */
     public enum Mode {
         ALL,
         NEVER_EXTRACTED,
-        NOT_EXTRACTED_SINCE;
+        NOT_EXTRACTED_SINCE,
+        /** The domains whose outcome in an earlier run was a failure: that run's retry. */
+        FAILURES_OF;
 
         static Mode parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
                 case "all" -> ALL;
                 case "never-extracted", "neverextracted" -> NEVER_EXTRACTED;
                 case "not-extracted-since", "notextractedsince" -> NOT_EXTRACTED_SINCE;
+                case "failures-of", "failuresof" -> FAILURES_OF;
                 default ->
                         throw new InvalidConfigurationException(
                                 "selection '"
                                         + s
-                                        + "' is not one of all, never-extracted, not-extracted-since");
+                                        + "' is not one of all, never-extracted, not-extracted-since,"
+                                        + " failures-of");
             };
         }
     }
@@ -57,6 +66,20 @@ public record Selection(
      */
     public static Selection of(
             String mode, String since, List<String> suffixes, List<String> names, Long limit) {
+        return of(mode, since, suffixes, names, limit, null);
+    }
+
+    /**
+     * As {@link #of(String, String, List, List, Long)}, with the run ({@code namespace/name}) whose
+     * failures {@code failures-of} selects.
+     */
+    public static Selection of(
+            String mode,
+            String since,
+            List<String> suffixes,
+            List<String> names,
+            Long limit,
+            String failuresOf) {
         Mode m = Mode.parse(mode == null ? "all" : mode);
         Instant t = null;
         if (m == Mode.NOT_EXTRACTED_SINCE) {
@@ -96,7 +119,16 @@ public record Selection(
         if (limit != null && limit < 1) {
             throw new InvalidConfigurationException("--limit must be at least 1");
         }
-        return new Selection(m, t, cleanSuffixes, names, limit);
+        String run = failuresOf == null || failuresOf.isBlank() ? null : failuresOf.trim();
+        if (m == Mode.FAILURES_OF && run == null) {
+            throw new InvalidConfigurationException(
+                    "selection failures-of needs --failures-of (the run, namespace/name)");
+        }
+        if (m != Mode.FAILURES_OF && run != null) {
+            throw new InvalidConfigurationException(
+                    "--failures-of only goes with the failures-of selection");
+        }
+        return new Selection(m, t, cleanSuffixes, names, limit, run);
     }
 
     public boolean explicit() {
@@ -118,6 +150,9 @@ public record Selection(
         o.put("explicitNames", names.size());
         if (limit != null) {
             o.put("limit", limit);
+        }
+        if (failuresOf != null) {
+            o.put("failuresOf", failuresOf);
         }
         return o.toString();
     }

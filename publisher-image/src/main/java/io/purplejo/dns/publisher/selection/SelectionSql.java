@@ -86,6 +86,20 @@ public final class SelectionSql {
                     p.add(PageBound.UP_TO_ID);
                 }
             }
+            case FAILURES_OF -> {
+                // the latest run of that name other than this one (a run created again under its
+                // name is a new row); its outcomes no longer change, so the set is fixed
+                w.append(
+                        " AND EXISTS (SELECT 1 FROM dnsx_domain_outcomes o WHERE o.domain_id = d.id"
+                                + " AND o.domain_id > ? AND o.domain_id <= ?"
+                                + " AND o.run_id = (SELECT max(r.id) FROM dnsx_runs r WHERE r.name = ? AND r.id <> ?)"
+                                + " AND o.outcome <> ALL(?))");
+                p.add(PageBound.AFTER_ID);
+                p.add(PageBound.UP_TO_ID);
+                p.add(s.failuresOf());
+                p.add(runId == null ? 0L : runId);
+                p.add(Outcome.extractedDbNames());
+            }
             case NOT_EXTRACTED_SINCE -> {
                 w.append(" AND d.updated_at < ?");
                 p.add(Timestamp.from(s.since()));
