@@ -341,16 +341,18 @@ class RecordWriterTest {
     }
 
     @Test
-    void aDomainIdThatNoLongerExistsFallsBackToTheName() throws Exception {
-        writer.write(
-                List.of(
-                        new ResolvedDomain(
-                                run,
-                                987654,
-                                Resolutions.of("moved.test").with("A", "192.0.2.5").build())));
+    void aDomainIdThatNoLongerExistsIsRefusedAndNothingOfItIsWritten() throws Exception {
+        // a message's id is a claim: a row deleted since it was published is not made again
+        ResolvedDomain moved =
+                new ResolvedDomain(
+                        run, 987654, Resolutions.of("moved.test").with("A", "192.0.2.5").build());
 
-        long id = db.queryLong("SELECT id FROM domains WHERE name = 'moved.test'");
-        assertThat(db.queryLong("SELECT domain_id FROM a_records")).isEqualTo(id);
+        RecordWriter.WriteResult r = writer.write(List.of(moved));
+
+        assertThat(r.refused()).containsOnlyKeys(moved);
+        assertThat(r.refused().get(moved)).contains("987654").contains("does not exist");
+        assertThat(db.queryLong("SELECT count(*) FROM domains WHERE name = 'moved.test'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM a_records")).isZero();
     }
 
     @Test
