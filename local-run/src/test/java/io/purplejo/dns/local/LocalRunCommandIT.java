@@ -430,19 +430,7 @@ class LocalRunCommandIT {
                     runFile(dir, "deaf", "  queueName: dnsx.local-test.deaf." + dir.getFileName());
 
             LocalCommand.Result deaf =
-                    LocalCommand.run(
-                            dir,
-                            RUN_TIMEOUT,
-                            "run",
-                            run.toString(),
-                            "--postgres-dsn",
-                            db.dsnText(),
-                            "--rabbitmq-url",
-                            TestBroker.URL,
-                            "--resolvers",
-                            "127.0.0.1:" + silent.getLocalPort(),
-                            "--data-dir",
-                            dir.resolve("data").toString());
+                    onGivenServices(dir, run, db, "127.0.0.1:" + silent.getLocalPort());
 
             assertThat(deaf.exitCode()).as(deaf.toString()).isEqualTo(1);
             assertThat(deaf.out())
@@ -458,20 +446,7 @@ class LocalRunCommandIT {
                             dir,
                             "again",
                             "  queueName: dnsx.local-test.again." + dir.getFileName());
-            LocalCommand.Result answered =
-                    LocalCommand.run(
-                            dir,
-                            RUN_TIMEOUT,
-                            "run",
-                            again.toString(),
-                            "--postgres-dsn",
-                            db.dsnText(),
-                            "--rabbitmq-url",
-                            TestBroker.URL,
-                            "--resolvers",
-                            dns.spec(),
-                            "--data-dir",
-                            dir.resolve("data").toString());
+            LocalCommand.Result answered = onGivenServices(dir, again, db, dns.spec());
 
             assertThat(answered.exitCode()).as(answered.toString()).isZero();
             assertThat(answered.out())
@@ -488,20 +463,7 @@ class LocalRunCommandIT {
                             "  queueName: dnsx.local-test.retry."
                                     + dir.getFileName()
                                     + "\n  selection: {mode: FailuresOf, failuresOf: deaf}");
-            LocalCommand.Result retried =
-                    LocalCommand.run(
-                            dir,
-                            RUN_TIMEOUT,
-                            "run",
-                            retry.toString(),
-                            "--postgres-dsn",
-                            db.dsnText(),
-                            "--rabbitmq-url",
-                            TestBroker.URL,
-                            "--resolvers",
-                            dns.spec(),
-                            "--data-dir",
-                            dir.resolve("data").toString());
+            LocalCommand.Result retried = onGivenServices(dir, retry, db, dns.spec());
             assertThat(retried.exitCode()).as(retried.toString()).isZero();
             assertThat(retried.out())
                     .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
@@ -582,6 +544,27 @@ class LocalRunCommandIT {
         assertThat(Files.exists(data.resolve("postgres")))
                 .as("no database was started for a run that could not start")
                 .isFalse();
+    }
+
+    /**
+     * {@code run FILE} on the test's own PostgreSQL and RabbitMQ, with these resolvers, its data
+     * directory (logs) in {@code dir}.
+     */
+    private static LocalCommand.Result onGivenServices(
+            Path dir, Path run, TestDatabase db, String resolvers) throws Exception {
+        return LocalCommand.run(
+                dir,
+                RUN_TIMEOUT,
+                "run",
+                run.toString(),
+                "--postgres-dsn",
+                db.dsnText(),
+                "--rabbitmq-url",
+                TestBroker.URL,
+                "--resolvers",
+                resolvers,
+                "--data-dir",
+                dir.resolve("data").toString());
     }
 
     private static boolean queueExists(String queue) throws Exception {
