@@ -4,13 +4,12 @@
  */
 package io.purplejo.dns.local.run;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.WorkerCounts;
 import io.purplejo.dns.operator.phase.PhaseDecision;
-import io.purplejo.dns.operator.status.Conditions;
+import io.purplejo.dns.operator.status.RunConditions;
 import io.purplejo.dns.operator.status.StatusProjection;
 import io.purplejo.dns.progress.RunProgress;
 import java.time.Instant;
@@ -56,35 +55,9 @@ final class LocalStatus {
         }
         s.queueDepth = queue >= 0 ? queue : null;
         s.workers = new WorkerCounts(workers, workers);
-        List<Condition> c = List.of();
-        c =
-                Conditions.set(
-                        c,
-                        Conditions.COMPLETE,
-                        phase == RunPhase.Succeeded,
-                        decision.reason(),
-                        s.message,
-                        generation,
-                        ended);
-        c =
-                Conditions.set(
-                        c,
-                        Conditions.FAILED,
-                        phase == RunPhase.Failed,
-                        decision.reason(),
-                        s.message,
-                        generation,
-                        ended);
-        c =
-                Conditions.set(
-                        c,
-                        Conditions.PROGRESSING,
-                        !phase.finished(),
-                        decision.reason(),
-                        s.message,
-                        generation,
-                        ended);
-        s.conditions = c;
+        s.conditions =
+                RunConditions.forPhase(
+                        List.of(), phase, decision.reason(), s.message, null, generation, ended);
         return s;
     }
 }

@@ -10,39 +10,50 @@ package io.purplejo.dns.operator.observe;
  */
 public enum ProblemReason {
     /** The resource has no spec, or a Secret or key it names is missing or does not parse. */
-    INVALID_SPEC("InvalidSpec", true),
+    INVALID_SPEC("InvalidSpec", true, true),
     /** The operator's RBAC does not allow a call it needs (reading the run's Secrets). */
-    FORBIDDEN("Forbidden", true),
+    FORBIDDEN("Forbidden", true, true),
     /** The run's queue is claimed by another live run. */
-    QUEUE_IN_USE("QueueInUse", true),
+    QUEUE_IN_USE("QueueInUse", true, false),
     /**
      * PostgreSQL refused the Secret's credentials, or has no such database: a configuration error
      * that no wait cures.
      */
-    DATABASE_REFUSED("DatabaseRefused", true),
+    DATABASE_REFUSED("DatabaseRefused", true, true),
     /**
      * RabbitMQ refused the Secret's credentials or virtual host: a configuration error that no wait
      * cures.
      */
-    BROKER_REFUSED("BrokerRefused", true),
+    BROKER_REFUSED("BrokerRefused", true, true),
     /** The run's progress could not be read from PostgreSQL. */
-    DATABASE_UNAVAILABLE("DatabaseUnavailable", false),
+    DATABASE_UNAVAILABLE("DatabaseUnavailable", false, false),
     /** The run's queue could not be read from RabbitMQ. */
-    QUEUE_UNAVAILABLE("QueueUnavailable", false),
+    QUEUE_UNAVAILABLE("QueueUnavailable", false, false),
     /**
      * The operator decided a phase move its state machine does not allow: a bug, reported, never
      * acted on.
      */
-    ILLEGAL_TRANSITION("IllegalTransition", false),
+    ILLEGAL_TRANSITION("IllegalTransition", false, true),
     /** Reconciling threw; the operator retries with backoff. */
-    RECONCILE_ERROR("ReconcileError", false);
+    RECONCILE_ERROR("ReconcileError", false, false);
 
     private final String conditionReason;
     private final boolean blocksStart;
+    private final boolean needsPerson;
 
-    ProblemReason(String conditionReason, boolean blocksStart) {
+    ProblemReason(String conditionReason, boolean blocksStart, boolean needsPerson) {
         this.conditionReason = conditionReason;
         this.blocksStart = blocksStart;
+        this.needsPerson = needsPerson;
+    }
+
+    /**
+     * Whether the run cannot go on until a person acts (a configuration error, a refused
+     * credential, a bug): the run is {@code Stalled}. An outage, a queue another run holds, a
+     * failed reconcile are waited out.
+     */
+    public boolean needsPerson() {
+        return needsPerson;
     }
 
     /** The reason of the Degraded condition and of the Warning event. */

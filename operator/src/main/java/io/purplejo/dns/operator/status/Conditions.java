@@ -89,6 +89,22 @@ public final class Conditions {
         return out;
     }
 
+    /** Whether the list has a condition of this type. */
+    public static boolean has(List<Condition> conditions, String type) {
+        return conditions != null && conditions.stream().anyMatch(c -> type.equals(c.getType()));
+    }
+
+    /** The reason of the condition of this type, or null. */
+    public static String reason(List<Condition> conditions, String type) {
+        return conditions == null
+                ? null
+                : conditions.stream()
+                        .filter(c -> type.equals(c.getType()))
+                        .map(Condition::getReason)
+                        .findFirst()
+                        .orElse(null);
+    }
+
     public static boolean isTrue(List<Condition> conditions, String type) {
         return conditions != null
                 && conditions.stream()

@@ -144,6 +144,23 @@ public final class StatusProjection {
         if (stillFinished) {
             // the outcome stands; every condition still says which generation it describes
             c = Conditions.observe(c, generation);
+            if (!Conditions.has(c, RunConditions.READY)) {
+                // finished under an operator without the kstatus conditions: GitOps tools read
+                // them, so they are added once, from the outcome the run ended with
+                c =
+                        RunConditions.forPhase(
+                                c,
+                                old.phase,
+                                Conditions.reason(
+                                        c,
+                                        old.phase == RunPhase.Failed
+                                                ? Conditions.FAILED
+                                                : Conditions.COMPLETE),
+                                old.message,
+                                null,
+                                generation,
+                                now);
+            }
             return Conditions.set(
                     c,
                     Conditions.DEGRADED,
@@ -153,35 +170,13 @@ public final class StatusProjection {
                     generation,
                     now);
         }
-        RunPhase phase = decision.phase().phase();
-        boolean succeeded = phase == RunPhase.Succeeded;
-        boolean failed = phase == RunPhase.Failed;
-        boolean progressing = phase == RunPhase.Publishing || phase == RunPhase.Resolving;
         c =
-                Conditions.set(
+                RunConditions.forPhase(
                         c,
-                        Conditions.COMPLETE,
-                        succeeded,
-                        succeeded ? "Completed" : decision.phase().reason(),
-                        succeeded ? decision.phase().message() : "",
-                        generation,
-                        now);
-        c =
-                Conditions.set(
-                        c,
-                        Conditions.FAILED,
-                        failed,
-                        failed ? decision.phase().reason() : "NotFailed",
-                        failed ? decision.phase().message() : "",
-                        generation,
-                        now);
-        c =
-                Conditions.set(
-                        c,
-                        Conditions.PROGRESSING,
-                        progressing,
+                        decision.phase().phase(),
                         decision.phase().reason(),
                         decision.phase().message(),
+                        RunConditions.stuckOn(problems),
                         generation,
                         now);
         return Conditions.set(
