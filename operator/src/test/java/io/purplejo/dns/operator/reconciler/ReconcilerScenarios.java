@@ -301,6 +301,9 @@ abstract class ReconcilerScenarios {
         assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
         assertThat(condition(done, "Failed").getStatus()).isEqualTo("False");
         assertThat(condition(done, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(condition(done, "Ready").getStatus()).isEqualTo("True");
+        assertThat(condition(done, "Reconciling").getStatus()).isEqualTo("False");
+        assertThat(condition(done, "Stalled").getStatus()).isEqualTo("False");
         assertThat(condition(done, "Complete").getObservedGeneration())
                 .isEqualTo(done.getMetadata().getGeneration());
         assertThat(done.getStatus().workers.desired).as("scaled to zero at completion").isZero();
@@ -373,6 +376,11 @@ abstract class ReconcilerScenarios {
         assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
         assertThat(condition(run, "Failed").getReason()).isEqualTo("PublisherFailed");
         assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");
+        // what kstatus reads as Failed: Flux's health check turns red
+        assertThat(condition(run, "Stalled").getStatus()).isEqualTo("True");
+        assertThat(condition(run, "Stalled").getReason()).isEqualTo("PublisherFailed");
+        assertThat(condition(run, "Reconciling").getStatus()).isEqualTo("False");
+        assertThat(condition(run, "Ready").getStatus()).isEqualTo("False");
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(eventReasons("broken")).contains("PhaseFailed"));
     }
@@ -477,6 +485,11 @@ abstract class ReconcilerScenarios {
         assertThat(run.getStatus().phase).isEqualTo(RunPhase.Pending);
         assertThat(condition(run, "Degraded").getStatus()).isEqualTo("True");
         assertThat(condition(run, "Degraded").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(run, "Stalled").getStatus())
+                .as("a missing Secret needs a person: kstatus reads Failed, not InProgress forever")
+                .isEqualTo("True");
+        assertThat(condition(run, "Stalled").getReason()).isEqualTo("InvalidSpec");
+        assertThat(condition(run, "Reconciling").getStatus()).isEqualTo("False");
         assertThat(condition(run, "Degraded").getMessage())
                 .contains(
                         "Secret not-there (spec.postgresDsnSecret) does not exist in namespace "
