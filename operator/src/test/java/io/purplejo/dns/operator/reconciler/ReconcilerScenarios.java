@@ -29,6 +29,7 @@ import io.purplejo.dns.operator.observe.RunBackends;
 import io.purplejo.dns.operator.phase.PhaseMachine;
 import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.testing.GitOpsTools;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
@@ -244,6 +245,20 @@ abstract class ReconcilerScenarios {
                                         .build());
     }
 
+    /**
+     * What kstatus (Flux's health checks) and the chart's Argo CD health script make of the run
+     * now, computed by their own code ({@link GitOpsTools}); skipped where it cannot be built here
+     * unless the end-to-end level is required.
+     */
+    void assertGitOps(String name, String kstatus, String health) {
+        if (!GitOpsTools.available()) {
+            return;
+        }
+        GitOpsTools.Verdict v = GitOpsTools.judge(get(name));
+        assertThat(v.kstatus()).as("kstatus of %s (%s)", name, v.message()).isEqualTo(kstatus);
+        assertThat(v.health()).as("Argo CD health of %s (%s)", name, v.message()).isEqualTo(health);
+    }
+
     List<String> eventReasons(String name) {
         return client.v1().events().inNamespace(NS).list().getItems().stream()
                 .filter(e -> name.equals(e.getInvolvedObject().getName()))
@@ -304,6 +319,7 @@ abstract class ReconcilerScenarios {
         assertThat(condition(done, "Ready").getStatus()).isEqualTo("True");
         assertThat(condition(done, "Reconciling").getStatus()).isEqualTo("False");
         assertThat(condition(done, "Stalled").getStatus()).isEqualTo("False");
+        assertGitOps("complete", "Current", "Healthy");
         assertThat(condition(done, "Complete").getObservedGeneration())
                 .isEqualTo(done.getMetadata().getGeneration());
         assertThat(done.getStatus().workers.desired).as("scaled to zero at completion").isZero();
@@ -381,6 +397,7 @@ abstract class ReconcilerScenarios {
         assertThat(condition(run, "Stalled").getReason()).isEqualTo("PublisherFailed");
         assertThat(condition(run, "Reconciling").getStatus()).isEqualTo("False");
         assertThat(condition(run, "Ready").getStatus()).isEqualTo("False");
+        assertGitOps("broken", "Failed", "Degraded");
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(eventReasons("broken")).contains("PhaseFailed"));
     }
@@ -490,6 +507,7 @@ abstract class ReconcilerScenarios {
                 .isEqualTo("True");
         assertThat(condition(run, "Stalled").getReason()).isEqualTo("InvalidSpec");
         assertThat(condition(run, "Reconciling").getStatus()).isEqualTo("False");
+        assertGitOps("nosecret", "Failed", "Degraded");
         assertThat(condition(run, "Degraded").getMessage())
                 .contains(
                         "Secret not-there (spec.postgresDsnSecret) does not exist in namespace "
@@ -515,11 +533,13 @@ abstract class ReconcilerScenarios {
         await().atMost(Duration.ofSeconds(20)).until(() -> phase("pausable") == RunPhase.Suspended);
         assertThat(job("pausable").getSpec().getSuspend()).isTrue();
         assertThat(get("pausable").getStatus().workers.desired).isZero();
+        assertGitOps("pausable", "Current", "Suspended");
 
         suspend("pausable", false);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> phase("pausable") == RunPhase.Publishing);
+        assertGitOps("pausable", "InProgress", "Progressing");
         assertThat(job("pausable").getSpec().getSuspend()).isFalse();
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
@@ -692,6 +712,7 @@ abstract class ReconcilerScenarios {
         assertThat(get("blind").getStatus().published)
                 .as("the last known count is kept, not zero")
                 .isEqualTo(DOMAINS);
+        assertGitOps("blind", "InProgress", "Progressing");
 
         client.secrets().inNamespace(NS).withName("extraction-db").delete();
         await().atMost(Duration.ofSeconds(20))
