@@ -89,6 +89,17 @@ public final class Conditions {
         return out;
     }
 
+    /** The list without the condition of this type. */
+    public static List<Condition> remove(List<Condition> current, String type) {
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : current == null ? List.<Condition>of() : current) {
+            if (!type.equals(c.getType())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Whether the list has a condition of this type. */
     public static boolean has(List<Condition> conditions, String type) {
         return conditions != null && conditions.stream().anyMatch(c -> type.equals(c.getType()));

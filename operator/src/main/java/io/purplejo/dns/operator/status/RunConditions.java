@@ -15,9 +15,10 @@ import java.util.List;
  * {@code Failed} and {@code Progressing} for {@code kubectl wait}, and the kstatus conventions that
  * GitOps tools read (Flux's health checks, {@code kstatus}): {@code Reconciling} while the run is
  * in flight, {@code Stalled} when it cannot go on without a person (Failed, or a problem that only
- * a person can fix), {@code Ready} once it Succeeded. So kstatus computes InProgress while the run
- * runs, Current once it Succeeded or while it is suspended (as for a suspended Job), and Failed
- * when it failed or is stuck on a configuration error.
+ * a person can fix), {@code Ready} once it Succeeded (none while suspended: kstatus reads a Ready
+ * that is not True as InProgress). So kstatus computes InProgress while the run runs, Current once
+ * it Succeeded or while it is suspended (as for a suspended Job), and Failed when it failed or is
+ * stuck on a configuration error.
  */
 public final class RunConditions {
     public static final String RECONCILING = "Reconciling";
@@ -81,6 +82,11 @@ public final class RunConditions {
                 failed ? reason : stuck != null ? stuck.reason().conditionReason() : "NotStalled";
         String stalledMessage = failed ? message : stuck != null ? stuck.message() : "";
         c = Conditions.set(c, STALLED, stalled, stalledReason, stalledMessage, generation, now);
+        if (phase == RunPhase.Suspended) {
+            // kstatus reads a Ready that is not True as InProgress; a suspended run is as its spec
+            // asks (Current, as a suspended Job is), but not Ready: it has no Ready condition
+            return Conditions.remove(c, READY);
+        }
         return Conditions.set(
                 c,
                 READY,

@@ -27,7 +27,13 @@ class RunConditionsTest {
         if (Conditions.isTrue(c, RunConditions.RECONCILING)) {
             return "InProgress";
         }
-        return Conditions.isTrue(c, RunConditions.STALLED) ? "Failed" : "Current";
+        if (Conditions.isTrue(c, RunConditions.STALLED)) {
+            return "Failed";
+        }
+        // measured with the library (e2e/gitops): a Ready that is not True is InProgress
+        return Conditions.has(c, RunConditions.READY) && !Conditions.isTrue(c, RunConditions.READY)
+                ? "InProgress"
+                : "Current";
     }
 
     @ParameterizedTest(name = "{0} problem={1}: Reconciling={2} Stalled={3} Ready={4} -> {5}")
