@@ -96,9 +96,18 @@ public class DnsExtractionRunSpec {
     @Default("false")
     public Boolean suspend = false;
 
-    @JsonPropertyDescription("Deletes the run this many seconds after it finished.")
+    @JsonPropertyDescription(
+            "This many seconds after the run finished, its publisher Jobs, worker Deployment and queue"
+                    + " are removed; the run and its final status stay (a GitOps tool re-applying it"
+                    + " starts nothing), unless deleteRunAfterTtl is true.")
     @Min(0)
     public Integer ttlSecondsAfterFinished;
+
+    @JsonPropertyDescription(
+            "With ttlSecondsAfterFinished: delete the run object itself too. Do not set it on runs a"
+                    + " GitOps tool manages: it would create the run again from Git, a new run.")
+    @Default("false")
+    public Boolean deleteRunAfterTtl = false;
 
     @JsonPropertyDescription(
             "Fails the run when it has not finished this many seconds after it started.")

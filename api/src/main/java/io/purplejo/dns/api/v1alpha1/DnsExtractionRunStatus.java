@@ -65,6 +65,9 @@ public class DnsExtractionRunStatus {
      */
     public String lastProgressTime;
 
+    /** When ttlSecondsAfterFinished removed the run's Jobs, Deployment and queue. */
+    public String childrenRemovedTime;
+
     public List<Condition> conditions = new ArrayList<>();
 
     @Override
@@ -93,6 +96,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(scaleDownCandidateSince, s.scaleDownCandidateSince)
                 && Objects.equals(lastScaleUpTime, s.lastScaleUpTime)
                 && Objects.equals(lastProgressTime, s.lastProgressTime)
+                && Objects.equals(childrenRemovedTime, s.childrenRemovedTime)
                 && Objects.equals(conditions, s.conditions);
     }
 

@@ -208,8 +208,70 @@ public class DnsExtractionRunReconciler
             return UpdateControl.<DnsExtractionRun>noUpdate()
                     .rescheduleAfter(Duration.between(now, expiry).toMillis() + 100);
         }
-        events.normal(run, "Expired", "deleting the run " + ttl + " s after it finished");
-        context.getClient().resource(run).delete();
+        if (Boolean.TRUE.equals(run.getSpec().deleteRunAfterTtl)) {
+            events.normal(run, "Expired", "deleting the run " + ttl + " s after it finished");
+            context.getClient().resource(run).delete();
+            return UpdateControl.noUpdate();
+        }
+        if (next.childrenRemovedTime != null) {
+            return UpdateControl.noUpdate();
+        }
+        return removeChildren(run, context, events, next, ttl, now);
+    }
+
+    /**
+     * The TTL's default: the run's Jobs, Deployment and queue go, the run object and its final
+     * status stay, so that a GitOps tool that re-applies it from Git starts nothing (deleting it
+     * would make the tool create it again: a new uid, a whole new run).
+     */
+    private UpdateControl<DnsExtractionRun> removeChildren(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            RunEvents events,
+            DnsExtractionRunStatus next,
+            int ttl,
+            Instant now) {
+        KubernetesClient client = context.getClient();
+        deleteWorkloads(client, run);
+        if (RunObserver.livePods(client, run, RunNames.WORKER)
+                        + RunObserver.livePods(client, run, RunNames.PUBLISHER)
+                > 0) {
+            return UpdateControl.<DnsExtractionRun>noUpdate()
+                    .rescheduleAfter(PODS_GONE_POLL.toMillis());
+        }
+        String queue = ownedQueue(run, context);
+        boolean keepQueue = "true".equals(annotation(run, DnsExtractionRun.KEEP_QUEUE_ANNOTATION));
+        if (queue != null && !keepQueue) {
+            SecretValues.Result creds = SecretValues.read(client, run);
+            String failure = creds.problem() == null ? null : creds.problem().message();
+            if (failure == null) {
+                try {
+                    backends.deleteQueue(creds.rabbitmq(), queue);
+                } catch (IOException e) {
+                    failure = e.getMessage();
+                }
+            }
+            if (failure != null) {
+                events.warning(
+                        run,
+                        "QueueNotDeleted",
+                        "cannot delete queue " + queue + " (" + failure + "); retrying");
+                return UpdateControl.<DnsExtractionRun>noUpdate()
+                        .rescheduleAfter(MAX_DELETE_RETRY.toMillis());
+            }
+        }
+        events.normal(
+                run,
+                "Expired",
+                "removed the run's Jobs, worker Deployment"
+                        + (queue != null && !keepQueue ? " and queue " + queue : "")
+                        + " "
+                        + ttl
+                        + " s after it finished; the run and its status stay");
+        DnsExtractionRunStatus cleaned =
+                io.fabric8.kubernetes.client.utils.Serialization.clone(next);
+        cleaned.childrenRemovedTime = now.toString();
+        writeStatus(run, context, cleaned);
         return UpdateControl.noUpdate();
     }
 

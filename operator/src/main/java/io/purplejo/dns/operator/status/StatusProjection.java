@@ -78,6 +78,7 @@ public final class StatusProjection {
                                 : old.workerDeployment;
         s.queue = decision.queue();
         s.handledRetry = decision.retryHandled();
+        s.childrenRemovedTime = retrying ? null : old.childrenRemovedTime;
         RunProgress progress = obs.progress().known();
         if (progress != null) {
             counters(s, progress);

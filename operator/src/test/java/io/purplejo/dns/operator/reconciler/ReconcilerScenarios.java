@@ -657,8 +657,58 @@ abstract class ReconcilerScenarios {
     }
 
     @Test
-    void aFinishedRunIsDeletedAfterItsTtl() {
-        create("shortlived", s -> s.ttlSecondsAfterFinished = 1);
+    void afterItsTtlAFinishedRunLosesItsChildrenAndStaysAndAReApplyStartsNothing()
+            throws Exception {
+        create("expiring", s -> s.ttlSecondsAfterFinished = 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("expiring") != null);
+        assertThat(play.runJob(jobName("expiring"))).isZero();
+        String queue = get("expiring").getStatus().queue;
+        assertThat(broker.ready(queue)).as("the run's queue exists").isNotNegative();
+        playUntilSucceeded("expiring");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("expiring").getStatus().childrenRemovedTime != null);
+        DnsExtractionRun expired = get("expiring");
+        assertThat(expired.getStatus().phase).isEqualTo(RunPhase.Succeeded);
+        assertThat(
+                        client.batch()
+                                .v1()
+                                .jobs()
+                                .inNamespace(NS)
+                                .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(expired))
+                                .list()
+                                .getItems())
+                .isEmpty();
+        assertThat(deployment("expiring")).isNull();
+        assertThat(broker.ready(queue)).as("the run's queue is removed").isEqualTo(-1);
+        assertThat(eventReasons("expiring")).contains("Expired");
+
+        // what a GitOps tool does: apply the same manifest again, and again
+        for (int i = 0; i < 2; i++) {
+            edit("expiring", r -> r.getSpec().ttlSecondsAfterFinished = 1);
+        }
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .untilAsserted(
+                        () -> {
+                            DnsExtractionRun r = get("expiring");
+                            assertThat(r.getMetadata().getUid())
+                                    .isEqualTo(expired.getMetadata().getUid());
+                            assertThat(r.getStatus().phase).isEqualTo(RunPhase.Succeeded);
+                            assertThat(r.getStatus().publisher.attempts)
+                                    .isEqualTo(expired.getStatus().publisher.attempts);
+                            assertThat(deployment("expiring")).isNull();
+                        });
+    }
+
+    @Test
+    void aFinishedRunIsDeletedAfterItsTtlWhenItsSpecAsks() {
+        create(
+                "shortlived",
+                s -> {
+                    s.ttlSecondsAfterFinished = 1;
+                    s.deleteRunAfterTtl = true;
+                });
         await().atMost(Duration.ofSeconds(20)).until(() -> job("shortlived") != null);
         play.finishJob(jobName("shortlived"), false);
 
