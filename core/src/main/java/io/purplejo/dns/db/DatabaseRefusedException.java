@@ -39,42 +39,44 @@ public final class DatabaseRefusedException extends InvalidConfigurationExceptio
 
     /** The refusal in this failure (the pool wraps the driver's), if it is one. */
     public static Optional<DatabaseRefusedException> from(Throwable failure, PostgresDsn dsn) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException e && e.getSQLState() != null) {
-                Refusal r = refusalOf(e.getSQLState());
-                if (r != null) {
-                    // the server's message names the user or database, never the password
-                    String what =
-                            r == Refusal.CREDENTIALS
-                                    ? "refused the credentials of user '" + dsn.user() + "'"
-                                    : "has no database '" + dsn.database() + "'";
-                    return Optional.of(
-                            new DatabaseRefusedException(
-                                    "PostgreSQL at "
-                                            + dsn
-                                            + " "
-                                            + what
-                                            + ": "
-                                            + e.getMessage()
-                                            + " (a configuration error: fix the DSN or the server's"
-                                            + " users; retrying cannot help)",
-                                    r));
-                }
-            }
+        SQLException e = refusing(failure);
+        if (e == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Refusal r = refusalOf(e.getSQLState());
+        // the server's message names the user or database, never the password
+        String what =
+                r == Refusal.CREDENTIALS
+                        ? "refused the credentials of user '" + dsn.user() + "'"
+                        : "has no database '" + dsn.database() + "'";
+        return Optional.of(
+                new DatabaseRefusedException(
+                        "PostgreSQL at "
+                                + dsn
+                                + " "
+                                + what
+                                + ": "
+                                + e.getMessage()
+                                + " (a configuration error: fix the DSN or the server's"
+                                + " users; retrying cannot help)",
+                        r));
     }
 
     /** Whether this failure is a refusal (for callers that have no DSN at hand to name). */
     public static boolean refuses(Throwable failure) {
+        return refusing(failure) != null;
+    }
+
+    /** The SQLException in the failure's causes whose SQLSTATE is a refusal, or null. */
+    private static SQLException refusing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException e
                     && e.getSQLState() != null
                     && refusalOf(e.getSQLState()) != null) {
-                return true;
+                return e;
             }
         }
-        return false;
+        return null;
     }
 
     /** The refusal an SQLSTATE means, or null for any other. */

@@ -397,26 +397,36 @@ public final class LocalMain {
 
     private static int query(String domain, LocalSettings settings, PrintStream out)
             throws SQLException {
+        return withDatabase(
+                settings,
+                ds -> QueryCommand.print(ds, domain, out) ? ExitCodes.OK : ExitCodes.OTHER);
+    }
+
+    /** A command that reads the database: returns its exit code. */
+    private interface DatabaseCommand {
+        int run(javax.sql.DataSource database) throws SQLException;
+    }
+
+    /** Runs the command on {@code --postgres-dsn}, or on the data directory's embedded database. */
+    private static int withDatabase(LocalSettings settings, DatabaseCommand command)
+            throws SQLException {
         EmbeddedDatabase embedded =
                 settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
         PostgresDsn dsn =
                 embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
         try (embedded;
                 Database db = Database.open(dsn, 1, "dns-extraction")) {
-            return QueryCommand.print(db.dataSource(), domain, out)
-                    ? ExitCodes.OK
-                    : ExitCodes.OTHER;
+            return command.run(db.dataSource());
         }
     }
 
     private static int duplicates(LocalSettings settings, PrintStream out) throws SQLException {
-        EmbeddedDatabase embedded =
-                settings.postgresDsn() == null ? startLocalDatabase(settings) : null;
-        PostgresDsn dsn =
-                embedded != null ? embedded.dsn() : PostgresDsn.parse(settings.postgresDsn());
-        try (embedded;
-                Database db = Database.open(dsn, 1, "dns-extraction");
-                java.sql.Connection c = db.dataSource().getConnection()) {
+        return withDatabase(settings, ds -> printDuplicates(ds, out));
+    }
+
+    private static int printDuplicates(javax.sql.DataSource database, PrintStream out)
+            throws SQLException {
+        try (java.sql.Connection c = database.getConnection()) {
             List<DuplicateDomains.Group> groups = DuplicateDomains.find(c);
             for (DuplicateDomains.Group g : groups) {
                 out.println(
