@@ -33,11 +33,6 @@ public final class CommandLineOptions {
         return this;
     }
 
-    /** The command's name, as its usage text shows it. */
-    public String command() {
-        return command;
-    }
-
     /** The declared options, in order. */
     public List<Option<?>> options() {
         return List.copyOf(options.values());

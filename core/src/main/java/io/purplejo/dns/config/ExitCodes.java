@@ -26,5 +26,8 @@ public final class ExitCodes {
     /** RabbitMQ could not be reached, was lost, or did not confirm. */
     public static final int BROKER = 4;
 
+    /** Stopped by Ctrl-C or SIGTERM before the end, as shells report a SIGINT (128 + 2). */
+    public static final int INTERRUPTED = 130;
+
     private ExitCodes() {}
 }

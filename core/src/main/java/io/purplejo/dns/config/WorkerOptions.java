@@ -5,6 +5,7 @@
 package io.purplejo.dns.config;
 
 import io.purplejo.dns.health.HealthServer;
+import io.purplejo.dns.lookup.ResolverDefaults;
 import io.purplejo.dns.message.QueueNames;
 import java.util.List;
 
@@ -13,18 +14,6 @@ import java.util.List;
  * core because the operator sets them, by their environment variables, on the pods it runs.
  */
 public final class WorkerOptions {
-    /** Seconds one DNS query waits for its answer unless told otherwise (the legacy worker's). */
-    public static final double DEFAULT_DNS_TIMEOUT_SECONDS = 1.0;
-
-    /** Retries of a query unless told otherwise: three attempts in all. */
-    public static final int DEFAULT_DNS_RETRIES = 2;
-
-    /** Queries in flight per resolver at most unless told otherwise. */
-    public static final int DEFAULT_RESOLVER_WINDOW = 2000;
-
-    /** UDP sockets unless told otherwise: four random source ports. */
-    public static final int DEFAULT_DNS_SOCKETS = 4;
-
     public static final Option<String> QUEUE_NAME =
             Option.text(
                     "queue-name",
@@ -109,7 +98,7 @@ public final class WorkerOptions {
             Option.decimal(
                     "dns-timeout",
                     "DNS_TIMEOUT",
-                    DEFAULT_DNS_TIMEOUT_SECONDS,
+                    ResolverDefaults.TIMEOUT_SECONDS,
                     0.05,
                     60,
                     "seconds one query waits for its answer");
@@ -117,7 +106,7 @@ public final class WorkerOptions {
             Option.integer(
                     "dns-retries",
                     "DNS_RETRIES",
-                    DEFAULT_DNS_RETRIES,
+                    ResolverDefaults.RETRIES,
                     0,
                     10,
                     "retries of a query after a timeout, SERVFAIL or REFUSED, each on another resolver");
@@ -133,7 +122,7 @@ public final class WorkerOptions {
             Option.integer(
                     "resolver-window",
                     "DNS_RESOLVER_WINDOW",
-                    DEFAULT_RESOLVER_WINDOW,
+                    ResolverDefaults.WINDOW,
                     1,
                     60_000,
                     "queries in flight per resolver at most; halves on timeouts and REFUSED");
@@ -141,7 +130,7 @@ public final class WorkerOptions {
             Option.integer(
                     "dns-sockets",
                     "DNS_SOCKETS",
-                    DEFAULT_DNS_SOCKETS,
+                    ResolverDefaults.SOCKETS,
                     1,
                     64,
                     "UDP sockets, each with its own random source port");

@@ -5,7 +5,6 @@
 package io.purplejo.dns.names;
 
 import java.net.IDN;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -202,11 +201,6 @@ public final class DomainName {
      */
     public Optional<String> alternateSpelling() {
         return stored.equals(ascii) ? Optional.empty() : Optional.of(ascii);
-    }
-
-    /** The length of the stored form in UTF-8 bytes. */
-    public int storedBytes() {
-        return stored.getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override

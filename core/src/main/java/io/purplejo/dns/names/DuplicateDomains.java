@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.names;
 
+import io.purplejo.dns.config.ExitCodes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,7 +101,7 @@ public final class DuplicateDomains {
 
     private static int preference(DomainName domain, Row row) {
         if (row.name().equals(domain.stored())) {
-            return 0;
+            return ExitCodes.OK;
         }
         return domain.alternateSpelling().filter(row.name()::equals).isPresent() ? 1 : 2;
     }

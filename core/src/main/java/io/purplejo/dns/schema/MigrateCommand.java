@@ -5,6 +5,7 @@
 package io.purplejo.dns.schema;
 
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
@@ -37,7 +38,7 @@ public final class MigrateCommand {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 System.out.print(declared.usage());
-                return 0;
+                return ExitCodes.OK;
             }
             PostgresDsn dsn = PostgresDsn.parse(opts.required(SharedOptions.POSTGRES_DSN));
             // one connection: the migrations run one after the other, under one advisory lock
@@ -48,13 +49,13 @@ public final class MigrateCommand {
                         applied.isEmpty()
                                 ? "schema is up to date"
                                 : "applied schema migrations " + applied);
-                return 0;
+                return ExitCodes.OK;
             }
         } catch (InvalidConfigurationException
                 | DatabaseUnavailableException
                 | SchemaMigrationException e) {
             System.err.println("migrate: " + e.getMessage());
-            return 2;
+            return ExitCodes.CONFIGURATION;
         }
     }
 

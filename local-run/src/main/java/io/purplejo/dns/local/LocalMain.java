@@ -30,8 +30,8 @@ import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
 import io.purplejo.dns.names.DuplicateDomains;
-import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.resolve.ResolverAddress;
+import io.purplejo.dns.rules.workload.RunNames;
 import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.SchemaMigrator;
@@ -61,7 +61,6 @@ import sun.misc.Signal;
  * unavailable; 4 the broker unavailable; 130 interrupted.
  */
 public final class LocalMain {
-    static final int INTERRUPTED = LocalRun.INTERRUPTED;
     private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(10);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMain.class);
     private static final String NAMESPACE = "local";
@@ -134,7 +133,7 @@ public final class LocalMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("dns-extraction: interrupted");
-            return INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         } catch (IOException e) {
             err.println("dns-extraction: " + e.getMessage());
             return ExitCodes.OTHER;
@@ -246,7 +245,7 @@ public final class LocalMain {
                     new Signal(name),
                     s -> {
                         if (signals.incrementAndGet() > 1) {
-                            System.exit(INTERRUPTED);
+                            System.exit(ExitCodes.INTERRUPTED);
                         }
                         localRun.requestStop("SIG" + name);
                     });

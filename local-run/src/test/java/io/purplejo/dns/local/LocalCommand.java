@@ -67,8 +67,8 @@ final class LocalCommand {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
         // a shell that starts a job in the background ignores SIGINT for it, and the command would
-        // inherit that:
-        // restore it, so that the test's Ctrl-C reaches the command as a terminal's does
+        // inherit that: restore it, so that the test's Ctrl-C reaches the command as a terminal's
+        // does
         command.addAll(List.of("env", "--default-signal=INT"));
         command.addAll(
                 List.of(

@@ -7,7 +7,7 @@ package io.purplejo.dns.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.purplejo.dns.config.CommandLineOptions;
-import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.operator.settings.OperatorSettings;
 import io.purplejo.dns.publisher.PublisherSettings;
 import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.worker.cli.ResolveCommand;

@@ -12,12 +12,14 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.health.HealthServer;
-import io.purplejo.dns.operator.observe.RunBackends;
 import io.purplejo.dns.operator.reconciler.DnsExtractionRunReconciler;
+import io.purplejo.dns.operator.settings.OperatorSettings;
 import io.purplejo.dns.operator.status.RunGauges;
+import io.purplejo.dns.rules.backend.RunBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +40,7 @@ public final class OperatorMain {
             settings = OperatorSettings.from(o);
         } catch (InvalidConfigurationException e) {
             System.err.println("dns-operator: " + e.getMessage());
-            System.exit(2);
+            System.exit(ExitCodes.CONFIGURATION);
             return;
         }
         KubernetesClient client = new KubernetesClientBuilder().build();

@@ -76,7 +76,7 @@ public final class PublisherMain {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 out.print(declared.usage());
-                return 0;
+                return ExitCodes.OK;
             }
             settings = PublisherSettings.from(opts);
         } catch (InvalidConfigurationException e) {
@@ -94,7 +94,7 @@ public final class PublisherMain {
             PublisherFailure failure;
             try {
                 attempt(settings, out);
-                return 0;
+                return ExitCodes.OK;
             } catch (InvalidConfigurationException
                     | DatabaseUnavailableException
                     | SchemaMigrationException

@@ -273,8 +273,8 @@ class PublisherTest {
         domains("k%s.example.com", 5000);
         Set<Long> selectedAtStart = ids("");
         // a stand-in for the workers: every published domain gets an A record (so it stops being
-        // "never
-        // extracted") while new domains keep arriving; OFFSET paging would skip a part of the set
+        // "never extracted") while new domains keep arriving; OFFSET paging would skip a part of
+        // the set
         CompletableFuture<Map<Long, Integer>> consumer =
                 CompletableFuture.supplyAsync(
                         () -> {
@@ -432,8 +432,7 @@ class PublisherTest {
         await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> broker.ready(broker.queue()) >= 20);
         // paused: the queue does not grow past the limit, plus at most a tenth of it published
-        // between two
-        // depth readings, plus the confirm window in flight
+        // between two depth readings, plus the confirm window in flight
         await().during(java.time.Duration.ofMillis(1500))
                 .atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> broker.ready(broker.queue()) <= 20 + 2 + 5);

@@ -186,8 +186,7 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- loop thread only from here
-    // on
+    // ------------------------------------------------------------- loop thread only from here on
 
     private void accept(Lookup l) {
         // the deadline starts with the first query: a lookup that waited for room was never late
@@ -328,7 +327,6 @@ public final class DnsClient implements AutoCloseable {
         l.lastResolver = r;
         l.sentAt = now;
         l.attempts++;
-        r.inFlight++;
         r.querySent();
         statistics.querySent();
         timers.attemptSent(l, now);
@@ -340,7 +338,7 @@ public final class DnsClient implements AutoCloseable {
         if (l.attemptOut()) {
             queryIds.release(l.channel, l.id, l);
             l.channel = -1;
-            l.resolver.inFlight--;
+            l.resolver.queryEnded();
         }
     }
 

@@ -4,7 +4,7 @@
  */
 package io.purplejo.dns.resolve;
 
-import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.lookup.RecordTypeNames;
 import java.util.Arrays;
 import java.util.List;
 import org.xbill.DNS.Type;
@@ -12,7 +12,7 @@ import org.xbill.DNS.Type;
 /** The record types the worker extracts, by name and by dnsjava type code. */
 public final class RecordTypes {
     /** The legacy system's types, in the order results are reported. */
-    public static final List<String> DEFAULT = SharedOptions.SUPPORTED_RECORD_TYPES;
+    public static final List<String> DEFAULT = RecordTypeNames.SUPPORTED;
 
     private RecordTypes() {}
 
@@ -21,10 +21,12 @@ public final class RecordTypes {
         return parse(Arrays.asList(commaSeparated.split(",")));
     }
 
-    /** The type codes of these names, each once; the names are checked by {@link SharedOptions}. */
+    /**
+     * The type codes of these names, each once; the names are checked by {@link RecordTypeNames}.
+     */
     public static List<Integer> parse(List<String> names) {
         List<String> given = names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-        return SharedOptions.recordTypeNames(given).stream().map(Type::value).toList();
+        return RecordTypeNames.parse(given).stream().map(Type::value).toList();
     }
 
     public static String name(int type) {

@@ -4,7 +4,7 @@
  */
 package io.purplejo.dns.resolve;
 
-import io.purplejo.dns.config.WorkerOptions;
+import io.purplejo.dns.lookup.ResolverDefaults;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -56,112 +56,75 @@ public record ResolverSettings(
      */
     static final int EDNS_PAYLOAD = 1232;
 
-    /** Settings for the given resolvers with the defaults of the worker's options. */
-    public static ResolverSettings defaults(List<InetSocketAddress> resolvers) {
-        Duration timeout =
-                Duration.ofMillis(Math.round(WorkerOptions.DEFAULT_DNS_TIMEOUT_SECONDS * 1000));
-        int attempts = WorkerOptions.DEFAULT_DNS_RETRIES + 1;
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                deadlineFor(timeout, attempts),
-                0,
-                WorkerOptions.DEFAULT_RESOLVER_WINDOW,
-                MIN_WINDOW,
-                WorkerOptions.DEFAULT_DNS_SOCKETS,
-                EDNS_PAYLOAD);
+    /** Settings for the given resolvers with the resolver's defaults, to change before use. */
+    public static Builder builder(List<InetSocketAddress> resolvers) {
+        return new Builder(resolvers);
     }
 
-    public ResolverSettings withTimeout(Duration t) {
-        return new ResolverSettings(
-                resolvers,
-                t,
-                attempts,
-                deadlineFor(t, attempts),
-                queriesPerSecond,
-                maxWindow,
-                minWindow,
-                sockets,
-                ednsPayload);
-    }
+    /**
+     * Settings built step by step from the resolver's defaults ({@code core} {@code
+     * lookup.ResolverDefaults}). The deadline follows the timeout and the attempts unless set.
+     */
+    public static final class Builder {
+        private final List<InetSocketAddress> resolvers;
+        private Duration timeout =
+                Duration.ofMillis(Math.round(ResolverDefaults.TIMEOUT_SECONDS * 1000));
+        private int attempts = ResolverDefaults.RETRIES + 1;
+        private Duration deadline;
+        private int queriesPerSecond;
+        private int maxWindow = ResolverDefaults.WINDOW;
+        private int sockets = ResolverDefaults.SOCKETS;
 
-    public ResolverSettings withAttempts(int n) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                n,
-                deadlineFor(timeout, n),
-                queriesPerSecond,
-                maxWindow,
-                minWindow,
-                sockets,
-                ednsPayload);
-    }
+        private Builder(List<InetSocketAddress> resolvers) {
+            this.resolvers = resolvers;
+        }
 
-    public ResolverSettings withQueriesPerSecond(int qps) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                deadline,
-                qps,
-                maxWindow,
-                minWindow,
-                sockets,
-                ednsPayload);
-    }
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
 
-    public ResolverSettings withMaxWindow(int window) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                deadline,
-                queriesPerSecond,
-                window,
-                Math.min(minWindow, window),
-                sockets,
-                ednsPayload);
-    }
+        /** Queries per lookup at most: 1 + retries. */
+        public Builder attempts(int n) {
+            this.attempts = n;
+            return this;
+        }
 
-    public ResolverSettings withDeadline(Duration d) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                d,
-                queriesPerSecond,
-                maxWindow,
-                minWindow,
-                sockets,
-                ednsPayload);
-    }
+        /** A lookup's hard limit, instead of the one that follows from timeout and attempts. */
+        public Builder deadline(Duration d) {
+            this.deadline = d;
+            return this;
+        }
 
-    public ResolverSettings withSockets(int n) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                deadline,
-                queriesPerSecond,
-                maxWindow,
-                minWindow,
-                n,
-                ednsPayload);
-    }
+        /** Per resolver; 0 for no limit. */
+        public Builder queriesPerSecond(int qps) {
+            this.queriesPerSecond = qps;
+            return this;
+        }
 
-    public ResolverSettings withEdnsPayload(int payload) {
-        return new ResolverSettings(
-                resolvers,
-                timeout,
-                attempts,
-                deadline,
-                queriesPerSecond,
-                maxWindow,
-                minWindow,
-                sockets,
-                payload);
+        /** Per resolver, queries in flight at most. */
+        public Builder maxWindow(int window) {
+            this.maxWindow = window;
+            return this;
+        }
+
+        public Builder sockets(int n) {
+            this.sockets = n;
+            return this;
+        }
+
+        public ResolverSettings build() {
+            return new ResolverSettings(
+                    resolvers,
+                    timeout,
+                    attempts,
+                    deadline != null ? deadline : deadlineFor(timeout, attempts),
+                    queriesPerSecond,
+                    maxWindow,
+                    Math.min(MIN_WINDOW, maxWindow),
+                    sockets,
+                    EDNS_PAYLOAD);
+        }
     }
 
     /** Every attempt's timeout plus as much again for queueing behind rate limits and TCP. */

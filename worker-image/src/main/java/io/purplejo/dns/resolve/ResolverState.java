@@ -24,8 +24,9 @@ public final class ResolverState {
     private final double burst;
     private final long backoffNanos;
 
-    double window;
-    int inFlight;
+    // written by the event loop only; volatile so that the metrics thread reads a whole value
+    private volatile double window;
+    private volatile int inFlight;
     private double tokens;
     private long tokensAt;
     private long lastShrinkAt;
@@ -92,8 +93,17 @@ public final class ResolverState {
         return latencyNanos.sum();
     }
 
+    /** A UDP query to this resolver left: it takes a place in the window until it ends. */
     void querySent() {
         sent.increment();
+        int before = inFlight; // one writer: no update is lost
+        inFlight = before + 1;
+    }
+
+    /** A UDP query to this resolver ended (answered, timed out or abandoned). */
+    void queryEnded() {
+        int before = inFlight;
+        inFlight = before - 1;
     }
 
     void onError() {
@@ -135,8 +145,9 @@ public final class ResolverState {
         answered.increment();
         lastAnswerAt = now;
         latencyNanos.add(rttNanos);
-        if (window < maxWindow) {
-            window = Math.min(maxWindow, window + 1);
+        double w = window;
+        if (w < maxWindow) {
+            window = Math.min(maxWindow, w + 1);
         }
     }
 

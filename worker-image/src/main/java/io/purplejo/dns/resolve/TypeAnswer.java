@@ -29,10 +29,6 @@ public record TypeAnswer(
         return new TypeAnswer(type, outcome, List.of(), List.of(), attempts);
     }
 
-    public TypeAnswer withAttempts(int n) {
-        return new TypeAnswer(type, outcome, records, cnameTargets, n);
-    }
-
     /**
      * The records' canonical texts, in order; null for a TXT record that is not text (so not an
      * immutable list, which refuses null).

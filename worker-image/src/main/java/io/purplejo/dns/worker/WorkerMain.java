@@ -57,7 +57,7 @@ public final class WorkerMain {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 System.out.print(declared.usage());
-                return 0;
+                return ExitCodes.OK;
             }
             if (!opts.positionals().isEmpty()) {
                 throw new InvalidConfigurationException(
@@ -91,7 +91,7 @@ public final class WorkerMain {
             return ExitCodes.DATABASE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ExitCodes.OTHER;
         }
     }
 }

@@ -35,9 +35,10 @@ class DnsClientFairnessTest {
                 dns.add("live" + i + ".test. 300 IN A 192.0.2." + (i + 1));
             }
             ResolverSettings settings =
-                    ResolverSettings.defaults(List.of(dns.address()))
-                            .withTimeout(Duration.ofMillis(200))
-                            .withMaxWindow(20);
+                    ResolverSettings.builder(List.of(dns.address()))
+                            .timeout(Duration.ofMillis(200))
+                            .maxWindow(20)
+                            .build();
             Map<String, TypeAnswer> answers = new ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(DEAD + LIVE);
             try (DnsClient client = new DnsClient(settings)) {

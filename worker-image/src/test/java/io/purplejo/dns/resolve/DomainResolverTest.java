@@ -41,14 +41,14 @@ class DomainResolverTest {
         return s;
     }
 
-    private DomainResolver resolver(ResolverSettings settings) {
-        DnsClient client = new DnsClient(settings);
+    private DomainResolver resolver(ResolverSettings.Builder settings) {
+        DnsClient client = new DnsClient(settings.build());
         open.add(client);
         return new DomainResolver(client);
     }
 
-    private static ResolverSettings fast(InetSocketAddress... servers) {
-        return ResolverSettings.defaults(List.of(servers)).withTimeout(Duration.ofMillis(200));
+    private static ResolverSettings.Builder fast(InetSocketAddress... servers) {
+        return ResolverSettings.builder(List.of(servers)).timeout(Duration.ofMillis(200));
     }
 
     private static DomainResolution resolve(DomainResolver r, String name, List<Integer> types)
@@ -327,7 +327,7 @@ class DomainResolverTest {
     void servfailAndRefusedAreRetriedThenReported() throws Exception {
         TestDnsServer dns =
                 server().behave("sf.test", Behavior.SERVFAIL).behave("ref.test", Behavior.REFUSED);
-        DomainResolver r = resolver(fast(dns.address()).withAttempts(3));
+        DomainResolver r = resolver(fast(dns.address()).attempts(3));
 
         DomainResolution sf = resolve(r, "sf.test", List.of(Type.A));
         DomainResolution ref = resolve(r, "ref.test", List.of(Type.A));
@@ -341,7 +341,7 @@ class DomainResolverTest {
     @Test
     void aNameNobodyAnswersEndsAsATimeoutWithinItsDeadline() throws Exception {
         TestDnsServer dns = server().behave("silent.test", Behavior.DROP);
-        DomainResolver r = resolver(fast(dns.address()).withAttempts(2));
+        DomainResolver r = resolver(fast(dns.address()).attempts(2));
 
         long start = System.nanoTime();
         DomainResolution d = resolve(r, "silent.test", List.of(Type.A, Type.MX));
@@ -359,7 +359,7 @@ class DomainResolverTest {
     void theHardDeadlineEndsALookupWhateverItWaitsFor() throws Exception {
         TestDnsServer dns = server().behave("slow.test", Behavior.DELAY).delay(5000);
         DomainResolver r =
-                resolver(fast(dns.address()).withAttempts(5).withDeadline(Duration.ofMillis(300)));
+                resolver(fast(dns.address()).attempts(5).deadline(Duration.ofMillis(300)));
 
         long start = System.nanoTime();
         DomainResolution d = resolve(r, "slow.test", List.of(Type.A));
@@ -433,7 +433,7 @@ class DomainResolverTest {
     @Test
     void aFailingCallbackDoesNotStopTheClient() throws Exception {
         TestDnsServer dns = server().add("ok.test. 300 IN A 192.0.2.1");
-        DnsClient client = new DnsClient(fast(dns.address()));
+        DnsClient client = new DnsClient(fast(dns.address()).build());
         open.add(client);
 
         client.lookup(
@@ -455,7 +455,7 @@ class DomainResolverTest {
         for (int i = 0; i < n; i++) {
             dns.add("h" + i + ".bulk.test. 300 IN A 10.0." + (i / 256) + "." + (i % 256));
         }
-        DomainResolver r = resolver(fast(dns.address()).withTimeout(Duration.ofSeconds(1)));
+        DomainResolver r = resolver(fast(dns.address()).timeout(Duration.ofSeconds(1)));
         List<CompletableFuture<DomainResolution>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             CompletableFuture<DomainResolution> f = new CompletableFuture<>();

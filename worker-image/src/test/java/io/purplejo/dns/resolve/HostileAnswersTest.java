@@ -65,8 +65,9 @@ class HostileAnswersTest {
         open.add(server);
         DnsClient client =
                 new DnsClient(
-                        ResolverSettings.defaults(List.of(server.address()))
-                                .withTimeout(Duration.ofMillis(200)));
+                        ResolverSettings.builder(List.of(server.address()))
+                                .timeout(Duration.ofMillis(200))
+                                .build());
         open.add(client);
         CompletableFuture<DomainResolution> f = new CompletableFuture<>();
         new DomainResolver(client).resolve(VICTIM.toString(true), List.of(types), f::complete);
@@ -306,8 +307,9 @@ class HostileAnswersTest {
         open.add(server);
         DnsClient client =
                 new DnsClient(
-                        ResolverSettings.defaults(List.of(server.address()))
-                                .withTimeout(Duration.ofMillis(200)));
+                        ResolverSettings.builder(List.of(server.address()))
+                                .timeout(Duration.ofMillis(200))
+                                .build());
         open.add(client);
         DomainResolver resolver = new DomainResolver(client);
         CompletableFuture<DomainResolution> first = new CompletableFuture<>();
@@ -315,8 +317,7 @@ class HostileAnswersTest {
         DomainResolution d = first.get(20, TimeUnit.SECONDS);
 
         // every query of the ended lookup now gets an answer (with a value the name never had),
-        // then another
-        // name is resolved on the same client and sockets
+        // then another name is resolved on the same client and sockets
         victimAnswered.set(true);
         server.answerAgain(VICTIM);
         CompletableFuture<DomainResolution> second = new CompletableFuture<>();

@@ -71,8 +71,8 @@ class MisbehavingResolversBench {
                 TestDnsServer bad = server(misbehave);
                 DnsClient client =
                         new DnsClient(
-                                ResolverSettings.defaults(
-                                        List.of(bad.address(), good.address())))) {
+                                ResolverSettings.builder(List.of(bad.address(), good.address()))
+                                        .build())) {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             List<String> wrong = new ArrayList<>();
             CountDownLatch done = new CountDownLatch(NAMES);

@@ -50,8 +50,9 @@ class MisbehavingResolversTest {
     private static Map<String, TypeAnswer> resolveAll(
             TestDnsServer good, TestDnsServer bad, int type) throws Exception {
         ResolverSettings settings =
-                ResolverSettings.defaults(List.of(bad.address(), good.address()))
-                        .withTimeout(Duration.ofMillis(300));
+                ResolverSettings.builder(List.of(bad.address(), good.address()))
+                        .timeout(Duration.ofMillis(300))
+                        .build();
         Map<String, TypeAnswer> answers = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(NAMES);
         try (DnsClient client = new DnsClient(settings)) {
@@ -88,8 +89,9 @@ class MisbehavingResolversTest {
         TestDnsServer dead = server(s -> s.behaveForAll(Behavior.DROP));
 
         ResolverSettings settings =
-                ResolverSettings.defaults(List.of(dead.address(), good.address()))
-                        .withTimeout(Duration.ofMillis(300));
+                ResolverSettings.builder(List.of(dead.address(), good.address()))
+                        .timeout(Duration.ofMillis(300))
+                        .build();
         Map<String, TypeAnswer> answers = new ConcurrentHashMap<>();
         try (DnsClient client = new DnsClient(settings)) {
             // names arrive in waves, as a worker's flow does: the loss of the first waves steers
@@ -112,8 +114,7 @@ class MisbehavingResolversTest {
 
         assertEveryNameResolved(answers);
         // round robin alone sends it every other name: half of them. Once its loss shows (three
-        // waves), it
-        // only gets probes, ten a second.
+        // waves), it only gets probes, ten a second.
         assertThat(dead.received()).as("queries the dead resolver got").hasSizeLessThan(NAMES / 4);
     }
 

@@ -21,10 +21,11 @@ class ResolverChoiceTest {
             addresses.add(new InetSocketAddress("127.0.0." + (i + 1), 53));
         }
         ResolverSettings s =
-                ResolverSettings.defaults(addresses)
-                        .withTimeout(Duration.ofSeconds(1))
-                        .withQueriesPerSecond(qps)
-                        .withMaxWindow(window);
+                ResolverSettings.builder(addresses)
+                        .timeout(Duration.ofSeconds(1))
+                        .queriesPerSecond(qps)
+                        .maxWindow(window)
+                        .build();
         List<ResolverState> out = new ArrayList<>();
         for (InetSocketAddress a : s.resolvers()) {
             out.add(new ResolverState(a, s, NOW));
@@ -36,7 +37,7 @@ class ResolverChoiceTest {
     private static ResolverState pick(ResolverChoice choice, ResolverState avoid) {
         ResolverState r = choice.pick(NOW, avoid, choice.bestLoss());
         if (r != null) {
-            r.inFlight++;
+            r.querySent();
         }
         return r;
     }

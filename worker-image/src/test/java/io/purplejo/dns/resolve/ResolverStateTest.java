@@ -16,10 +16,11 @@ class ResolverStateTest {
 
     private static ResolverState state(int qps, int maxWindow) {
         ResolverSettings s =
-                ResolverSettings.defaults(List.of(new InetSocketAddress("127.0.0.1", 53)))
-                        .withTimeout(Duration.ofSeconds(1))
-                        .withQueriesPerSecond(qps)
-                        .withMaxWindow(maxWindow);
+                ResolverSettings.builder(List.of(new InetSocketAddress("127.0.0.1", 53)))
+                        .timeout(Duration.ofSeconds(1))
+                        .queriesPerSecond(qps)
+                        .maxWindow(maxWindow)
+                        .build();
         return new ResolverState(s.resolvers().get(0), s, 0);
     }
 
@@ -73,7 +74,7 @@ class ResolverStateTest {
         ResolverState r = state(0, 10);
         int sent = 0;
         while (r.tryAcquire(0)) {
-            r.inFlight++;
+            r.querySent();
             sent++;
         }
         assertThat(sent).isEqualTo(10);

@@ -28,6 +28,7 @@ public class ResolverSpec {
 
     @JsonPropertyDescription("Queries per second per resolver and worker; 0 for no limit.")
     @Min(0)
+    @Max(10000000)
     @Default("0")
     public Integer queriesPerSecondPerResolver = 0;
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.Option;
 import io.purplejo.dns.e2e.Podman;
-import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.operator.settings.OperatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

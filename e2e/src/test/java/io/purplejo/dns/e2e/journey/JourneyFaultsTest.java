@@ -167,10 +167,8 @@ class JourneyFaultsTest {
                 "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
                         + " WHERE c.relname = 'dnsx_runs' AND NOT l.granted";
         // the publisher is held where it creates its run (its INSERT waits for this lock), so that
-        // the Job
-        // is deleted before it finished whatever the machine's speed; the lock is released only
-        // once the
-        // deleted Job's pod is gone, so that the held publisher never goes on
+        // the Job is deleted before it finished whatever the machine's speed; the lock is released
+        // only once the deleted Job's pod is gone, so that the held publisher never goes on
         try (Connection hold = journey.db.connection()) {
             hold.setAutoCommit(false);
             try (Statement st = hold.createStatement()) {

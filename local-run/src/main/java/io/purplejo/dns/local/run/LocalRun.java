@@ -13,16 +13,17 @@ import io.purplejo.dns.config.SharedOptions;
 import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.local.backend.Backends;
 import io.purplejo.dns.message.QueueNames;
-import io.purplejo.dns.operator.observe.QueueReading;
-import io.purplejo.dns.operator.observe.RunBackends;
-import io.purplejo.dns.operator.phase.PhaseDecision;
-import io.purplejo.dns.operator.phase.PhaseInput;
-import io.purplejo.dns.operator.phase.PhaseMachine;
-import io.purplejo.dns.operator.phase.PublisherState;
-import io.purplejo.dns.operator.resources.RunEnvironment;
-import io.purplejo.dns.operator.resources.RunNames;
-import io.purplejo.dns.operator.status.RateWindow;
 import io.purplejo.dns.progress.RunProgress;
+import io.purplejo.dns.rules.backend.QueueReading;
+import io.purplejo.dns.rules.backend.RunBackends;
+import io.purplejo.dns.rules.phase.PhaseDecision;
+import io.purplejo.dns.rules.phase.PhaseInput;
+import io.purplejo.dns.rules.phase.PhaseMachine;
+import io.purplejo.dns.rules.phase.PhaseReason;
+import io.purplejo.dns.rules.phase.PublisherState;
+import io.purplejo.dns.rules.status.RateWindow;
+import io.purplejo.dns.rules.workload.RunEnvironment;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +48,6 @@ public final class LocalRun {
 
     /** The span the shown rate is averaged over. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
-
-    /** The exit code of a run stopped by Ctrl-C or SIGTERM, as shells report a SIGINT. */
-    public static final int INTERRUPTED = 130;
 
     /**
      * How the run is executed here.
@@ -142,7 +140,14 @@ public final class LocalRun {
      * How the run ended: the decision it ended on, what to say when it is not the decision's
      * message, the code.
      */
-    private record Ending(PhaseDecision decision, String message, int exitCode) {}
+    private record Ending(PhaseDecision decision, String message, int exitCode) {
+        /** The decision as the status shows it: with this ending's message. */
+        PhaseDecision shown() {
+            return message == null
+                    ? decision
+                    : new PhaseDecision(decision.phase(), decision.reason(), message);
+        }
+    }
 
     public RunReport execute() throws InterruptedException {
         Instant started = clock.instant();
@@ -170,11 +175,10 @@ public final class LocalRun {
             boolean publishedBefore = publisher.state() == PublisherState.SUCCEEDED;
             publisher.stop();
             // the last word, after the workers stored what they held: an interrupted run whose last
-            // domains
-            // were stored by the drain is complete, on the same facts as any other
+            // domains were stored by the drain is complete, on the same facts as any other
             Facts last = observe(readers, publisher, queue);
             if (!ending.decision().phase().finished() && publishedBefore) {
-                PhaseDecision now = decide(ending.decision(), last, started, null);
+                PhaseDecision now = decide(ending.decision(), last, started, null, false);
                 if (now.phase() == RunPhase.Succeeded) {
                     ending = new Ending(now, null, ExitCodes.OK);
                 }
@@ -191,15 +195,16 @@ public final class LocalRun {
         } finally {
             view.close();
         }
+        boolean finished = ending.decision().phase().finished();
         DnsExtractionRunStatus status =
-                LocalStatus.of(
+                EndOfRunStatus.project(
                         run,
-                        ending.decision(),
-                        ending.message(),
-                        facts.progress(),
-                        queue,
-                        facts.ready(),
-                        ending.decision().phase().finished() ? 0 : workers.size(),
+                        EndOfRunStatus.facts(
+                                ending.shown(),
+                                facts.progress(),
+                                facts.ready(),
+                                queue,
+                                finished ? 0 : workers.size()),
                         started,
                         clock.instant());
         return new RunReport(status, ending.exitCode());
@@ -221,7 +226,7 @@ public final class LocalRun {
             throws InterruptedException {
         RateWindow rate = new RateWindow(RATE_WINDOW);
         PhaseDecision decision =
-                new PhaseDecision(RunPhase.Pending, "Starting", "starting the publisher");
+                new PhaseDecision(RunPhase.Pending, PhaseReason.STARTING, "starting the publisher");
         Facts facts = new Facts(started, null, -1, -1, PublisherState.NONE);
         Ending ending;
         Instant lastMove = started;
@@ -235,7 +240,7 @@ public final class LocalRun {
                     lastMove = facts.at();
                 }
             }
-            decision = decide(decision, facts, started, lastMove);
+            decision = decide(decision, facts, started, lastMove, workers.running() == 0);
             view.show(reading(decision, facts, rate, Duration.between(started, facts.at())));
             ending = ending(decision, facts, publisher, workers);
             if (ending != null) {
@@ -249,7 +254,7 @@ public final class LocalRun {
                                         + stopReason
                                         + "): the run did not finish; domains"
                                         + " without an outcome are selected again by the next run of a NeverExtracted selection",
-                                INTERRUPTED);
+                                ExitCodes.INTERRUPTED);
                 return new Watched(ending, facts);
             }
         }
@@ -275,7 +280,11 @@ public final class LocalRun {
      * Deployment's.
      */
     private PhaseDecision decide(
-            PhaseDecision current, Facts facts, Instant started, Instant lastMove) {
+            PhaseDecision current,
+            Facts facts,
+            Instant started,
+            Instant lastMove,
+            boolean workersStopped) {
         boolean deadlineExceeded =
                 run.getSpec().activeDeadlineSeconds != null
                         && Duration.between(started, facts.at()).toSeconds()
@@ -293,7 +302,8 @@ public final class LocalRun {
                                 facts.ready(),
                                 deadlineExceeded,
                                 facts.deadLettered(),
-                                lastMove == null ? null : Duration.between(lastMove, facts.at())));
+                                lastMove == null ? null : Duration.between(lastMove, facts.at()),
+                                workersStopped));
         if (!PhaseMachine.allowed(current.phase(), next.phase())) {
             throw new IllegalStateException(
                     "the phase machine computed "
@@ -322,16 +332,13 @@ public final class LocalRun {
                         "the publisher failed: " + publisher.failure(),
                         code == null ? ExitCodes.OTHER : code);
             }
+            if (decision.reason() == PhaseReason.WORKERS_STOPPED) {
+                return new Ending(
+                        decision,
+                        decision.message() + ": " + String.join("; ", workers.failures()),
+                        ExitCodes.OTHER);
+            }
             return new Ending(decision, null, ExitCodes.OTHER);
-        }
-        if (workers.running() == 0) {
-            String why =
-                    "every worker stopped before the run finished: "
-                            + String.join("; ", workers.failures());
-            return new Ending(
-                    new PhaseDecision(RunPhase.Failed, "WorkersStopped", why),
-                    why,
-                    ExitCodes.OTHER);
         }
         return null;
     }
@@ -344,7 +351,7 @@ public final class LocalRun {
         Duration eta = r == null || total == null ? null : rate.eta(Math.max(0, total - p.done()));
         return new ProgressView.Reading(
                 d.phase(),
-                d.reason(),
+                d.reasonText(),
                 total,
                 p == null ? 0 : p.published(),
                 p == null ? 0 : p.resolved(),

@@ -5,7 +5,7 @@
 package io.purplejo.dns.local.run;
 
 import io.purplejo.dns.api.v1alpha1.RunPhase;
-import io.purplejo.dns.operator.status.RateWindow;
+import io.purplejo.dns.rules.status.RateWindow;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -4,8 +4,8 @@
  */
 package io.purplejo.dns.local.run;
 
-import io.purplejo.dns.operator.phase.PublisherState;
 import io.purplejo.dns.publisher.PublisherMain;
+import io.purplejo.dns.rules.phase.PublisherState;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

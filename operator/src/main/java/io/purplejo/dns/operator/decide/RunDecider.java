@@ -10,23 +10,22 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
-import io.purplejo.dns.operator.OperatorSettings;
-import io.purplejo.dns.operator.observe.ProblemReason;
 import io.purplejo.dns.operator.observe.RunObservation;
-import io.purplejo.dns.operator.observe.RunObserver;
-import io.purplejo.dns.operator.observe.RunProblem;
-import io.purplejo.dns.operator.phase.PhaseDecision;
-import io.purplejo.dns.operator.phase.PhaseInput;
-import io.purplejo.dns.operator.phase.PhaseMachine;
-import io.purplejo.dns.operator.phase.PublisherState;
 import io.purplejo.dns.operator.resources.PublisherJobBuilder;
-import io.purplejo.dns.operator.resources.RunNames;
 import io.purplejo.dns.operator.resources.TemplateHash;
 import io.purplejo.dns.operator.resources.WorkerDeploymentBuilder;
 import io.purplejo.dns.operator.scaling.ScalingDecision;
 import io.purplejo.dns.operator.scaling.ScalingInput;
 import io.purplejo.dns.operator.scaling.WorkerScaler;
+import io.purplejo.dns.operator.settings.OperatorSettings;
 import io.purplejo.dns.progress.RunProgress;
+import io.purplejo.dns.rules.phase.PhaseDecision;
+import io.purplejo.dns.rules.phase.PhaseInput;
+import io.purplejo.dns.rules.phase.PhaseMachine;
+import io.purplejo.dns.rules.phase.PublisherState;
+import io.purplejo.dns.rules.problem.ProblemReason;
+import io.purplejo.dns.rules.problem.RunProblem;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class RunDecider {
                 spec.activeDeadlineSeconds != null
                         && Duration.between(startedAt, now).toSeconds()
                                 > spec.activeDeadlineSeconds;
-        PublisherState publisher = RunObserver.publisherState(obs.publisherJob());
+        PublisherState publisher = obs.publisherState();
         Instant lastProgress = lastProgress(old, obs.progress().known(), now);
 
         PhaseDecision phase =
@@ -74,7 +73,8 @@ public final class RunDecider {
                                 obs.queue().readyOrUnknown(),
                                 deadlineExceeded,
                                 obs.queue().deadLetteredOrUnknown(),
-                                lastProgress == null ? null : Duration.between(lastProgress, now)));
+                                lastProgress == null ? null : Duration.between(lastProgress, now),
+                                false));
         phase = legal(old.phase, phase, problems);
         boolean retrying = phase.retrying();
 
@@ -149,12 +149,13 @@ public final class RunDecider {
                                 + " -> "
                                 + phase.phase()
                                 + " ("
-                                + phase.reason()
+                                + phase.reasonText()
                                 + "), a move its state machine does not allow;"
                                 + " the run stays "
                                 + from
                                 + ". This is a bug: please report it with the operator's log"));
-        return new PhaseDecision(from, "IllegalTransition", "holding: see the Degraded condition");
+        return new PhaseDecision(
+                from, ProblemReason.ILLEGAL_TRANSITION, "holding: see the Degraded condition");
     }
 
     private static ScalingDecision scale(

@@ -4,9 +4,9 @@
  */
 package io.purplejo.dns.operator.decide;
 
-import io.purplejo.dns.operator.observe.RunProblem;
-import io.purplejo.dns.operator.phase.PhaseDecision;
 import io.purplejo.dns.operator.scaling.ScalingDecision;
+import io.purplejo.dns.rules.phase.PhaseDecision;
+import io.purplejo.dns.rules.problem.RunProblem;
 import java.time.Instant;
 import java.util.List;
 

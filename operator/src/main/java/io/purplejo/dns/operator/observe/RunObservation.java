@@ -6,6 +6,11 @@ package io.purplejo.dns.operator.observe;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.purplejo.dns.rules.backend.ProgressReading;
+import io.purplejo.dns.rules.backend.QueueReading;
+import io.purplejo.dns.rules.phase.PublisherState;
+import io.purplejo.dns.rules.problem.RunProblem;
 import java.util.List;
 
 /**
@@ -19,7 +24,7 @@ import java.util.List;
  * @param credentials the Secrets' values, or their problem
  * @param progress the run's progress in PostgreSQL
  * @param queue the run's queue in RabbitMQ
- * @param queueConflict another live run claims the same queue, or null
+ * @param queueClaim who owns the run's queue, or null when not read (a finished run)
  */
 public record RunObservation(
         Job publisherJob,
@@ -29,7 +34,25 @@ public record RunObservation(
         SecretValues.Result credentials,
         ProgressReading progress,
         QueueReading queue,
-        RunProblem queueConflict) {
+        QueueClaim queueClaim) {
+
+    /** The current publisher attempt as the phase machine sees it. */
+    public PublisherState publisherState() {
+        if (publisherJob == null) {
+            return PublisherState.NONE;
+        }
+        if (publisherJob.getStatus() != null && publisherJob.getStatus().getConditions() != null) {
+            for (JobCondition c : publisherJob.getStatus().getConditions()) {
+                if ("True".equals(c.getStatus()) && "Complete".equals(c.getType())) {
+                    return PublisherState.SUCCEEDED;
+                }
+                if ("True".equals(c.getStatus()) && "Failed".equals(c.getType())) {
+                    return PublisherState.FAILED;
+                }
+            }
+        }
+        return PublisherState.ACTIVE;
+    }
 
     /** The problems to report in the Degraded condition, most important first. */
     public List<RunProblem> problems(boolean started) {
@@ -37,8 +60,9 @@ public record RunObservation(
         if (credentials != null && credentials.problem() != null) {
             out.add(credentials.problem());
         }
-        if (queueConflict != null && !started) {
-            out.add(queueConflict);
+        RunProblem conflict = queueClaim == null ? null : queueClaim.conflict();
+        if (conflict != null && !started) {
+            out.add(conflict);
         }
         if (progress instanceof ProgressReading.Unavailable u) {
             out.add(u.problem());

@@ -7,7 +7,6 @@ package io.purplejo.dns.operator.observe;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.purplejo.dns.amqp.BrokerRefusedException;
@@ -15,15 +14,16 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.db.DatabaseRefusedException;
 import io.purplejo.dns.db.DatabaseUnavailableException;
-import io.purplejo.dns.operator.phase.PublisherState;
-import io.purplejo.dns.operator.resources.RunNames;
+import io.purplejo.dns.rules.backend.ProgressReading;
+import io.purplejo.dns.rules.backend.QueueReading;
+import io.purplejo.dns.rules.backend.RunBackends;
+import io.purplejo.dns.rules.problem.ProblemReason;
+import io.purplejo.dns.rules.problem.RunProblem;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -94,7 +94,7 @@ public final class RunObserver {
                 creds,
                 progress,
                 queue,
-                queueConflict(run, context));
+                QueueClaim.of(run, context.getPrimaryCache().list().toList()));
     }
 
     private ProgressReading readProgress(SecretValues.Result creds, DnsExtractionRun run) {
@@ -138,10 +138,30 @@ public final class RunObserver {
     }
 
     /**
+     * What is left of a run being taken down, once its Jobs and Deployment were asked to go: pods
+     * that have not ended, who owns its queue, and whether the user wants the queue kept.
+     */
+    public TeardownObservation observeTeardown(
+            DnsExtractionRun run, Context<DnsExtractionRun> context) {
+        KubernetesClient client = context.getClient();
+        int pods =
+                livePods(client, run, RunNames.WORKER) + livePods(client, run, RunNames.PUBLISHER);
+        java.util.Map<String, String> annotations = run.getMetadata().getAnnotations();
+        boolean keep =
+                annotations != null
+                        && "true".equals(annotations.get(DnsExtractionRun.KEEP_QUEUE_ANNOTATION));
+        return new TeardownObservation(
+                pods,
+                QueueClaim.of(run, context.getPrimaryCache().list().toList()),
+                keep,
+                SecretValues.read(client, run));
+    }
+
+    /**
      * Pods of the run's component that have not ended; a pod being deleted still counts until it is
      * gone.
      */
-    public static int livePods(KubernetesClient client, DnsExtractionRun run, String component) {
+    private static int livePods(KubernetesClient client, DnsExtractionRun run, String component) {
         List<Pod> pods =
                 client.pods()
                         .inNamespace(run.getMetadata().getNamespace())
@@ -157,67 +177,5 @@ public final class RunObserver {
                                                         || "Failed"
                                                                 .equals(p.getStatus().getPhase())))
                         .count();
-    }
-
-    /**
-     * Another live run with the same queue that wins it: one that claimed it (status.queue), or,
-     * when neither did yet, the older one (then the smaller uid), so that two runs starting at once
-     * agree on the winner.
-     */
-    static RunProblem queueConflict(DnsExtractionRun run, Context<DnsExtractionRun> context) {
-        String queue = RunNames.queue(run);
-        boolean claimed = run.getStatus() != null && queue.equals(run.getStatus().queue);
-        if (claimed) {
-            return null;
-        }
-        return context.getPrimaryCache()
-                .list()
-                .filter(
-                        other ->
-                                !Objects.equals(
-                                        other.getMetadata().getUid(), run.getMetadata().getUid()))
-                .filter(other -> other.getSpec() != null && queue.equals(RunNames.queue(other)))
-                .filter(
-                        other ->
-                                (other.getStatus() != null && queue.equals(other.getStatus().queue))
-                                        || OLDER_FIRST.compare(other, run) < 0)
-                .findFirst()
-                .map(
-                        other ->
-                                new RunProblem(
-                                        ProblemReason.QUEUE_IN_USE,
-                                        "queue "
-                                                + queue
-                                                + " is used by run "
-                                                + RunNames.runKey(other)
-                                                + "; set another spec.queueName or leave it empty for a queue of"
-                                                + " this run's own"))
-                .orElse(null);
-    }
-
-    private static final Comparator<DnsExtractionRun> OLDER_FIRST =
-            Comparator.comparing(
-                            (DnsExtractionRun r) ->
-                                    r.getMetadata().getCreationTimestamp() == null
-                                            ? Instant.MAX
-                                            : Instant.parse(r.getMetadata().getCreationTimestamp()))
-                    .thenComparing(r -> r.getMetadata().getUid());
-
-    /** The publisher Job as the phase machine sees it. */
-    public static PublisherState publisherState(Job job) {
-        if (job == null) {
-            return PublisherState.NONE;
-        }
-        if (job.getStatus() != null && job.getStatus().getConditions() != null) {
-            for (JobCondition c : job.getStatus().getConditions()) {
-                if ("True".equals(c.getStatus()) && "Complete".equals(c.getType())) {
-                    return PublisherState.SUCCEEDED;
-                }
-                if ("True".equals(c.getStatus()) && "Failed".equals(c.getType())) {
-                    return PublisherState.FAILED;
-                }
-            }
-        }
-        return PublisherState.ACTIVE;
     }
 }

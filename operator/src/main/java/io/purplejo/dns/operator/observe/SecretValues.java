@@ -14,6 +14,8 @@ import io.purplejo.dns.config.AmqpTrust;
 import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.rules.problem.ProblemReason;
+import io.purplejo.dns.rules.problem.RunProblem;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,10 +4,8 @@
  */
 package io.purplejo.dns.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -23,29 +21,31 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
-import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.operator.decide.ExpiryPlan;
 import io.purplejo.dns.operator.decide.RunDecider;
 import io.purplejo.dns.operator.decide.RunDecision;
-import io.purplejo.dns.operator.observe.ProblemReason;
-import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.operator.decide.TeardownPlan;
 import io.purplejo.dns.operator.observe.RunObservation;
 import io.purplejo.dns.operator.observe.RunObserver;
-import io.purplejo.dns.operator.observe.RunProblem;
 import io.purplejo.dns.operator.observe.SecretValues;
-import io.purplejo.dns.operator.resources.RunNames;
-import io.purplejo.dns.operator.status.Conditions;
-import io.purplejo.dns.operator.status.RateWindow;
+import io.purplejo.dns.operator.observe.TeardownObservation;
+import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.operator.status.RunEventReason;
 import io.purplejo.dns.operator.status.RunEvents;
 import io.purplejo.dns.operator.status.RunGauges;
 import io.purplejo.dns.operator.status.StatusProjection;
 import io.purplejo.dns.progress.RunProgress;
-import java.io.IOException;
+import io.purplejo.dns.rules.backend.RunBackends;
+import io.purplejo.dns.rules.problem.ProblemReason;
+import io.purplejo.dns.rules.problem.RunProblem;
+import io.purplejo.dns.rules.status.Conditions;
+import io.purplejo.dns.rules.status.RateWindow;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +122,7 @@ public class DnsExtractionRunReconciler
 
         RunObservation obs = observer.observe(run, context, finished);
         RunDecision decision = RunDecider.decide(run, obs, settings, now);
-        new RunActuator(context.getClient(), events).act(run, obs, decision);
+        new RunActuator(context.getClient(), events, backends).act(run, obs, decision);
         DnsExtractionRunStatus next = record(run, context, events, old, obs, decision, now);
         return schedule(run, context, events, next, now);
     }
@@ -140,7 +140,7 @@ public class DnsExtractionRunReconciler
         if (old.phase != phase) {
             events.normal(
                     run,
-                    "Phase" + phase,
+                    RunEventReason.enteredPhase(phase),
                     (old.phase == null ? "new run" : old.phase)
                             + " -> "
                             + phase
@@ -151,7 +151,7 @@ public class DnsExtractionRunReconciler
         String oldDegraded = degradedMessage(old);
         for (RunProblem p : decision.problems()) {
             if (oldDegraded == null || !oldDegraded.contains(p.message())) {
-                events.warning(run, p.reason().conditionReason(), p.message());
+                events.warning(run, p.reason(), p.message());
             }
             if (p.reason() == ProblemReason.ILLEGAL_TRANSITION) {
                 LOG.error("run {}: {}", RunNames.runKey(run), p.message());
@@ -199,24 +199,29 @@ public class DnsExtractionRunReconciler
                     .rescheduleAfter(settings.reconcileInterval().toMillis());
         }
         rates.remove(run.getMetadata().getUid());
-        Integer ttl = run.getSpec().ttlSecondsAfterFinished;
-        if (ttl == null || next.completionTime == null) {
-            return UpdateControl.noUpdate();
+        ExpiryPlan expiry = ExpiryPlan.decide(run.getSpec(), next, now);
+        int ttl =
+                run.getSpec().ttlSecondsAfterFinished == null
+                        ? 0
+                        : run.getSpec().ttlSecondsAfterFinished;
+        RunActuator actuator = new RunActuator(context.getClient(), events, backends);
+        switch (expiry.action()) {
+            case WAIT:
+                return UpdateControl.<DnsExtractionRun>noUpdate()
+                        .rescheduleAfter(expiry.untilExpiry().toMillis());
+            case DELETE_RUN:
+                events.normal(
+                        run,
+                        RunEventReason.EXPIRED,
+                        "deleting the run " + ttl + " s after it finished");
+                actuator.deleteRun(run);
+                return UpdateControl.noUpdate();
+            case REMOVE_CHILDREN:
+                return removeChildren(run, context, events, actuator, next, ttl, now);
+            case NONE:
+            default:
+                return UpdateControl.noUpdate();
         }
-        Instant expiry = Instant.parse(next.completionTime).plusSeconds(ttl);
-        if (now.isBefore(expiry)) {
-            return UpdateControl.<DnsExtractionRun>noUpdate()
-                    .rescheduleAfter(Duration.between(now, expiry).toMillis() + 100);
-        }
-        if (Boolean.TRUE.equals(run.getSpec().deleteRunAfterTtl)) {
-            events.normal(run, "Expired", "deleting the run " + ttl + " s after it finished");
-            context.getClient().resource(run).delete();
-            return UpdateControl.noUpdate();
-        }
-        if (next.childrenRemovedTime != null) {
-            return UpdateControl.noUpdate();
-        }
-        return removeChildren(run, context, events, next, ttl, now);
     }
 
     /**
@@ -228,43 +233,35 @@ public class DnsExtractionRunReconciler
             DnsExtractionRun run,
             Context<DnsExtractionRun> context,
             RunEvents events,
+            RunActuator actuator,
             DnsExtractionRunStatus next,
             int ttl,
             Instant now) {
-        KubernetesClient client = context.getClient();
-        deleteWorkloads(client, run);
-        if (RunObserver.livePods(client, run, RunNames.WORKER)
-                        + RunObserver.livePods(client, run, RunNames.PUBLISHER)
-                > 0) {
+        actuator.deleteWorkloads(run);
+        TeardownObservation left = observer.observeTeardown(run, context);
+        TeardownPlan plan = TeardownPlan.decide(left);
+        if (plan.step() == TeardownPlan.Step.WAIT_FOR_PODS) {
             return UpdateControl.<DnsExtractionRun>noUpdate()
                     .rescheduleAfter(PODS_GONE_POLL.toMillis());
         }
-        String queue = ownedQueue(run, context);
-        boolean keepQueue = "true".equals(annotation(run, DnsExtractionRun.KEEP_QUEUE_ANNOTATION));
-        if (queue != null && !keepQueue) {
-            SecretValues.Result creds = SecretValues.read(client, run);
-            String failure = creds.problem() == null ? null : creds.problem().message();
-            if (failure == null) {
-                try {
-                    backends.deleteQueue(creds.rabbitmq(), queue);
-                } catch (IOException e) {
-                    failure = e.getMessage();
-                }
-            }
+        if (plan.step() == TeardownPlan.Step.DELETE_QUEUE) {
+            String failure = actuator.deleteQueue(left, plan);
             if (failure != null) {
                 events.warning(
                         run,
-                        "QueueNotDeleted",
-                        "cannot delete queue " + queue + " (" + failure + "); retrying");
+                        RunEventReason.QUEUE_NOT_DELETED,
+                        "cannot delete queue " + plan.queue() + " (" + failure + "); retrying");
                 return UpdateControl.<DnsExtractionRun>noUpdate()
                         .rescheduleAfter(MAX_DELETE_RETRY.toMillis());
             }
         }
         events.normal(
                 run,
-                "Expired",
+                RunEventReason.EXPIRED,
                 "removed the run's Jobs, worker Deployment"
-                        + (queue != null && !keepQueue ? " and queue " + queue : "")
+                        + (plan.step() == TeardownPlan.Step.DELETE_QUEUE
+                                ? " and queue " + plan.queue()
+                                : "")
                         + " "
                         + ttl
                         + " s after it finished; the run and its status stay");
@@ -285,7 +282,7 @@ public class DnsExtractionRunReconciler
                 run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
         DnsExtractionRunStatus next = StatusProjection.problem(run, problem, now);
         if (!next.equals(old)) {
-            events.warning(run, problem.reason().conditionReason(), problem.message());
+            events.warning(run, problem.reason(), problem.message());
             writeStatus(run, context, next);
         }
     }
@@ -326,103 +323,74 @@ public class DnsExtractionRunReconciler
                                 + e.getMessage()
                                 + "); retrying with backoff");
         // written like every status (retried on conflicts against the latest copy), not by JOSDK's
-        // patch,
-        // which gives up on a conflict
+        // patch, which gives up on a conflict
         writeStatus(run, context, StatusProjection.problem(run, problem, clock.instant()));
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
+    /**
+     * Deletion, through the same teardown as the TTL: workloads first (nothing may consume from or
+     * publish to the queue once it is deleted), then the queue when this run owns it; the records
+     * stay.
+     */
     @Override
     public DeleteControl cleanup(DnsExtractionRun run, Context<DnsExtractionRun> context) {
-        KubernetesClient client = context.getClient();
-        RunEvents events = new RunEvents(client, clock);
+        RunEvents events = new RunEvents(context.getClient(), clock);
+        RunActuator actuator = new RunActuator(context.getClient(), events, backends);
         rates.remove(run.getMetadata().getUid());
         gauges.remove(run);
-        // 1. workers and publisher first: nothing may consume from or publish to the queue once it
-        // is deleted
-        deleteWorkloads(client, run);
-        int pods =
-                RunObserver.livePods(client, run, RunNames.WORKER)
-                        + RunObserver.livePods(client, run, RunNames.PUBLISHER);
-        if (pods > 0) {
-            LOG.info(
-                    "run {} deleted: waiting for {} pods to end before removing its queue",
-                    RunNames.runKey(run),
-                    pods);
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(PODS_GONE_POLL.toMillis());
-        }
-        // 2. then the queue, when this run owns it
-        String queue = ownedQueue(run, context);
-        if (queue == null) {
-            LOG.info(
-                    "run {} deleted: records kept, no queue of its own to remove",
-                    RunNames.runKey(run));
-            return DeleteControl.defaultDelete();
-        }
-        if ("true".equals(annotation(run, DnsExtractionRun.KEEP_QUEUE_ANNOTATION))) {
-            events.normal(
-                    run,
-                    "QueueKept",
-                    "queue "
-                            + queue
-                            + " left in RabbitMQ (annotation "
-                            + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
-                            + "=true)");
-            return DeleteControl.defaultDelete();
-        }
-        return deleteQueue(client, run, queue, events);
-    }
-
-    private static void deleteWorkloads(KubernetesClient client, DnsExtractionRun run) {
-        String ns = run.getMetadata().getNamespace();
-        client.apps()
-                .deployments()
-                .inNamespace(ns)
-                .withName(RunNames.workerDeployment(run))
-                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                .delete();
-        for (Job job :
-                client.batch()
-                        .v1()
-                        .jobs()
-                        .inNamespace(ns)
-                        .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(run))
-                        .list()
-                        .getItems()) {
-            client.batch()
-                    .v1()
-                    .jobs()
-                    .inNamespace(ns)
-                    .withName(job.getMetadata().getName())
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                    .delete();
+        actuator.deleteWorkloads(run);
+        TeardownObservation left = observer.observeTeardown(run, context);
+        TeardownPlan plan = TeardownPlan.decide(left);
+        switch (plan.step()) {
+            case WAIT_FOR_PODS:
+                LOG.info(
+                        "run {} deleted: waiting for {} pods to end before removing its queue",
+                        RunNames.runKey(run),
+                        left.livePods());
+                return DeleteControl.noFinalizerRemoval()
+                        .rescheduleAfter(PODS_GONE_POLL.toMillis());
+            case KEEP_QUEUE:
+                events.normal(
+                        run,
+                        RunEventReason.QUEUE_KEPT,
+                        "queue "
+                                + plan.queue()
+                                + " left in RabbitMQ (annotation "
+                                + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
+                                + "=true)");
+                return DeleteControl.defaultDelete();
+            case DELETE_QUEUE:
+                return deleteQueue(run, actuator, left, plan, events);
+            case DONE:
+            default:
+                LOG.info(
+                        "run {} deleted: records kept, no queue of its own to remove",
+                        RunNames.runKey(run));
+                return DeleteControl.defaultDelete();
         }
     }
 
     /** Deletes the run's queue; on failure says why in an event and tries again with backoff. */
     private DeleteControl deleteQueue(
-            KubernetesClient client, DnsExtractionRun run, String queue, RunEvents events) {
-        SecretValues.Result creds = SecretValues.read(client, run);
-        String failure;
-        if (creds.problem() != null) {
-            failure = creds.problem().message();
-        } else {
-            try {
-                backends.deleteQueue(creds.rabbitmq(), queue);
-                LOG.info(
-                        "run {} deleted: queue {} removed, records kept",
-                        RunNames.runKey(run),
-                        queue);
-                return DeleteControl.defaultDelete();
-            } catch (IOException e) {
-                failure = e.getMessage();
-            }
+            DnsExtractionRun run,
+            RunActuator actuator,
+            TeardownObservation left,
+            TeardownPlan plan,
+            RunEvents events) {
+        String failure = actuator.deleteQueue(left, plan);
+        if (failure == null) {
+            LOG.info(
+                    "run {} deleted: queue {} removed, records kept",
+                    RunNames.runKey(run),
+                    plan.queue());
+            return DeleteControl.defaultDelete();
         }
         events.warning(
                 run,
-                "QueueNotDeleted",
+                RunEventReason.QUEUE_NOT_DELETED,
                 "cannot delete queue "
-                        + queue
+                        + plan.queue()
                         + " ("
                         + failure
                         + "); retrying with"
@@ -430,25 +398,6 @@ public class DnsExtractionRunReconciler
                         + DnsExtractionRun.KEEP_QUEUE_ANNOTATION
                         + "=true");
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(deleteRetry(run).toMillis());
-    }
-
-    /** The queue this run claimed, unless another live run claims the same queue now. */
-    private static String ownedQueue(DnsExtractionRun run, Context<DnsExtractionRun> context) {
-        String queue = run.getStatus() == null ? null : run.getStatus().queue;
-        if (queue == null) {
-            return null;
-        }
-        boolean shared =
-                context.getPrimaryCache()
-                        .list()
-                        .anyMatch(
-                                o ->
-                                        !Objects.equals(
-                                                        o.getMetadata().getUid(),
-                                                        run.getMetadata().getUid())
-                                                && o.getStatus() != null
-                                                && queue.equals(o.getStatus().queue));
-        return shared ? null : queue;
     }
 
     /**
@@ -465,10 +414,5 @@ public class DnsExtractionRunReconciler
         return d.compareTo(MIN_DELETE_RETRY) < 0
                 ? MIN_DELETE_RETRY
                 : d.compareTo(MAX_DELETE_RETRY) > 0 ? MAX_DELETE_RETRY : d;
-    }
-
-    private static String annotation(DnsExtractionRun run, String key) {
-        Map<String, String> a = run.getMetadata().getAnnotations();
-        return a == null ? null : a.get(key);
     }
 }

@@ -12,10 +12,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.operator.decide.PublisherPlan;
 import io.purplejo.dns.operator.decide.RunDecision;
+import io.purplejo.dns.operator.decide.TeardownPlan;
 import io.purplejo.dns.operator.decide.WorkerPlan;
 import io.purplejo.dns.operator.observe.RunObservation;
+import io.purplejo.dns.operator.observe.SecretValues;
+import io.purplejo.dns.operator.observe.TeardownObservation;
 import io.purplejo.dns.operator.resources.TemplateHash;
+import io.purplejo.dns.operator.status.RunEventReason;
 import io.purplejo.dns.operator.status.RunEvents;
+import io.purplejo.dns.rules.backend.RunBackends;
+import io.purplejo.dns.rules.workload.RunNames;
+import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,10 +35,12 @@ import java.util.Map;
 final class RunActuator {
     private final KubernetesClient client;
     private final RunEvents events;
+    private final RunBackends backends;
 
-    RunActuator(KubernetesClient client, RunEvents events) {
+    RunActuator(KubernetesClient client, RunEvents events, RunBackends backends) {
         this.client = client;
         this.events = events;
+        this.backends = backends;
     }
 
     void act(DnsExtractionRun run, RunObservation obs, RunDecision decision) {
@@ -54,7 +63,7 @@ final class RunActuator {
             Job job = plan.create();
             job.addOwnerReference(run);
             createOrAdopt(() -> client.batch().v1().jobs().inNamespace(ns).resource(job).create());
-            events.normal(run, "PublisherCreated", plan.note());
+            events.normal(run, RunEventReason.PUBLISHER_CREATED, plan.note());
         } else if (plan.suspend() != null) {
             client.batch()
                     .v1()
@@ -66,11 +75,14 @@ final class RunActuator {
                                 j.getSpec().setSuspend(plan.suspend());
                                 return j;
                             });
-            events.normal(run, plan.suspend() ? "Suspended" : "Resumed", plan.note());
+            events.normal(
+                    run,
+                    plan.suspend() ? RunEventReason.SUSPENDED : RunEventReason.RESUMED,
+                    plan.note());
         } else if (!plan.delete().isEmpty() && !plan.note().isEmpty()) {
-            events.normal(run, "PublisherReplaced", plan.note());
+            events.normal(run, RunEventReason.PUBLISHER_REPLACED, plan.note());
         } else if (!plan.note().isEmpty()) {
-            events.normal(run, "PublisherWaiting", plan.note());
+            events.normal(run, RunEventReason.PUBLISHER_WAITING, plan.note());
         }
     }
 
@@ -87,7 +99,7 @@ final class RunActuator {
                         () -> client.apps().deployments().inNamespace(ns).resource(d).create());
                 events.normal(
                         run,
-                        "WorkersCreated",
+                        RunEventReason.WORKERS_CREATED,
                         "created worker Deployment "
                                 + d.getMetadata().getName()
                                 + " with "
@@ -111,7 +123,7 @@ final class RunActuator {
                                 });
                 events.normal(
                         run,
-                        "Scaled",
+                        RunEventReason.SCALED,
                         "workers " + before + " -> " + plan.replicas() + ": " + reason);
             }
             case ROLL -> {
@@ -135,7 +147,7 @@ final class RunActuator {
                                 });
                 events.normal(
                         run,
-                        "WorkersRolled",
+                        RunEventReason.WORKERS_ROLLED,
                         "the spec changed what the workers run: rolling Deployment "
                                 + obs.deployment().getMetadata().getName()
                                 + " to the new template ("
@@ -154,5 +166,55 @@ final class RunActuator {
                 throw e;
             }
         }
+    }
+
+    /** Asks the run's worker Deployment and every Job of the run to go, with their pods. */
+    void deleteWorkloads(DnsExtractionRun run) {
+        String ns = run.getMetadata().getNamespace();
+        client.apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(RunNames.workerDeployment(run))
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                .delete();
+        for (Job job :
+                client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(ns)
+                        .withLabel(RunNames.RUN_UID_LABEL, RunNames.runUid(run))
+                        .list()
+                        .getItems()) {
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName(job.getMetadata().getName())
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
+        }
+    }
+
+    /**
+     * Deletes the queue a teardown plan names.
+     *
+     * @return why it could not be deleted, or null when it is gone
+     */
+    String deleteQueue(TeardownObservation obs, TeardownPlan plan) {
+        SecretValues.Result creds = obs.credentials();
+        if (creds.problem() != null) {
+            return creds.problem().message();
+        }
+        try {
+            backends.deleteQueue(creds.rabbitmq(), plan.queue());
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Deletes the run itself ({@code deleteRunAfterTtl}). */
+    void deleteRun(DnsExtractionRun run) {
+        client.resource(run).delete();
     }
 }

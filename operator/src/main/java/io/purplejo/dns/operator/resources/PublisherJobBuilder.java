@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyBuilder;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.config.ExitCodes;
-import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.rules.workload.RunEnvironment;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.util.List;
 import java.util.Map;
 

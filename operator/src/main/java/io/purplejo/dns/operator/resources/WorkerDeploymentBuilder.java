@@ -16,7 +16,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.config.WorkerOptions;
-import io.purplejo.dns.operator.OperatorSettings;
+import io.purplejo.dns.health.HealthServer;
+import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.rules.workload.RunEnvironment;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +32,8 @@ public final class WorkerDeploymentBuilder {
     /** Worker drain time (its --grace-period) plus a margin before the kubelet kills it. */
     static final long TERMINATION_GRACE_SECONDS = RunEnvironment.DRAIN_SECONDS + 10;
 
-    /** The port of the worker's /metrics, /healthz and /readyz. */
-    public static final int METRICS_PORT = RunEnvironment.METRICS_PORT;
+    /** The name of the worker's port of /metrics, /healthz and /readyz, which probes refer to. */
+    static final String METRICS_PORT_NAME = "metrics";
 
     private WorkerDeploymentBuilder() {}
 
@@ -41,7 +44,8 @@ public final class WorkerDeploymentBuilder {
                         .withNewMetadata()
                         .withLabels(labels)
                         .addToAnnotations("prometheus.io/scrape", "true")
-                        .addToAnnotations("prometheus.io/port", String.valueOf(METRICS_PORT))
+                        .addToAnnotations(
+                                "prometheus.io/port", String.valueOf(HealthServer.WORKER_PORT))
                         .endMetadata()
                         .withNewSpec()
                         .withAutomountServiceAccountToken(false)
@@ -92,20 +96,20 @@ public final class WorkerDeploymentBuilder {
                 .withSecurityContext(PodSecurity.container())
                 .withVolumeMounts(PodPlacement.mounts(run))
                 .addNewPort()
-                .withName("metrics")
-                .withContainerPort(METRICS_PORT)
+                .withName(METRICS_PORT_NAME)
+                .withContainerPort(HealthServer.WORKER_PORT)
                 .endPort()
                 .withNewReadinessProbe()
                 .withNewHttpGet()
                 .withPath("/readyz")
-                .withPort(new IntOrString("metrics"))
+                .withPort(new IntOrString(METRICS_PORT_NAME))
                 .endHttpGet()
                 .withPeriodSeconds(10)
                 .endReadinessProbe()
                 .withNewLivenessProbe()
                 .withNewHttpGet()
                 .withPath("/healthz")
-                .withPort(new IntOrString("metrics"))
+                .withPort(new IntOrString(METRICS_PORT_NAME))
                 .endHttpGet()
                 .withPeriodSeconds(20)
                 .withFailureThreshold(3)

@@ -10,7 +10,8 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
-import io.purplejo.dns.operator.resources.RunNames;
+import io.purplejo.dns.rules.problem.ConditionReason;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -32,12 +33,12 @@ public final class RunEvents {
         this.clock = clock;
     }
 
-    public void normal(DnsExtractionRun run, String reason, String message) {
-        record(run, "Normal", reason, message);
+    public void normal(DnsExtractionRun run, ConditionReason reason, String message) {
+        record(run, "Normal", reason.conditionReason(), message);
     }
 
-    public void warning(DnsExtractionRun run, String reason, String message) {
-        record(run, "Warning", reason, message);
+    public void warning(DnsExtractionRun run, ConditionReason reason, String message) {
+        record(run, "Warning", reason.conditionReason(), message);
     }
 
     private void record(DnsExtractionRun run, String type, String reason, String message) {

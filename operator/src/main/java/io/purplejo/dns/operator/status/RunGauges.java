@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
+import io.purplejo.dns.rules.status.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -21,8 +21,8 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
 import io.purplejo.dns.operator.OperatorMain;
-import io.purplejo.dns.operator.OperatorSettings;
-import io.purplejo.dns.operator.observe.RunBackends;
+import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.rules.backend.RunBackends;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
@@ -43,8 +43,7 @@ class LeaderElectionTest {
     @Test
     void theStandbyReplicaTakesOverWhenTheLeaderStops() throws Exception {
         // JOSDK checks its lease permissions with a SelfSubjectRulesReview, which the mock server
-        // does not
-        // evaluate: answer it as an API server would for the chart's lease Role
+        // does not evaluate: answer it as an API server would for the chart's lease Role
         server.expect()
                 .post()
                 .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")

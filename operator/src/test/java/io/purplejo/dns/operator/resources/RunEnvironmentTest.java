@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DomainSelection;
 import io.purplejo.dns.api.v1alpha1.RecordType;
+import io.purplejo.dns.rules.workload.RunEnvironment;
+import io.purplejo.dns.rules.workload.RunNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

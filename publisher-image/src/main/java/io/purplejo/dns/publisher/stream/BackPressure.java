@@ -42,8 +42,4 @@ public final class BackPressure {
         }
         return paused;
     }
-
-    public boolean paused() {
-        return paused;
-    }
 }

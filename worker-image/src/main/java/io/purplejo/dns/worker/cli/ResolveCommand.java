@@ -7,6 +7,7 @@ package io.purplejo.dns.worker.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.purplejo.dns.config.CommandLineOptions;
+import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.Option;
 import io.purplejo.dns.config.ParsedOptions;
@@ -20,7 +21,7 @@ import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.RecordValue;
 import io.purplejo.dns.resolve.ResolverSettings;
 import io.purplejo.dns.resolve.TypeAnswer;
-import io.purplejo.dns.worker.ResolverOptions;
+import io.purplejo.dns.worker.settings.ResolverOptions;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class ResolveCommand {
             ParsedOptions opts = declared.parse(args, env);
             if (opts.helpRequested()) {
                 stdout.write(declared.usage().getBytes(StandardCharsets.UTF_8));
-                return 0;
+                return ExitCodes.OK;
             }
             plan =
                     new Plan(
@@ -86,7 +87,7 @@ public final class ResolveCommand {
                             opts.get(CONCURRENCY));
         } catch (InvalidConfigurationException e) {
             stderr.println("resolve: " + e.getMessage());
-            return 2;
+            return ExitCodes.CONFIGURATION;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,10 +138,10 @@ public final class ResolveCommand {
             queries = client.statistics().queriesSent();
         } catch (IOException e) {
             stderr.println("resolve: cannot read standard input: " + e.getMessage());
-            return 1;
+            return ExitCodes.OTHER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 130;
+            return ExitCodes.INTERRUPTED;
         }
         if (writerFailure.get() != null) {
             Throwable failed = writerFailure.get();
@@ -149,7 +150,7 @@ public final class ResolveCommand {
                     cause instanceof IOException
                             ? "resolve: cannot write the results: " + cause.getMessage()
                             : "resolve: the output writer failed: " + cause);
-            return 1;
+            return ExitCodes.OTHER;
         }
         if (counted[0] != names) {
             stderr.println(
@@ -158,10 +159,10 @@ public final class ResolveCommand {
                             + " of "
                             + names
                             + " names got their output line");
-            return 1;
+            return ExitCodes.OTHER;
         }
         summarize(stderr, counted[0], queries, System.nanoTime() - started, domainOutcomes);
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static void summarize(

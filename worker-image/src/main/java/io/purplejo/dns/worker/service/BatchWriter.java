@@ -40,7 +40,7 @@ final class BatchWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final Logger RECORDS = LoggerFactory.getLogger("io.purplejo.dns.records");
 
-    private final Queue<CompletedDomain> completed = new ConcurrentLinkedQueue<>();
+    private final Queue<DomainAwaitingWrite> completed = new ConcurrentLinkedQueue<>();
 
     /** The writers not committing a batch now; the collector waits for one. */
     private final BlockingQueue<RecordWriter> idleWriters;
@@ -91,7 +91,7 @@ final class BatchWriter implements Runnable {
     }
 
     /** Called from the DNS loop: hands a resolved domain over without blocking. */
-    void add(CompletedDomain d) {
+    void add(DomainAwaitingWrite d) {
         completed.add(d);
     }
 
@@ -117,10 +117,10 @@ final class BatchWriter implements Runnable {
     }
 
     private void collect() {
-        List<CompletedDomain> batch = new ArrayList<>(batchSize);
+        List<DomainAwaitingWrite> batch = new ArrayList<>(batchSize);
         long firstAt = 0;
         while (true) {
-            CompletedDomain d;
+            DomainAwaitingWrite d;
             while (batch.size() < batchSize && (d = completed.poll()) != null) {
                 if (batch.isEmpty()) {
                     firstAt = System.nanoTime();
@@ -165,7 +165,7 @@ final class BatchWriter implements Runnable {
      * Hands the batch to a free writer, waiting for one; false when interrupted (the grace period
      * is over: the batch stays unacknowledged and is redelivered).
      */
-    private boolean commit(List<CompletedDomain> batch) {
+    private boolean commit(List<DomainAwaitingWrite> batch) {
         RecordWriter writer;
         try {
             writer = idleWriters.take();
@@ -188,7 +188,7 @@ final class BatchWriter implements Runnable {
         return true;
     }
 
-    private void flush(RecordWriter writer, List<CompletedDomain> batch) {
+    private void flush(RecordWriter writer, List<DomainAwaitingWrite> batch) {
         long start = System.nanoTime();
         try {
             Map<ResolvedDomain, String> refused = new IdentityHashMap<>();
@@ -196,7 +196,7 @@ final class BatchWriter implements Runnable {
             metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             // not committed: the messages stay unacknowledged and are redelivered
             if (stored) {
-                for (CompletedDomain c : batch) {
+                for (DomainAwaitingWrite c : batch) {
                     String reason = refused.get(c.domain());
                     if (reason != null) {
                         // unsettled when the copy is not confirmed: redelivered, refused again
@@ -223,12 +223,14 @@ final class BatchWriter implements Runnable {
      * True when the batch is committed (or its faulty domains dead-lettered), false when given up.
      */
     private boolean writeWithRetry(
-            RecordWriter writer, List<CompletedDomain> batch, Map<ResolvedDomain, String> refused) {
+            RecordWriter writer,
+            List<DomainAwaitingWrite> batch,
+            Map<ResolvedDomain, String> refused) {
         long backoffMillis = 100;
         while (true) {
             try {
                 RecordWriter.WriteResult r =
-                        writer.write(batch.stream().map(CompletedDomain::domain).toList());
+                        writer.write(batch.stream().map(DomainAwaitingWrite::domain).toList());
                 metrics.recordsWritten(r.recordsWritten());
                 refused.putAll(r.refused());
                 if (!databaseHealthy) {
@@ -264,7 +266,7 @@ final class BatchWriter implements Runnable {
 
     private boolean isolateFault(
             RecordWriter writer,
-            List<CompletedDomain> batch,
+            List<DomainAwaitingWrite> batch,
             Map<ResolvedDomain, String> refused,
             SQLException e) {
         if (batch.size() == 1) {
@@ -277,7 +279,7 @@ final class BatchWriter implements Runnable {
     }
 
     /** Sends one domain to the dead-letter queue with the reason; true once confirmed. */
-    private boolean deadLetter(CompletedDomain c, String reason) {
+    private boolean deadLetter(DomainAwaitingWrite c, String reason) {
         LOG.error("dead-lettering domain '{}': {}", c.domain().resolution().input(), reason);
         metrics.deadLettered();
         return c.message().deadLetterDomain(c.domain(), reason);

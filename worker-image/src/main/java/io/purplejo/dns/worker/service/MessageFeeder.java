@@ -4,7 +4,7 @@
  */
 package io.purplejo.dns.worker.service;
 
-import io.purplejo.dns.config.InvalidConfigurationException;
+import io.purplejo.dns.lookup.UnsupportedRecordTypeException;
 import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.UndecodableMessageException;
 import io.purplejo.dns.message.WorkMessage;
@@ -135,7 +135,7 @@ final class MessageFeeder implements Runnable {
                     batch.recordTypes().isEmpty()
                             ? settings.types()
                             : RecordTypes.parse(batch.recordTypes());
-        } catch (InvalidConfigurationException e) {
+        } catch (UnsupportedRecordTypeException e) {
             deadLetter(d, e.getMessage());
             return;
         }
@@ -158,7 +158,7 @@ final class MessageFeeder implements Runnable {
                 types,
                 r ->
                         batchWriter.add(
-                                new CompletedDomain(
+                                new DomainAwaitingWrite(
                                         tracked, new ResolvedDomain(run, domainId, r))));
     }
 

@@ -194,10 +194,6 @@ public final class WorkerService {
         return health == null ? 0 : health.port();
     }
 
-    public WorkerMetrics metrics() {
-        return metrics;
-    }
-
     /** Whether the worker is consuming with a healthy database, as /readyz reports it. */
     public boolean metricsReady() {
         return ready();

@@ -13,7 +13,7 @@ import io.purplejo.dns.config.SharedOptions;
 import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.resolve.RecordTypes;
 import io.purplejo.dns.resolve.ResolverSettings;
-import io.purplejo.dns.worker.ResolverOptions;
+import io.purplejo.dns.worker.settings.ResolverOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -38,8 +38,7 @@ final class OutcomeRows {
             i++;
         }
         // previous_outcome is set from the row being replaced, so RETURNING tells new rows (null)
-        // from
-        // changed ones atomically, even when two workers write the same domain at once
+        // from changed ones atomically, even when two workers write the same domain at once
         String sql =
                 "INSERT INTO dnsx_domain_outcomes AS o (run_id, domain_id, outcome, type_outcomes, attempts, resolved_at)"
                         + " SELECT ?, d, oc, t, 1, now() FROM unnest(?::int4[], ?::text[], ?::text[]) AS x(d, oc, t)"
