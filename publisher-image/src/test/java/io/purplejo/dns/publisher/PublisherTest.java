@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
+import io.purplejo.dns.config.PublisherOptions;
 import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.WorkMessage;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestCommandLine;
 import io.purplejo.dns.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,17 +61,9 @@ class PublisherTest {
 
     int publish(String... extra) {
         List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--postgres-dsn",
-                                db.dsnText(),
-                                "--rabbitmq-url",
-                                TestBroker.URL,
-                                "--queue-name",
-                                broker.queue(),
-                                "--worker-count",
-                                "0"));
-        args.addAll(List.of(extra));
+                TestCommandLine.publisher(db, broker)
+                        .with(PublisherOptions.WORKER_COUNT, 0)
+                        .args(extra);
         out.reset();
         err.reset();
         return PublisherMain.run(
@@ -520,14 +514,7 @@ class PublisherTest {
     @Test
     void aDatabaseWithoutTheDomainsTableIsRefused() {
         try (TestDatabase empty = TestDatabase.create()) {
-            List<String> args =
-                    List.of(
-                            "--postgres-dsn",
-                            empty.dsnText(),
-                            "--rabbitmq-url",
-                            TestBroker.URL,
-                            "--queue-name",
-                            broker.queue());
+            List<String> args = TestCommandLine.publisher(empty, broker).args();
 
             int code =
                     PublisherMain.run(

@@ -6,11 +6,13 @@ package io.purplejo.dns.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.progress.RunProgressQuery;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestCommandLine;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import io.purplejo.dns.worker.service.WorkerService;
@@ -56,16 +58,7 @@ class PublisherToWorkerTest {
     }
 
     private int publish(String... extra) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--postgres-dsn",
-                                db.dsnText(),
-                                "--rabbitmq-url",
-                                TestBroker.URL,
-                                "--queue-name",
-                                broker.queue()));
-        args.addAll(List.of(extra));
+        List<String> args = TestCommandLine.publisher(db, broker).args(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         return PublisherMain.run(
                 args,
@@ -90,23 +83,10 @@ class PublisherToWorkerTest {
     /** Runs a worker until the publisher's stop message ends it. */
     private void runWorkerToTheStopMessage() throws Exception {
         List<String> args =
-                List.of(
-                        "--postgres-dsn",
-                        db.dsnText(),
-                        "--rabbitmq-url",
-                        TestBroker.URL,
-                        "--queue-name",
-                        broker.queue(),
-                        "--resolvers",
-                        dns.spec(),
-                        "--dns-timeout",
-                        "0.5",
-                        "--batch-delay-ms",
-                        "20",
-                        "--metrics-port",
-                        "0",
-                        "--worker-id",
-                        "e2e");
+                TestCommandLine.worker(db, broker, dns.spec())
+                        .with(WorkerOptions.DNS_TIMEOUT, 0.5)
+                        .with(WorkerOptions.WORKER_ID, "e2e")
+                        .args();
         WorkerService worker =
                 new WorkerService(
                         WorkerSettings.from(

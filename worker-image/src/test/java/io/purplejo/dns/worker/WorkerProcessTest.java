@@ -7,9 +7,11 @@ package io.purplejo.dns.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.JavaProcess;
 import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestCommandLine;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import io.purplejo.dns.testing.TestDnsServer.Behavior;
@@ -64,29 +66,13 @@ class WorkerProcessTest {
     private Process startWorker(String id) throws Exception {
         List<String> args =
                 new ArrayList<>(
-                        List.of(
-                                "--postgres-dsn",
-                                db.dsnText(),
-                                "--rabbitmq-url",
-                                TestBroker.URL,
-                                "--queue-name",
-                                broker.queue(),
-                                "--resolvers",
-                                dns.spec(),
-                                "--dns-timeout",
-                                "1.0",
-                                "--concurrency",
-                                "40",
-                                "--prefetch",
-                                "100",
-                                "--batch-delay-ms",
-                                "20",
-                                "--grace-period",
-                                "20",
-                                "--metrics-port",
-                                "0",
-                                "--worker-id",
-                                id));
+                        TestCommandLine.worker(db, broker, dns.spec())
+                                .with(WorkerOptions.DNS_TIMEOUT, 1.0)
+                                .with(WorkerOptions.CONCURRENCY, 40)
+                                .with(WorkerOptions.PREFETCH, 100)
+                                .with(WorkerOptions.GRACE_PERIOD, 20)
+                                .with(WorkerOptions.WORKER_ID, id)
+                                .args());
         Process p =
                 JavaProcess.start(
                         WorkerMain.class.getName(),

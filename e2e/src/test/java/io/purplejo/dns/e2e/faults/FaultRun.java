@@ -11,12 +11,16 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.purplejo.dns.config.PublisherOptions;
+import io.purplejo.dns.config.SharedOptions;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.publisher.PublisherMain;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.JavaProcess;
 import io.purplejo.dns.testing.MachineServices;
 import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestCommandLine;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import io.purplejo.dns.worker.WorkerMain;
@@ -97,25 +101,14 @@ final class FaultRun implements AutoCloseable {
     Process publisher(String id, String run, Path domainsFile) {
         List<String> args =
                 new ArrayList<>(
-                        List.of(
-                                "--postgres-dsn",
-                                db.dsnText(),
-                                "--rabbitmq-url",
-                                TestBroker.URL,
-                                "--queue-name",
-                                broker.queue(),
-                                "--run-name",
-                                run,
-                                "--types",
-                                "A",
-                                "--message-size",
-                                "20",
-                                "--max-queue-depth",
-                                String.valueOf(maxQueueDepth),
-                                "--confirm-window",
-                                "5",
-                                "--worker-count",
-                                "0"));
+                        TestCommandLine.publisher(db, broker)
+                                .with(PublisherOptions.RUN_NAME, run)
+                                .with(SharedOptions.RECORD_TYPES, "A")
+                                .with(PublisherOptions.MESSAGE_SIZE, 20)
+                                .with(PublisherOptions.MAX_QUEUE_DEPTH, maxQueueDepth)
+                                .with(PublisherOptions.CONFIRM_WINDOW, 5)
+                                .with(PublisherOptions.WORKER_COUNT, 0)
+                                .args());
         if (domainsFile != null) {
             args.addAll(List.of("--domains-file", domainsFile.toString()));
         } else {
@@ -132,29 +125,13 @@ final class FaultRun implements AutoCloseable {
         return start(
                 id,
                 WorkerMain.class.getName(),
-                List.of(
-                        "--postgres-dsn",
-                        db.dsnText(),
-                        "--rabbitmq-url",
-                        TestBroker.URL,
-                        "--queue-name",
-                        broker.queue(),
-                        "--resolvers",
-                        dns.spec(),
-                        "--dns-timeout",
-                        "1.0",
-                        "--concurrency",
-                        String.valueOf(concurrency),
-                        "--prefetch",
-                        String.valueOf(Math.max(3, concurrency / 10)),
-                        "--batch-delay-ms",
-                        "20",
-                        "--grace-period",
-                        "20",
-                        "--metrics-port",
-                        "0",
-                        "--worker-id",
-                        id));
+                TestCommandLine.worker(db, broker, dns.spec())
+                        .with(WorkerOptions.DNS_TIMEOUT, 1.0)
+                        .with(WorkerOptions.CONCURRENCY, concurrency)
+                        .with(WorkerOptions.PREFETCH, Math.max(3, concurrency / 10))
+                        .with(WorkerOptions.GRACE_PERIOD, 20)
+                        .with(WorkerOptions.WORKER_ID, id)
+                        .args());
     }
 
     private Process start(String id, String main, List<String> args) {

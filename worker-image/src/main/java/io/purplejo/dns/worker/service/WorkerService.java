@@ -194,11 +194,6 @@ public final class WorkerService {
         return health == null ? 0 : health.port();
     }
 
-    /** Whether the worker is consuming with a healthy database, as /readyz reports it. */
-    public boolean metricsReady() {
-        return ready();
-    }
-
     /**
      * Alive: the DNS loop, the feeder and the batch writer run (while draining, the writer may have
      * ended).
@@ -213,7 +208,8 @@ public final class WorkerService {
                 && supervisor.isAlive();
     }
 
-    private boolean ready() {
+    /** Whether the worker is consuming with a healthy database, as /readyz reports it. */
+    boolean ready() {
         QueueSession s = session;
         return !stopping && s != null && s.isOpen() && batchWriter.databaseHealthy();
     }

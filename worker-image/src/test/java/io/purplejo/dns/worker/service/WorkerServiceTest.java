@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
+import io.purplejo.dns.config.WorkerOptions;
 import io.purplejo.dns.message.MessageCodec;
 import io.purplejo.dns.message.QueueNames;
 import io.purplejo.dns.message.WorkMessage;
@@ -21,6 +22,7 @@ import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.Rabbitmqctl;
 import io.purplejo.dns.testing.ReliabilityReport;
 import io.purplejo.dns.testing.TestBroker;
+import io.purplejo.dns.testing.TestCommandLine;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
 import java.net.URI;
@@ -78,29 +80,12 @@ class WorkerServiceTest {
 
     static List<String> args(
             TestDatabase db, TestBroker broker, TestDnsServer dns, String... extra) {
-        List<String> a =
-                new ArrayList<>(
-                        List.of(
-                                "--postgres-dsn",
-                                db.dsnText(),
-                                "--rabbitmq-url",
-                                TestBroker.URL,
-                                "--queue-name",
-                                broker.queue(),
-                                "--resolvers",
-                                dns.spec(),
-                                "--dns-timeout",
-                                "0.2",
-                                "--batch-delay-ms",
-                                "20",
-                                "--grace-period",
-                                "10",
-                                "--metrics-port",
-                                "0",
-                                "--worker-id",
-                                "test-worker"));
-        a.addAll(List.of(extra));
-        return a;
+        return new ArrayList<>(
+                TestCommandLine.worker(db, broker, dns.spec())
+                        .with(WorkerOptions.DNS_TIMEOUT, 0.2)
+                        .with(WorkerOptions.GRACE_PERIOD, 10)
+                        .with(WorkerOptions.WORKER_ID, "test-worker")
+                        .args(extra));
     }
 
     private WorkerService start(String... extra) {
@@ -564,7 +549,7 @@ class WorkerServiceTest {
         }
         dns.delay(300);
         start("--concurrency", "20", "--prefetch", "30", "--dns-timeout", "2.0");
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.metricsReady());
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.ready());
         broker.publishLegacy(slow.toArray(String[]::new));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes") >= 10);

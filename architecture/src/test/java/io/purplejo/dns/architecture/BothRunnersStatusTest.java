@@ -81,7 +81,7 @@ class BothRunnersStatusTest {
         DnsExtractionRunStatus onOneMachine =
                 EndOfRunStatus.project(
                         run,
-                        EndOfRunStatus.facts(decision, progress, queueReady, "q", 0),
+                        EndOfRunStatus.facts(run, decision, progress, queueReady, "q", 0),
                         STARTED,
                         ENDED);
 
