@@ -177,6 +177,7 @@ public final class LocalMain {
         run.getMetadata().setUid(null);
         run.setStatus(null);
         run.getMetadata().setGeneration(null);
+        run.getMetadata().setCreationTimestamp(null);
         out.print(yaml().writeValueAsString(run));
         return ExitCodes.OK;
     }

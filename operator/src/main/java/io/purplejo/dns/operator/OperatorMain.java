@@ -4,19 +4,24 @@
  */
 package io.purplejo.dns.operator;
 
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionSchedule;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.operator.reconciler.DnsExtractionRunReconciler;
+import io.purplejo.dns.operator.schedule.DnsExtractionScheduleReconciler;
 import io.purplejo.dns.operator.settings.OperatorSettings;
 import io.purplejo.dns.operator.status.RunGauges;
 import io.purplejo.dns.rules.backend.RunBackends;
@@ -26,6 +31,9 @@ import java.util.Arrays;
 
 /** Entry point of {@code dns-operator.jar}: starts the controller for {@code DnsExtractionRun}. */
 public final class OperatorMain {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(OperatorMain.class);
+
     private OperatorMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -138,7 +146,44 @@ public final class OperatorMain {
                     }
                     c.withReconciliationMaxInterval(settings.reconcileInterval().multipliedBy(6));
                 });
+        if (schedulesServed(client, settings)) {
+            operator.register(
+                    new DnsExtractionScheduleReconciler(clock, settings.reconcileInterval()),
+                    c -> {
+                        if (settings.namespaces().isEmpty()) {
+                            c.watchingAllNamespaces();
+                        } else {
+                            c.settingNamespaces(settings.namespaces());
+                        }
+                    });
+        }
         operator.start();
         return operator;
+    }
+
+    /**
+     * Whether the API server serves DnsExtractionSchedules: an upgrade whose CRD was not applied
+     * yet (Helm never upgrades crds/) runs the runs and says what is missing, rather than failing.
+     */
+    static boolean schedulesServed(KubernetesClient client, OperatorSettings settings) {
+        try {
+            var schedules = client.resources(DnsExtractionSchedule.class);
+            ListOptions one = new ListOptionsBuilder().withLimit(1L).build();
+            if (settings.namespaces().isEmpty()) {
+                schedules.inAnyNamespace().list(one);
+            } else {
+                schedules.inNamespace(settings.namespaces().iterator().next()).list(one);
+            }
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != java.net.HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+            LOG.warn(
+                    "the API server does not serve dnsextractionschedules.dns.purplejo.io: schedules"
+                            + " are not watched; apply crds/ (kubectl apply --server-side -f"
+                            + " charts/dns-extraction-operator/crds/) and restart the operator");
+            return false;
+        }
     }
 }

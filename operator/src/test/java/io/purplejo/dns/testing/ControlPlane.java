@@ -142,6 +142,9 @@ public class ControlPlane implements BeforeAllCallback {
                                 "--force-conflicts",
                                 "-f",
                                 REPO.resolve("crds/dnsextractionruns.dns.purplejo.io-v1.yml")
+                                        .toString(),
+                                "-f",
+                                REPO.resolve("crds/dnsextractionschedules.dns.purplejo.io-v1.yml")
                                         .toString()),
                         120);
         Result established =
@@ -153,6 +156,7 @@ public class ControlPlane implements BeforeAllCallback {
                                 "wait",
                                 "--for=condition=Established",
                                 "crd/dnsextractionruns.dns.purplejo.io",
+                                "crd/dnsextractionschedules.dns.purplejo.io",
                                 "--timeout=60s"),
                         90);
         if (crd.code() != 0 || established.code() != 0) {

@@ -57,10 +57,12 @@ public class DnsExtractionRunSpec {
     @JsonPropertyDescription("Images of the publisher and the workers.")
     public ImageSpec images = new ImageSpec();
 
-    @JsonPropertyDescription("Resources of each worker pod.")
+    @JsonPropertyDescription(
+            "Resources of each worker pod, as a container's (kubectl explain pod.spec.containers.resources).")
     public ResourceRequirements workerResources;
 
-    @JsonPropertyDescription("Resources of the publisher pod.")
+    @JsonPropertyDescription(
+            "Resources of the publisher pod, as a container's (kubectl explain pod.spec.containers.resources).")
     public ResourceRequirements publisherResources;
 
     @Required

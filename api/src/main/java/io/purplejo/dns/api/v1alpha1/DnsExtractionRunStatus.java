@@ -5,6 +5,7 @@
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,59 +16,88 @@ import java.util.Objects;
 /** What the operator observed of a run: phase, counters, workers, rate and conditions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DnsExtractionRunStatus {
+
+    @JsonPropertyDescription(
+            "Pending, Publishing, Resolving, Suspended, Succeeded or Failed. Succeeded only when publishing finished, every published domain has an outcome and the queue is empty.")
     public RunPhase phase;
+
+    @JsonPropertyDescription("What the run is doing or why it stopped, for a person.")
     public String message;
+
+    @JsonPropertyDescription("Domains the run selected; absent until the publisher counted them.")
     public Long total;
+
+    @JsonPropertyDescription("Domains put on the queue so far.")
     public Long published;
 
-    /** Domains with a definite answer: records, no data, NXDOMAIN. */
+    @JsonPropertyDescription("Domains with a definite answer: records, no data, or NXDOMAIN.")
     public Long resolved;
 
-    /** Domains that failed: SERVFAIL, REFUSED, timeout, invalid name. */
+    @JsonPropertyDescription(
+            "Domains whose lookups failed (SERVFAIL, REFUSED, timeout, invalid name): failed domains, not a failed run (see phase).")
     public Long failed;
 
-    /** Domains by outcome. */
+    @JsonPropertyDescription("Domains by outcome; absent while the counters cannot be read.")
     public Map<String, Long> outcomes = new LinkedHashMap<>();
 
+    @JsonPropertyDescription("Messages ready in the run's queue; absent when it cannot be read.")
     public Long queueDepth;
+
+    @JsonPropertyDescription("The worker Deployment's replicas: desired and ready.")
     public WorkerCounts workers;
 
-    /** Domains per second over the last minutes, as text ("1234.5"). */
+    @JsonPropertyDescription(
+            "Domains per second over the last minutes, as text (\"1234.5\"); absent when finished.")
     public String rate;
 
-    /** Time left at the current rate ("1h2m"). */
+    @JsonPropertyDescription("Time left at the current rate (\"1h2m\").")
     public String eta;
 
+    @JsonPropertyDescription("When the current attempt started (RFC 3339).")
     public String startTime;
+
+    @JsonPropertyDescription("When the run finished (RFC 3339).")
     public String completionTime;
+
+    @JsonPropertyDescription("The spec generation this status describes.")
     public Long observedGeneration;
+
+    @JsonPropertyDescription("The current publisher attempt.")
     public PublisherStatus publisher;
+
+    @JsonPropertyDescription("The name of the run's worker Deployment.")
     public String workerDeployment;
 
-    /** The queue this run claimed when it started; only a run that claimed a queue deletes it. */
+    @JsonPropertyDescription(
+            "The queue this run claimed when it started; only a run that claimed a queue deletes it.")
     public String queue;
 
-    /** The value of spec.retry that started the current attempt. */
+    @JsonPropertyDescription("The value of spec.retry that started the current attempt.")
     public String handledRetry;
 
-    /**
-     * When the current worker count was last lowered or when it last wished lower (for
-     * stabilisation).
-     */
+    @JsonPropertyDescription(
+            "Since when fewer workers would do (scale-downs wait for the stabilisation window).")
     public String scaleDownCandidateSince;
 
-    /** When workers were last added (scale-ups are spaced by the operator's scale-up period). */
+    @JsonPropertyDescription(
+            "When workers were last added (scale-ups are spaced by the operator's scale-up period).")
     public String lastScaleUpTime;
 
-    /**
-     * When the count of domains with an outcome last changed: a run whose last domains were
-     * dead-lettered is failed once nothing moved for a while.
-     */
+    @JsonPropertyDescription(
+            "When the count of domains with an outcome last changed: a run whose last domains were dead-lettered fails once nothing moved for a while.")
     public String lastProgressTime;
 
-    /** When ttlSecondsAfterFinished removed the run's Jobs, Deployment and queue. */
+    @JsonPropertyDescription(
+            "When ttlSecondsAfterFinished removed the run's Jobs, Deployment and queue; the run and this status stay.")
     public String childrenRemovedTime;
 
+    @JsonPropertyDescription(
+            "The time a relative selection (notExtractedWithin) resolved to: domains not extracted"
+                    + " since then are selected (RFC 3339).")
+    public String selectedSince;
+
+    @JsonPropertyDescription(
+            "Complete, Failed, Progressing, Degraded, and the kstatus conditions Reconciling, Stalled and Ready that GitOps tools read; one per type.")
     public List<Condition> conditions = new ArrayList<>();
 
     @Override
@@ -82,6 +112,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(resolved, s.resolved)
                 && Objects.equals(failed, s.failed)
                 && Objects.equals(outcomes, s.outcomes)
+                && Objects.equals(selectedSince, s.selectedSince)
                 && Objects.equals(queueDepth, s.queueDepth)
                 && Objects.equals(workers, s.workers)
                 && Objects.equals(rate, s.rate)

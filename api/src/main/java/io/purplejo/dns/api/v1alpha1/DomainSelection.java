@@ -23,6 +23,12 @@ import java.util.List;
         value = "self.mode == 'NotExtractedSince' || !has(self.notExtractedSince)",
         message = "notExtractedSince only goes with mode NotExtractedSince")
 @ValidationRule(
+        value = "self.mode != 'NotExtractedWithin' || has(self.notExtractedWithin)",
+        message = "notExtractedWithin is required with mode NotExtractedWithin")
+@ValidationRule(
+        value = "self.mode == 'NotExtractedWithin' || !has(self.notExtractedWithin)",
+        message = "notExtractedWithin only goes with mode NotExtractedWithin")
+@ValidationRule(
         value = "self.mode != 'FailuresOf' || has(self.failuresOf)",
         message = "failuresOf (the run whose failures to retry) is required with mode FailuresOf")
 @ValidationRule(
@@ -34,11 +40,12 @@ public class DomainSelection {
         All,
         NeverExtracted,
         NotExtractedSince,
+        NotExtractedWithin,
         FailuresOf
     }
 
     @JsonPropertyDescription(
-            "All, NeverExtracted (no definite answer and no record yet: domains that only failed are selected again), NotExtractedSince, or FailuresOf (the domains whose outcome in the run failuresOf names was a failure: timeout, SERVFAIL, REFUSED, ...).")
+            "All, NeverExtracted (no definite answer and no record yet: domains that only failed are selected again), NotExtractedSince (a fixed time), NotExtractedWithin (a time relative to the run's creation, for manifests kept in Git and schedules), or FailuresOf (the domains whose outcome in the run failuresOf names was a failure: timeout, SERVFAIL, REFUSED, ...).")
     @Default("NeverExtracted")
     public Mode mode = Mode.NeverExtracted;
 
@@ -47,6 +54,13 @@ public class DomainSelection {
     @Pattern(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
     public String notExtractedSince;
+
+    @JsonPropertyDescription(
+            "With mode NotExtractedWithin: domains not extracted within this span before the run was"
+                    + " created (or scheduled), in minutes, hours or days: 90m, 36h, 30d. The time it"
+                    + " resolves to is in status.selectedSince.")
+    @Pattern("^[1-9][0-9]{0,5}[mhd]$")
+    public String notExtractedWithin;
 
     @JsonPropertyDescription(
             "With mode FailuresOf: the name of a run of this namespace (its latest run of that name) whose failed domains this run resolves again.")

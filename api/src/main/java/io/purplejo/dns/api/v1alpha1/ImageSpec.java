@@ -24,6 +24,7 @@ public class ImageSpec {
     @JsonPropertyDescription("Publisher image; default: the operator's.")
     public String publisher;
 
+    @JsonPropertyDescription("Image pull policy of the run's pods: Always, IfNotPresent or Never.")
     @Default("IfNotPresent")
     public PullPolicy pullPolicy = PullPolicy.IfNotPresent;
 }

@@ -5,17 +5,17 @@
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** The run's publisher: its current Job and how many attempts it took so far. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PublisherStatus {
-    /** Name of the current attempt's Job. */
+    @JsonPropertyDescription("The name of the current attempt's Job.")
     public String job;
 
-    /**
-     * Attempts started: a lost Job, a changed template or a retry starts a new one, which resumes.
-     */
+    @JsonPropertyDescription(
+            "Attempts started: a lost Job, a changed template or a retry starts a new one, which resumes.")
     public Integer attempts;
 
     public PublisherStatus() {}

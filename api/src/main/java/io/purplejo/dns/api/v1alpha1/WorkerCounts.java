@@ -5,12 +5,17 @@
 package io.purplejo.dns.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** Desired and ready workers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class WorkerCounts {
+
+    @JsonPropertyDescription("Workers the operator wants now.")
     public Integer desired;
+
+    @JsonPropertyDescription("Workers running and ready.")
     public Integer ready;
 
     public WorkerCounts() {}

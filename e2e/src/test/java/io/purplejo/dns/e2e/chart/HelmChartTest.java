@@ -148,19 +148,34 @@ class HelmChartTest {
                                                                 r.get("verbs").toString())));
         assertThat(rules)
                 .containsExactlyInAnyOrderEntriesOf(
-                        Map.of(
-                                "dns.purplejo.io/dnsextractionruns",
-                                        "[\"get\",\"list\",\"watch\",\"patch\",\"delete\"]",
-                                "dns.purplejo.io/dnsextractionruns/status",
-                                        "[\"update\",\"patch\"]",
-                                "dns.purplejo.io/dnsextractionruns/finalizers", "[\"update\"]",
-                                "batch/jobs",
-                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
-                                "apps/deployments",
-                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]",
-                                "/pods", "[\"list\"]",
-                                "/secrets", "[\"get\"]",
-                                "/events", "[\"get\",\"create\",\"patch\"]"));
+                        Map.ofEntries(
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionruns",
+                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]"),
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionruns/status",
+                                        "[\"update\",\"patch\"]"),
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionruns/finalizers",
+                                        "[\"update\"]"),
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionschedules",
+                                        "[\"get\",\"list\",\"watch\",\"patch\"]"),
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionschedules/status",
+                                        "[\"update\",\"patch\"]"),
+                                Map.entry(
+                                        "dns.purplejo.io/dnsextractionschedules/finalizers",
+                                        "[\"update\"]"),
+                                Map.entry(
+                                        "batch/jobs",
+                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]"),
+                                Map.entry(
+                                        "apps/deployments",
+                                        "[\"get\",\"list\",\"watch\",\"create\",\"patch\",\"delete\"]"),
+                                Map.entry("/pods", "[\"list\"]"),
+                                Map.entry("/secrets", "[\"get\"]"),
+                                Map.entry("/events", "[\"get\",\"create\",\"patch\"]")));
         JsonNode leases = objects.get("Role/dnsx/dnsx-dns-extraction-operator-leases");
         assertThat(leases.at("/rules/0/resources/0").asText()).isEqualTo("leases");
         assertThat(leases.at("/rules/0/verbs").toString())

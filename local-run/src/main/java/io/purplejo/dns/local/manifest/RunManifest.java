@@ -128,6 +128,12 @@ public final class RunManifest {
             }
             run.getMetadata().setUid(UUID.randomUUID().toString());
             run.getMetadata().setGeneration(1L);
+            // as the API server stamps it: a relative selection counts back from it
+            run.getMetadata()
+                    .setCreationTimestamp(
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString());
             return run;
         } catch (IOException e) {
             throw new InvalidConfigurationException(

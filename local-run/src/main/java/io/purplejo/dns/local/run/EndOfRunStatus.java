@@ -10,6 +10,7 @@ import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.rules.phase.PhaseDecision;
 import io.purplejo.dns.rules.status.RunStatusProjection;
 import io.purplejo.dns.rules.status.StatusFacts;
+import io.purplejo.dns.rules.workload.SelectionWindow;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +30,7 @@ public final class EndOfRunStatus {
      * @param workers the workers still running in this process
      */
     public static StatusFacts facts(
+            DnsExtractionRun run,
             PhaseDecision decision,
             RunProgress progress,
             long queueReady,
@@ -47,7 +49,8 @@ public final class EndOfRunStatus {
                 null,
                 null,
                 null,
-                null);
+                null,
+                SelectionWindow.relative(run));
     }
 
     /** The status at {@code ended} of a run that started at {@code started}. */

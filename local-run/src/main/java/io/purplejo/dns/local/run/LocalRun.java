@@ -200,6 +200,7 @@ public final class LocalRun {
                 EndOfRunStatus.project(
                         run,
                         EndOfRunStatus.facts(
+                                run,
                                 ending.shown(),
                                 facts.progress(),
                                 facts.ready(),

@@ -56,7 +56,10 @@ class EndOfRunStatusTest {
                         ? decision
                         : new PhaseDecision(decision.phase(), decision.reason(), message);
         return EndOfRunStatus.project(
-                run, EndOfRunStatus.facts(shown, progress, ready, queue, workers), started, ended);
+                run,
+                EndOfRunStatus.facts(run, shown, progress, ready, queue, workers),
+                started,
+                ended);
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.purplejo.dns.rules.status.Conditions;
 import io.purplejo.dns.rules.status.RateWindow;
 import io.purplejo.dns.rules.status.RunStatusProjection;
 import io.purplejo.dns.rules.status.StatusFacts;
+import io.purplejo.dns.rules.workload.SelectionWindow;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,11 +39,13 @@ public final class StatusProjection {
             Instant now) {
         DnsExtractionRunStatus old =
                 run.getStatus() == null ? new DnsExtractionRunStatus() : run.getStatus();
-        return RunStatusProjection.project(old, generation(run), facts(obs, decision, rate), now);
+        return RunStatusProjection.project(
+                old, generation(run), facts(run, obs, decision, rate), now);
     }
 
     /** What this reconciliation observed and decided, in the words every runner uses. */
-    static StatusFacts facts(RunObservation obs, RunDecision decision, RateWindow rate) {
+    static StatusFacts facts(
+            DnsExtractionRun run, RunObservation obs, RunDecision decision, RateWindow rate) {
         RunProgress progress = obs.progress().known();
         Double r = rate.rate();
         Duration eta =
@@ -79,7 +82,8 @@ public final class StatusProjection {
                 decision.retryHandled(),
                 decision.lastProgress(),
                 r,
-                eta);
+                eta,
+                SelectionWindow.relative(run));
     }
 
     private static long generation(DnsExtractionRun run) {

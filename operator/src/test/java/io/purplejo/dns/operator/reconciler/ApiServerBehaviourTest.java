@@ -113,7 +113,9 @@ class ApiServerBehaviourTest {
 
         assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output())
-                .contains("dnsextractionrun.dns.purplejo.io/")
+                .containsAnyOf(
+                        "dnsextractionrun.dns.purplejo.io/",
+                        "dnsextractionschedule.dns.purplejo.io/")
                 .contains("(server dry run)");
     }
 

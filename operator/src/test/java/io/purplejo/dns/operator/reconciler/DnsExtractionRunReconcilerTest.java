@@ -24,11 +24,14 @@ class DnsExtractionRunReconcilerTest extends ReconcilerScenarios {
 
     @Override
     void installCrd() throws Exception {
-        try (FileInputStream crd =
-                new FileInputStream(
-                        Path.of("..", "crds", "dnsextractionruns.dns.purplejo.io-v1.yml")
-                                .toFile())) {
-            mockClient.apiextensions().v1().customResourceDefinitions().load(crd).create();
+        for (String file :
+                new String[] {
+                    "dnsextractionruns.dns.purplejo.io-v1.yml",
+                    "dnsextractionschedules.dns.purplejo.io-v1.yml"
+                }) {
+            try (FileInputStream crd = new FileInputStream(Path.of("..", "crds", file).toFile())) {
+                mockClient.apiextensions().v1().customResourceDefinitions().load(crd).create();
+            }
         }
     }
 

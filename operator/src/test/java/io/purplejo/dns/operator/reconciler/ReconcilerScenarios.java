@@ -20,6 +20,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunSpec;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionSchedule;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionScheduleSpec;
+import io.purplejo.dns.api.v1alpha1.DnsExtractionScheduleStatus;
 import io.purplejo.dns.api.v1alpha1.DomainSelection;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.api.v1alpha1.SecretKeyRef;
@@ -27,14 +30,17 @@ import io.purplejo.dns.operator.OperatorMain;
 import io.purplejo.dns.operator.settings.OperatorSettings;
 import io.purplejo.dns.rules.backend.RunBackends;
 import io.purplejo.dns.rules.phase.PhaseMachine;
+import io.purplejo.dns.rules.status.Conditions;
+import io.purplejo.dns.rules.status.RunConditions;
 import io.purplejo.dns.rules.workload.RunNames;
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.GitOpsTools;
 import io.purplejo.dns.testing.TestBroker;
 import io.purplejo.dns.testing.TestDatabase;
 import io.purplejo.dns.testing.TestDnsServer;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +79,9 @@ abstract class ReconcilerScenarios {
     Operator operator;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ClusterPlay play;
+
+    /** The operator's clock: real time unless a scenario moves it on. */
+    final ShiftedClock clock = new ShiftedClock();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -120,7 +129,7 @@ abstract class ReconcilerScenarios {
                         Duration.ofSeconds(1)),
                 backends,
                 metrics,
-                Clock.systemUTC());
+                clock);
     }
 
     @AfterEach
@@ -1115,5 +1124,143 @@ abstract class ReconcilerScenarios {
                 .getEnv()
                 .forEach(e -> env.put(e.getName(), e.getValue()));
         return env;
+    }
+
+    // ------------------------------------------------------------------------------ schedules
+
+    /** A schedule firing every minute, whose runs start suspended (they stay active). */
+    DnsExtractionSchedule schedule(String name, Consumer<DnsExtractionScheduleSpec> customize) {
+        DnsExtractionScheduleSpec spec = new DnsExtractionScheduleSpec();
+        spec.schedule = "* * * * *";
+        DnsExtractionRunSpec run = new DnsExtractionRunSpec();
+        run.selection.mode = DomainSelection.Mode.All;
+        run.resolvers.servers = List.of(dns.spec());
+        run.postgresDsnSecret = new SecretKeyRef("extraction-db", "dsn");
+        run.rabbitmqUrlSecret = new SecretKeyRef("extraction-mq", "url");
+        run.suspend = true;
+        spec.runTemplate.spec = run;
+        spec.runTemplate.labels = Map.of("team", "dns");
+        customize.accept(spec);
+        DnsExtractionSchedule s = new DnsExtractionSchedule();
+        s.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        s.setSpec(spec);
+        return client.resource(s).create();
+    }
+
+    /** The runs of a schedule, by name. */
+    List<String> runsOf(String schedule) {
+        return client
+                .resources(DnsExtractionRun.class)
+                .inNamespace(NS)
+                .withLabel(DnsExtractionSchedule.SCHEDULE_LABEL, schedule)
+                .list()
+                .getItems()
+                .stream()
+                .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
+                .map(r -> r.getMetadata().getName())
+                .sorted()
+                .toList();
+    }
+
+    DnsExtractionScheduleStatus scheduleStatus(String name) {
+        DnsExtractionSchedule s =
+                client.resources(DnsExtractionSchedule.class).inNamespace(NS).withName(name).get();
+        return s == null || s.getStatus() == null
+                ? new DnsExtractionScheduleStatus()
+                : s.getStatus();
+    }
+
+    /** The time the operator's next minute starts, and the clock moved on to it. */
+    Instant nextMinute() {
+        Instant slot = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        clock.advance(Duration.between(clock.instant(), slot).plusSeconds(1));
+        return slot;
+    }
+
+    @Test
+    void aScheduleStartsOneRunPerTimeNamedAfterItAndKeepsOnlyItsHistory() {
+        DnsExtractionSchedule s =
+                schedule(
+                        "nightly",
+                        spec -> {
+                            spec.concurrencyPolicy =
+                                    DnsExtractionScheduleSpec.ConcurrencyPolicy.Allow;
+                            spec.failedRunsHistoryLimit = 1;
+                            // each run fails at once: suspended past its deadline
+                            spec.runTemplate.spec.activeDeadlineSeconds = 1L;
+                        });
+        Instant first = nextMinute();
+        String firstRun = "nightly-" + first.getEpochSecond() / 60;
+        await().atMost(Duration.ofSeconds(30)).until(() -> runsOf("nightly").contains(firstRun));
+        DnsExtractionRun run = get(firstRun);
+        assertThat(run.getMetadata().getLabels()).containsEntry("team", "dns");
+        assertThat(run.getMetadata().getAnnotations())
+                .containsEntry(DnsExtractionSchedule.SCHEDULED_TIME_ANNOTATION, first.toString());
+        assertThat(run.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo(s.getMetadata().getUid()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> first.toString().equals(scheduleStatus("nightly").lastScheduleTime));
+
+        Instant second = nextMinute();
+        String secondRun = "nightly-" + second.getEpochSecond() / 60;
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            assertThat(phase(secondRun)).isEqualTo(RunPhase.Failed);
+                            assertThat(runsOf("nightly"))
+                                    .as("one failed run kept (failedRunsHistoryLimit 1)")
+                                    .containsExactly(secondRun);
+                        });
+        DnsExtractionScheduleStatus status = scheduleStatus("nightly");
+        assertThat(status.lastScheduleTime).isEqualTo(second.toString());
+        assertThat(status.lastSuccessfulTime).isNull();
+        assertThat(Conditions.isTrue(status.conditions, RunConditions.READY)).isTrue();
+        assertThat(status.conditions)
+                .allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(1L));
+    }
+
+    @Test
+    void forbidSkipsATimeWhileTheRunBeforeGoesOnAndReplaceReplacesIt() {
+        schedule("forbid", spec -> {});
+        schedule(
+                "replace",
+                spec ->
+                        spec.concurrencyPolicy =
+                                DnsExtractionScheduleSpec.ConcurrencyPolicy.Replace);
+        Instant first = nextMinute();
+        String forbidFirst = "forbid-" + first.getEpochSecond() / 60;
+        String replaceFirst = "replace-" + first.getEpochSecond() / 60;
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                runsOf("forbid").equals(List.of(forbidFirst))
+                                        && runsOf("replace").equals(List.of(replaceFirst)));
+
+        Instant second = nextMinute();
+        String replaceSecond = "replace-" + second.getEpochSecond() / 60;
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            assertThat(scheduleStatus("forbid").message)
+                                    .contains("still going (concurrencyPolicy Forbid)");
+                            assertThat(runsOf("replace")).containsExactly(replaceSecond);
+                        });
+        assertThat(runsOf("forbid")).containsExactly(forbidFirst);
+        assertThat(scheduleStatus("forbid").active).containsExactly(forbidFirst);
+    }
+
+    @Test
+    void aSuspendedScheduleStartsNothing() {
+        schedule("held", spec -> spec.suspend = true);
+        nextMinute();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "suspended: no run is started".equals(scheduleStatus("held").message));
+        nextMinute();
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> scheduleStatus("held").observedGeneration != null);
+        assertThat(runsOf("held")).isEmpty();
+        assertThat(scheduleStatus("held").nextScheduleTime).isNull();
     }
 }

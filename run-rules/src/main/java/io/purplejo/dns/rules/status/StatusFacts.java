@@ -33,6 +33,7 @@ import java.util.List;
  * @param lastProgress when the counters last moved, or null
  * @param rate domains per second over the recent window, or null when unknown
  * @param eta the time left at that rate, or null when unknown
+ * @param selectedSince what a relative selection resolved to, or null
  */
 public record StatusFacts(
         PhaseDecision phase,
@@ -47,7 +48,8 @@ public record StatusFacts(
         String handledRetry,
         Instant lastProgress,
         Double rate,
-        Duration eta) {
+        Duration eta,
+        String selectedSince) {
 
     public StatusFacts {
         problems = List.copyOf(problems);

@@ -75,7 +75,7 @@ public final class RunEnvironment {
                 switch (sel.mode) {
                     case All -> "all";
                     case NeverExtracted -> "never-extracted";
-                    case NotExtractedSince -> "not-extracted-since";
+                    case NotExtractedSince, NotExtractedWithin -> "not-extracted-since";
                     case FailuresOf -> "failures-of";
                 });
         if (sel.failuresOf != null) {
@@ -84,8 +84,9 @@ public final class RunEnvironment {
                     PublisherOptions.FAILURES_OF.envVar(),
                     RunNames.runKey(run.getMetadata().getNamespace(), sel.failuresOf));
         }
-        if (sel.notExtractedSince != null) {
-            env.put(PublisherOptions.SINCE.envVar(), sel.notExtractedSince);
+        String since = SelectionWindow.since(run);
+        if (since != null) {
+            env.put(PublisherOptions.SINCE.envVar(), since);
         }
         if (sel.suffixes != null && !sel.suffixes.isEmpty()) {
             env.put(PublisherOptions.SUFFIXES.envVar(), String.join(",", sel.suffixes));
