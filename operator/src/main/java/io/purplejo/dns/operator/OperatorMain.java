@@ -176,14 +176,22 @@ public final class OperatorMain {
             }
             return true;
         } catch (KubernetesClientException e) {
-            if (e.getCode() != java.net.HttpURLConnection.HTTP_NOT_FOUND) {
-                throw e;
+            if (e.getCode() == java.net.HttpURLConnection.HTTP_NOT_FOUND) {
+                LOG.warn(
+                        "the API server does not serve dnsextractionschedules.dns.purplejo.io:"
+                                + " schedules are not watched; apply crds/ (kubectl apply"
+                                + " --server-side -f charts/dns-extraction-operator/crds/) and"
+                                + " restart the operator");
+                return false;
             }
-            LOG.warn(
-                    "the API server does not serve dnsextractionschedules.dns.purplejo.io: schedules"
-                            + " are not watched; apply crds/ (kubectl apply --server-side -f"
-                            + " charts/dns-extraction-operator/crds/) and restart the operator");
-            return false;
+            if (e.getCode() == java.net.HttpURLConnection.HTTP_FORBIDDEN) {
+                LOG.warn(
+                        "the operator may not list dnsextractionschedules.dns.purplejo.io:"
+                                + " schedules are not watched; grant the chart's rules (RBAC)"
+                                + " and restart the operator");
+                return false;
+            }
+            throw e;
         }
     }
 }

@@ -1263,4 +1263,37 @@ abstract class ReconcilerScenarios {
         assertThat(runsOf("held")).isEmpty();
         assertThat(scheduleStatus("held").nextScheduleTime).isNull();
     }
+
+    @Test
+    void aScheduleIsCurrentForKstatusAndAnUnreadableOneIsStalledAndFailed() {
+        schedule("valid", spec -> {});
+        schedule("unreadable", spec -> spec.schedule = "0 25 * * *");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            DnsExtractionScheduleStatus bad = scheduleStatus("unreadable");
+                            assertThat(Conditions.isTrue(bad.conditions, RunConditions.STALLED))
+                                    .isTrue();
+                            assertThat(Conditions.reason(bad.conditions, RunConditions.STALLED))
+                                    .isEqualTo("InvalidSchedule");
+                            assertThat(bad.message).contains("schedule '0 25 * * *'");
+                            assertThat(
+                                            Conditions.isTrue(
+                                                    scheduleStatus("valid").conditions,
+                                                    RunConditions.READY))
+                                    .isTrue();
+                        });
+        if (GitOpsTools.available()) {
+            assertThat(GitOpsTools.judge(scheduleObject("valid")).kstatus()).isEqualTo("Current");
+            assertThat(GitOpsTools.judge(scheduleObject("unreadable")).kstatus())
+                    .isEqualTo("Failed");
+        }
+        nextMinute();
+        assertThat(runsOf("unreadable")).isEmpty();
+    }
+
+    DnsExtractionSchedule scheduleObject(String name) {
+        return client.resources(DnsExtractionSchedule.class).inNamespace(NS).withName(name).get();
+    }
 }
