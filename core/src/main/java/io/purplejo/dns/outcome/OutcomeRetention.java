@@ -35,7 +35,83 @@ public final class OutcomeRetention {
         }
     }
 
+    /** Where one run's retention stands. */
+    public sealed interface RunRetention {
+        /** The run has no retention, or no row yet: nothing to drop, now or later. */
+        record None() implements RunRetention {}
+
+        /** The run's outcomes are kept until at least this time (the next time to look). */
+        record KeptUntil(Instant until) implements RunRetention {}
+
+        /** The run's outcomes are gone (dropped now or earlier). */
+        record Dropped(Instant at) implements RunRetention {}
+    }
+
     private OutcomeRetention() {}
+
+    /**
+     * Applies one run's retention at {@code now}, the run found by its resource's uid: drops its
+     * outcomes when its retention ended, else says until when they are kept. The operator calls it
+     * for the finished runs it keeps, so that their outcomes go when their retention says, not when
+     * some later run's publisher happens to start.
+     */
+    public static RunRetention applyToRun(DataSource dataSource, String resourceUid, Instant now)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Dropped run;
+            Instant lastActivity;
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT id, name, outcome_retention_days,"
+                                    + " coalesce(publish_finished_at, updated_at), outcomes_dropped_at"
+                                    + " FROM dnsx_runs WHERE resource_uid = ?"
+                                    + " AND outcome_retention_days IS NOT NULL")) {
+                ps.setString(1, resourceUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new RunRetention.None();
+                    }
+                    if (rs.getTimestamp(5) != null) {
+                        return new RunRetention.Dropped(rs.getTimestamp(5).toInstant());
+                    }
+                    run = new Dropped(rs.getLong(1), rs.getString(2), rs.getInt(3));
+                    lastActivity = rs.getTimestamp(4).toInstant();
+                }
+            }
+            Instant newest = newestOutcome(c, run.runId());
+            if (newest != null && newest.isAfter(lastActivity)) {
+                lastActivity = newest;
+            }
+            Instant until = lastActivity.plus(Duration.ofDays(run.retentionDays()));
+            if (now.isBefore(until)) {
+                return new RunRetention.KeptUntil(until);
+            }
+            if (!drop(c, run, now)) {
+                // an outcome stored between the two reads: look again after its retention
+                return new RunRetention.KeptUntil(now.plus(Duration.ofDays(run.retentionDays())));
+            }
+            LOG.info(
+                    "dropped the per-domain outcomes of run '{}' (id {}): its retention of {} days"
+                            + " ended; its counters are kept",
+                    run.name(),
+                    run.runId(),
+                    run.retentionDays());
+            return new RunRetention.Dropped(now);
+        }
+    }
+
+    private static Instant newestOutcome(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT max(resolved_at) FROM dnsx_domain_outcomes WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? null : t.toInstant();
+            }
+        }
+    }
 
     /** Drops the outcomes of every run whose retention ended at {@code now}; returns those runs. */
     public static List<Dropped> dropExpired(DataSource dataSource, Instant now)

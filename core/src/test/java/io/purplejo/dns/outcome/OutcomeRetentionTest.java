@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.purplejo.dns.schema.SchemaMigrator;
 import io.purplejo.dns.testing.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,5 +131,47 @@ class OutcomeRetentionTest {
                                                 + b
                                                 + ", 1, 'resolved', now())"))
                 .hasMessageContaining("no partition of relation");
+    }
+
+    @Test
+    void oneRunsRetentionIsAppliedByItsUidAndSaysUntilWhenItKeepsItsOutcomes() throws Exception {
+        long expired = run("ns/expired", 7, "published", 10, 10);
+        long recent = run("ns/recent", 7, "published", 10, 2);
+        long forEver = run("ns/for-ever", null, "published", 100, 100);
+        db.execute("UPDATE dnsx_runs SET resource_uid = 'uid-' || id");
+        Instant now = Instant.now();
+        var ds = db.database().dataSource();
+
+        assertThat(OutcomeRetention.applyToRun(ds, "uid-" + recent, now))
+                .as("kept until seven days after its newest outcome, not after publishing")
+                .isInstanceOfSatisfying(
+                        OutcomeRetention.RunRetention.KeptUntil.class,
+                        k ->
+                                assertThat(k.until())
+                                        .isBetween(
+                                                now.plus(Duration.ofDays(5)).minusSeconds(60),
+                                                now.plus(Duration.ofDays(5)).plusSeconds(60)));
+        assertThat(outcomes(recent)).isEqualTo(50);
+        assertThat(OutcomeRetention.applyToRun(ds, "uid-" + forEver, now))
+                .isInstanceOf(OutcomeRetention.RunRetention.None.class);
+        assertThat(OutcomeRetention.applyToRun(ds, "uid-unknown", now))
+                .isInstanceOf(OutcomeRetention.RunRetention.None.class);
+        assertThat(outcomes(forEver)).isEqualTo(50);
+
+        assertThat(OutcomeRetention.applyToRun(ds, "uid-" + expired, now))
+                .isEqualTo(new OutcomeRetention.RunRetention.Dropped(now));
+        assertThat(outcomes(expired)).isZero();
+        assertThat(
+                        db.queryLong(
+                                "SELECT sum(domains) FROM dnsx_run_counters WHERE run_id = "
+                                        + expired))
+                .as("the run's totals remain")
+                .isEqualTo(50);
+        assertThat(OutcomeRetention.applyToRun(ds, "uid-" + expired, now.plusSeconds(5)))
+                .as("once: later calls report the earlier drop")
+                .isInstanceOf(OutcomeRetention.RunRetention.Dropped.class);
+        assertThat(OutcomeRetention.dropExpired(ds, now))
+                .as("nothing left for the sweep")
+                .isEmpty();
     }
 }

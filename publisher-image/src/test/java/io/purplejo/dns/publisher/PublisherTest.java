@@ -242,6 +242,20 @@ class PublisherTest {
     }
 
     @Test
+    void aRunWhoseOutcomesWereDroppedIsNotResumed() {
+        domains("d%s.example.com", 5);
+        assertThat(publish("--run-name", "ns/gone", "--select", "all")).isZero();
+        db.execute("UPDATE dnsx_runs SET outcomes_dropped_at = now() WHERE name = 'ns/gone'");
+
+        assertThat(publish("--run-name", "ns/gone", "--select", "all"))
+                .as("a configuration error: the run cannot go on")
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("run 'ns/gone' cannot go on: its per-domain outcomes were dropped")
+                .contains("start a new run");
+    }
+
+    @Test
     void anExplicitListInsertsTheMissingDomainsAndPublishesOnlyThem() {
         domains("d%s.example.com", 20);
 

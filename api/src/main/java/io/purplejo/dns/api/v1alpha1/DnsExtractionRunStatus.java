@@ -92,6 +92,11 @@ public class DnsExtractionRunStatus {
     public String childrenRemovedTime;
 
     @JsonPropertyDescription(
+            "When the operator dropped the run's per-domain outcomes because its outcomeRetentionDays"
+                    + " ended; its counters and this status stay.")
+    public String outcomesDroppedTime;
+
+    @JsonPropertyDescription(
             "The time a relative selection (notExtractedWithin) resolved to: domains not extracted"
                     + " since then are selected (RFC 3339).")
     public String selectedSince;
@@ -128,6 +133,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(lastScaleUpTime, s.lastScaleUpTime)
                 && Objects.equals(lastProgressTime, s.lastProgressTime)
                 && Objects.equals(childrenRemovedTime, s.childrenRemovedTime)
+                && Objects.equals(outcomesDroppedTime, s.outcomesDroppedTime)
                 && Objects.equals(conditions, s.conditions);
     }
 

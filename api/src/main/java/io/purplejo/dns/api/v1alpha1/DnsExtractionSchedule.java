@@ -7,6 +7,7 @@ package io.purplejo.dns.api.v1alpha1;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -35,6 +36,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.lastSuccessfulTime",
         type = Type.DATE)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@ValidationRule(
+        value = "self.metadata.name.size() <= 52",
+        message =
+                "a schedule's name has at most 52 characters: its runs are named"
+                        + " <schedule>-<minutes since the epoch> and labelled with it, and a label"
+                        + " value has at most 63")
 public class DnsExtractionSchedule
         extends CustomResource<DnsExtractionScheduleSpec, DnsExtractionScheduleStatus>
         implements Namespaced {

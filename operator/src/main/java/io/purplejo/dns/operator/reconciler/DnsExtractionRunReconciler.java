@@ -22,6 +22,7 @@ import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
 import io.purplejo.dns.api.v1alpha1.RunPhase;
 import io.purplejo.dns.operator.decide.ExpiryPlan;
+import io.purplejo.dns.operator.decide.RetentionPlan;
 import io.purplejo.dns.operator.decide.RunDecider;
 import io.purplejo.dns.operator.decide.RunDecision;
 import io.purplejo.dns.operator.decide.TeardownPlan;
@@ -34,6 +35,7 @@ import io.purplejo.dns.operator.status.RunEventReason;
 import io.purplejo.dns.operator.status.RunEvents;
 import io.purplejo.dns.operator.status.RunGauges;
 import io.purplejo.dns.operator.status.StatusProjection;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.rules.backend.RunBackends;
 import io.purplejo.dns.rules.problem.ProblemReason;
@@ -64,6 +66,12 @@ public class DnsExtractionRunReconciler
     private static final Duration PODS_GONE_POLL = Duration.ofSeconds(2);
     private static final Duration MIN_DELETE_RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_DELETE_RETRY = Duration.ofMinutes(5);
+
+    /** A margin past a retention's end, so that the reconciliation it schedules finds it due. */
+    private static final Duration PAST_DUE = Duration.ofSeconds(1);
+
+    /** How soon a retention that could not be applied (Secret, database) is tried again. */
+    private static final Duration RETENTION_RETRY = Duration.ofMinutes(10);
 
     private final OperatorSettings settings;
     private final RunBackends backends;
@@ -186,7 +194,8 @@ public class DnsExtractionRunReconciler
 
     /**
      * Active and waiting runs are observed every reconcile interval (Secrets, database and queue
-     * have no events).
+     * have no events); a finished run is looked at again when its TTL or its outcome retention is
+     * due.
      */
     private UpdateControl<DnsExtractionRun> schedule(
             DnsExtractionRun run,
@@ -205,10 +214,12 @@ public class DnsExtractionRunReconciler
                         ? 0
                         : run.getSpec().ttlSecondsAfterFinished;
         RunActuator actuator = new RunActuator(context.getClient(), events, backends);
+        DnsExtractionRunStatus ended = io.fabric8.kubernetes.client.utils.Serialization.clone(next);
+        Duration expiryWait = null;
         switch (expiry.action()) {
             case WAIT:
-                return UpdateControl.<DnsExtractionRun>noUpdate()
-                        .rescheduleAfter(expiry.untilExpiry().toMillis());
+                expiryWait = expiry.untilExpiry();
+                break;
             case DELETE_RUN:
                 events.normal(
                         run,
@@ -217,32 +228,48 @@ public class DnsExtractionRunReconciler
                 actuator.deleteRun(run);
                 return UpdateControl.noUpdate();
             case REMOVE_CHILDREN:
-                return removeChildren(run, context, events, actuator, next, ttl, now);
+                expiryWait = removeChildren(run, context, events, actuator, ttl);
+                if (expiryWait == null) {
+                    ended.childrenRemovedTime = now.toString();
+                }
+                break;
             case NONE:
             default:
-                return UpdateControl.noUpdate();
+                break;
         }
+        Duration retentionWait = applyRetention(run, context, events, actuator, ended, now);
+        if (!ended.equals(next)) {
+            writeStatus(run, context, ended);
+        }
+        Duration wait =
+                expiryWait == null
+                        ? retentionWait
+                        : retentionWait == null || expiryWait.compareTo(retentionWait) < 0
+                                ? expiryWait
+                                : retentionWait;
+        return wait == null
+                ? UpdateControl.noUpdate()
+                : UpdateControl.<DnsExtractionRun>noUpdate().rescheduleAfter(wait.toMillis());
     }
 
     /**
      * The TTL's default: the run's Jobs, Deployment and queue go, the run object and its final
      * status stay, so that a GitOps tool that re-applies it from Git starts nothing (deleting it
      * would make the tool create it again: a new uid, a whole new run).
+     *
+     * @return when to look again, or null once the children are gone
      */
-    private UpdateControl<DnsExtractionRun> removeChildren(
+    private Duration removeChildren(
             DnsExtractionRun run,
             Context<DnsExtractionRun> context,
             RunEvents events,
             RunActuator actuator,
-            DnsExtractionRunStatus next,
-            int ttl,
-            Instant now) {
+            int ttl) {
         actuator.deleteWorkloads(run);
         TeardownObservation left = observer.observeTeardown(run, context);
         TeardownPlan plan = TeardownPlan.decide(left);
         if (plan.step() == TeardownPlan.Step.WAIT_FOR_PODS) {
-            return UpdateControl.<DnsExtractionRun>noUpdate()
-                    .rescheduleAfter(PODS_GONE_POLL.toMillis());
+            return PODS_GONE_POLL;
         }
         if (plan.step() == TeardownPlan.Step.DELETE_QUEUE) {
             String failure = actuator.deleteQueue(left, plan);
@@ -251,8 +278,7 @@ public class DnsExtractionRunReconciler
                         run,
                         RunEventReason.QUEUE_NOT_DELETED,
                         "cannot delete queue " + plan.queue() + " (" + failure + "); retrying");
-                return UpdateControl.<DnsExtractionRun>noUpdate()
-                        .rescheduleAfter(MAX_DELETE_RETRY.toMillis());
+                return MAX_DELETE_RETRY;
             }
         }
         events.normal(
@@ -265,11 +291,54 @@ public class DnsExtractionRunReconciler
                         + " "
                         + ttl
                         + " s after it finished; the run and its status stay");
-        DnsExtractionRunStatus cleaned =
-                io.fabric8.kubernetes.client.utils.Serialization.clone(next);
-        cleaned.childrenRemovedTime = now.toString();
-        writeStatus(run, context, cleaned);
-        return UpdateControl.noUpdate();
+        return null;
+    }
+
+    /**
+     * {@code outcomeRetentionDays} of a finished run: once its days have passed, the run's database
+     * drops its per-domain outcomes (unless a worker stored one since) and the status records it,
+     * so that they go when the retention says, not when some later run's publisher starts.
+     *
+     * @param ended the status to record the drop in
+     * @return when to look again, or null when there is nothing left to do
+     */
+    private static Duration applyRetention(
+            DnsExtractionRun run,
+            Context<DnsExtractionRun> context,
+            RunEvents events,
+            RunActuator actuator,
+            DnsExtractionRunStatus ended,
+            Instant now) {
+        RetentionPlan plan = RetentionPlan.decide(run.getSpec(), ended, now);
+        if (plan.action() == RetentionPlan.Action.NONE) {
+            return null;
+        }
+        if (plan.action() == RetentionPlan.Action.WAIT) {
+            return plan.untilDue().plus(PAST_DUE);
+        }
+        RunActuator.RetentionAttempt attempt =
+                actuator.applyRetention(run, SecretValues.read(context.getClient(), run), now);
+        if (attempt.problem() != null) {
+            events.warning(
+                    run,
+                    RunEventReason.RETENTION_NOT_APPLIED,
+                    "cannot apply outcomeRetentionDays now (" + attempt.problem() + "); retrying");
+            return RETENTION_RETRY;
+        }
+        if (attempt.retention() instanceof OutcomeRetention.RunRetention.KeptUntil kept) {
+            return Duration.between(now, kept.until()).plus(PAST_DUE);
+        }
+        if (attempt.retention() instanceof OutcomeRetention.RunRetention.Dropped dropped) {
+            ended.outcomesDroppedTime = dropped.at().toString();
+            events.normal(
+                    run,
+                    RunEventReason.OUTCOMES_DROPPED,
+                    "dropped the run's per-domain outcomes: its outcomeRetentionDays ("
+                            + run.getSpec().outcomeRetentionDays
+                            + ") ended; its counters and status stay");
+        }
+        // None: the run's database holds no retention for it (its publisher never started)
+        return null;
     }
 
     private static void recordProblem(

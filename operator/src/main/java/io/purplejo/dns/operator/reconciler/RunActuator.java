@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
+import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.operator.decide.PublisherPlan;
 import io.purplejo.dns.operator.decide.RunDecision;
 import io.purplejo.dns.operator.decide.TeardownPlan;
@@ -20,10 +21,13 @@ import io.purplejo.dns.operator.observe.TeardownObservation;
 import io.purplejo.dns.operator.resources.TemplateHash;
 import io.purplejo.dns.operator.status.RunEventReason;
 import io.purplejo.dns.operator.status.RunEvents;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.rules.backend.RunBackends;
 import io.purplejo.dns.rules.workload.RunNames;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -210,6 +214,23 @@ final class RunActuator {
             return null;
         } catch (IOException e) {
             return e.getMessage();
+        }
+    }
+
+    /** What applying the retention came to: the database's answer, or why it was not asked. */
+    record RetentionAttempt(OutcomeRetention.RunRetention retention, String problem) {}
+
+    /** Applies the run's outcome retention in its database. */
+    RetentionAttempt applyRetention(DnsExtractionRun run, SecretValues.Result creds, Instant now) {
+        if (creds.problem() != null) {
+            return new RetentionAttempt(null, creds.problem().message());
+        }
+        try {
+            return new RetentionAttempt(
+                    backends.applyRetention(creds.postgres(), RunNames.runUid(run), now), null);
+        } catch (SQLException | DatabaseUnavailableException e) {
+            return new RetentionAttempt(
+                    null, "PostgreSQL at " + creds.postgres() + ": " + e.getMessage());
         }
     }
 

@@ -29,7 +29,11 @@ public enum RunEventReason implements ConditionReason {
     QUEUE_KEPT("QueueKept"),
     QUEUE_NOT_DELETED("QueueNotDeleted"),
     /** {@code ttlSecondsAfterFinished} passed: the run's children, or the run, removed. */
-    EXPIRED("Expired");
+    EXPIRED("Expired"),
+    /** {@code outcomeRetentionDays} passed: the run's per-domain outcomes dropped. */
+    OUTCOMES_DROPPED("OutcomesDropped"),
+    /** The retention could not be applied now (Secret or database); retried later. */
+    RETENTION_NOT_APPLIED("RetentionNotApplied");
 
     private final String conditionReason;
 

@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The pure plans of a run's end: its teardown, its TTL and its outcome retention. */
 class TeardownAndExpiryPlanTest {
     private static final Instant DONE = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -87,6 +88,41 @@ class TeardownAndExpiryPlanTest {
             assertThat(plan.untilExpiry())
                     .isGreaterThan(Duration.ofSeconds(ttl - secondsAfter))
                     .isLessThan(Duration.ofSeconds(ttl - secondsAfter + 1));
+        }
+    }
+
+    @ParameterizedTest(name = "retention {0} d, {1}, dropped {2}, {3} h after -> {4}")
+    @CsvSource(
+            nullValues = "-",
+            textBlock =
+                    """
+            -, Succeeded,  false, 9999, NONE
+            2, Resolving,  false, 9999, NONE
+            2, Succeeded,  false, 47,   WAIT
+            2, Failed,     false, 47,   WAIT
+            2, Succeeded,  false, 48,   APPLY
+            2, Failed,     false, 100,  APPLY
+            2, Succeeded,  true,  100,  NONE
+            """)
+    void theRetentionIsAppliedOnceToAFinishedRunWhenItsDaysHavePassed(
+            Integer days,
+            io.purplejo.dns.api.v1alpha1.RunPhase phase,
+            boolean dropped,
+            int hoursAfter,
+            RetentionPlan.Action expected) {
+        DnsExtractionRunSpec spec = new DnsExtractionRunSpec();
+        spec.outcomeRetentionDays = days;
+        DnsExtractionRunStatus status = new DnsExtractionRunStatus();
+        status.phase = phase;
+        status.completionTime = phase.finished() ? DONE.toString() : null;
+        status.outcomesDroppedTime = dropped ? DONE.plus(Duration.ofDays(3)).toString() : null;
+
+        RetentionPlan plan =
+                RetentionPlan.decide(spec, status, DONE.plus(Duration.ofHours(hoursAfter)));
+
+        assertThat(plan.action()).isEqualTo(expected);
+        if (expected == RetentionPlan.Action.WAIT) {
+            assertThat(plan.untilDue()).isEqualTo(Duration.ofHours(days * 24L - hoursAfter));
         }
     }
 }

@@ -119,6 +119,39 @@ class ApiServerBehaviourTest {
                 .contains("(server dry run)");
     }
 
+    @ParameterizedTest(name = "{0} characters: accepted {1}")
+    @CsvSource({"52, true", "53, false"})
+    void aScheduleNameLeavesRoomForItsRunsNamesAndLabels(int length, boolean accepted) {
+        String name = "s" + "x".repeat(length - 1);
+        ControlPlane.Result r =
+                ControlPlane.kubectl(
+                        """
+                        apiVersion: dns.purplejo.io/v1alpha1
+                        kind: DnsExtractionSchedule
+                        metadata: {name: %s}
+                        spec:
+                          schedule: "0 2 * * *"
+                          runTemplate:
+                            spec:
+                              postgresDsnSecret: {name: db, key: dsn}
+                              rabbitmqUrlSecret: {name: mq, key: url}
+                        """
+                                .formatted(name),
+                        "apply",
+                        "--dry-run=server",
+                        "-n",
+                        ns,
+                        "-f",
+                        "-");
+
+        if (accepted) {
+            assertThat(r.code()).as(r.output()).isZero();
+        } else {
+            assertThat(r.code()).as(r.output()).isNotZero();
+            assertThat(r.output()).contains("a schedule's name has at most 52 characters");
+        }
+    }
+
     @Test
     void theApiServerFillsTheDefaultsAndKeepsTheSelectionRecordTypesAndQueueFixed() {
         ControlPlane.Result created =

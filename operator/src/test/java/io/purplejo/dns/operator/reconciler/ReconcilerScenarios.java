@@ -711,6 +711,45 @@ abstract class ReconcilerScenarios {
     }
 
     @Test
+    void aFinishedRunsOutcomesGoWhenItsRetentionEndsAndItsCountersAndStatusStay() throws Exception {
+        create("retained", s -> s.outcomeRetentionDays = 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> job("retained") != null);
+        assertThat(play.runJob(jobName("retained"))).isZero();
+        playUntilSucceeded("retained");
+        String uid = RunNames.runUid(get("retained"));
+        long runId = db.queryLong("SELECT id FROM dnsx_runs WHERE resource_uid = '" + uid + "'");
+        assertThat(
+                        db.queryLong(
+                                "SELECT count(*) FROM dnsx_domain_outcomes WHERE run_id = "
+                                        + runId))
+                .isEqualTo(DOMAINS);
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        // the operator looks again when the retention is due; a sync of the spec wakes it now
+        edit("retained", r -> r.getSpec().ttlSecondsAfterFinished = 3600);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("retained").getStatus().outcomesDroppedTime != null);
+        assertThat(
+                        db.queryStrings(
+                                "SELECT to_regclass('dnsx_domain_outcomes_r" + runId + "')::text"))
+                .as("the run's outcome partition is gone")
+                .containsExactly((String) null);
+        assertThat(
+                        db.queryLong(
+                                "SELECT sum(domains) FROM dnsx_run_counters WHERE run_id = "
+                                        + runId))
+                .as("its counters stay")
+                .isEqualTo(DOMAINS);
+        DnsExtractionRun run = get("retained");
+        assertThat(run.getStatus().phase).isEqualTo(RunPhase.Succeeded);
+        assertThat(run.getStatus().resolved).isEqualTo((long) DOMAINS);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(eventReasons("retained")).contains("OutcomesDropped"));
+    }
+
+    @Test
     void aFinishedRunIsDeletedAfterItsTtlWhenItsSpecAsks() {
         create(
                 "shortlived",

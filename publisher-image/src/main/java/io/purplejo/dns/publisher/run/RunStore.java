@@ -79,7 +79,8 @@ public final class RunStore {
         try (PreparedStatement ps =
                 c.prepareStatement(
                         "SELECT id, selection::text, record_types, publish_checkpoint,"
-                                + " published, domain_id_limit, total, state FROM dnsx_runs WHERE "
+                                + " published, domain_id_limit, total, state, outcomes_dropped_at"
+                                + " FROM dnsx_runs WHERE "
                                 + (resourceUid != null
                                         ? "resource_uid = ?"
                                         : "name = ? AND resource_uid IS NULL")
@@ -96,6 +97,16 @@ public final class RunStore {
                                     + "' exists with another selection ("
                                     + rs.getString(2)
                                     + "); a run's selection cannot change after it starts");
+                }
+                if (rs.getTimestamp(9) != null) {
+                    // its members and outcomes are gone: a resumed attempt would publish again
+                    // what it published, and its workers would find no partition to write to
+                    throw new InvalidConfigurationException(
+                            "run '"
+                                    + name
+                                    + "' cannot go on: its per-domain outcomes were dropped at "
+                                    + rs.getTimestamp(9).toInstant()
+                                    + " when its outcome retention ended; start a new run");
                 }
                 List<String> stored = List.of((String[]) rs.getArray(3).getArray());
                 if (!stored.equals(types)) {

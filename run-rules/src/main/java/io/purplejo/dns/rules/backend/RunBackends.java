@@ -13,6 +13,7 @@ import io.purplejo.dns.config.AmqpUri;
 import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.message.QueueNames;
+import io.purplejo.dns.outcome.OutcomeRetention;
 import io.purplejo.dns.progress.RunProgress;
 import io.purplejo.dns.progress.RunProgressQuery;
 import java.io.IOException;
@@ -49,6 +50,18 @@ public class RunBackends implements AutoCloseable {
                 databases.computeIfAbsent(
                         dsn, d -> Database.open(d, DATABASE_CONNECTIONS, "dns-operator"));
         return new RunProgressQuery(db.dataSource()).byResourceUid(runUid);
+    }
+
+    /**
+     * Applies the run's outcome retention in its database: drops its per-domain outcomes when the
+     * retention ended, else says until when they are kept; throws when the database fails.
+     */
+    public OutcomeRetention.RunRetention applyRetention(
+            PostgresDsn dsn, String runUid, java.time.Instant now) throws java.sql.SQLException {
+        Database db =
+                databases.computeIfAbsent(
+                        dsn, d -> Database.open(d, DATABASE_CONNECTIONS, "dns-operator"));
+        return OutcomeRetention.applyToRun(db.dataSource(), runUid, now);
     }
 
     /** Ready messages and consumers of the queue; a queue that does not exist yet holds nothing. */

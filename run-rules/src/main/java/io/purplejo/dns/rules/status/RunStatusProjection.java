@@ -56,6 +56,7 @@ public final class RunStatusProjection {
         s.queue = facts.queue();
         s.handledRetry = facts.handledRetry();
         s.childrenRemovedTime = retrying ? null : old.childrenRemovedTime;
+        s.outcomesDroppedTime = old.outcomesDroppedTime;
         s.selectedSince = facts.selectedSince();
         RunProgress progress = facts.progress();
         if (progress != null) {
