@@ -68,6 +68,11 @@ public final class GitOpsTools {
 
     /** What kstatus and the Argo CD health script say of this object. */
     public static Verdict judge(HasMetadata object) {
+        return judge(Serialization.asJson(object));
+    }
+
+    /** What kstatus and the Argo CD health script say of this object, as the API server's JSON. */
+    public static Verdict judge(String objectJson) {
         if (!available()) {
             throw new IllegalStateException("no GitOps tools: " + problem);
         }
@@ -75,9 +80,7 @@ public final class GitOpsTools {
             Process p =
                     new ProcessBuilder(binary.toString(), "-lua", HEALTH_SCRIPT.toString()).start();
             p.getOutputStream()
-                    .write(
-                            (Serialization.asJson(object).replace('\n', ' ') + "\n")
-                                    .getBytes(StandardCharsets.UTF_8));
+                    .write((objectJson.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
