@@ -23,6 +23,7 @@ import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.operator.reconciler.DnsExtractionRunReconciler;
 import io.purplejo.dns.operator.schedule.DnsExtractionScheduleReconciler;
 import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.operator.status.ReconcileErrors;
 import io.purplejo.dns.operator.status.RunGauges;
 import io.purplejo.dns.rules.backend.RunBackends;
 import java.time.Clock;
@@ -128,16 +129,24 @@ public final class OperatorMain {
                                     // must run in both
                                     .withUseSSAToPatchPrimaryResource(false)
                                     .withMetrics(
-                                            MicrometerMetrics
-                                                    .newPerResourceCollectingMicrometerMetricsBuilder(
-                                                            registry)
-                                                    .build());
+                                            settings.perResourceMetrics()
+                                                    ? MicrometerMetrics
+                                                            .newPerResourceCollectingMicrometerMetricsBuilder(
+                                                                    registry)
+                                                            .build()
+                                                    : MicrometerMetrics.withoutPerResourceMetrics(
+                                                            registry));
                             if (settings.leaderElection()) {
                                 o.withLeaderElectionConfiguration(lease);
                             }
                         });
         operator.register(
-                new DnsExtractionRunReconciler(settings, backends, new RunGauges(registry), clock),
+                new DnsExtractionRunReconciler(
+                        settings,
+                        backends,
+                        new RunGauges(registry),
+                        new ReconcileErrors(registry),
+                        clock),
                 c -> {
                     if (settings.namespaces().isEmpty()) {
                         c.watchingAllNamespaces();

@@ -256,18 +256,24 @@ class HelmChartTest {
                 .noneMatch(
                         k ->
                                 k.startsWith("ServiceMonitor/")
+                                        || k.startsWith("PodMonitor/")
                                         || k.startsWith("PrometheusRule/")
+                                        || k.startsWith("ConfigMap/")
                                         || k.startsWith("NetworkPolicy/"));
 
         Map<String, JsonNode> on =
                 render(
                         "metrics.serviceMonitor.enabled=true",
+                        "metrics.podMonitor.enabled=true",
                         "metrics.prometheusRule.enabled=true",
+                        "metrics.dashboard.enabled=true",
                         "networkPolicy.enabled=true");
         assertThat(on)
                 .containsKeys(
                         "ServiceMonitor/dnsx-dns-extraction-operator",
+                        "PodMonitor/dnsx-dns-extraction-operator-workers",
                         "PrometheusRule/dnsx-dns-extraction-operator",
+                        "ConfigMap/dnsx/dnsx-dns-extraction-operator-dashboard",
                         "NetworkPolicy/dnsx-dns-extraction-operator");
         List<String> alerts = new ArrayList<>();
         on.get("PrometheusRule/dnsx-dns-extraction-operator")
@@ -276,8 +282,12 @@ class HelmChartTest {
         assertThat(alerts)
                 .containsExactly(
                         "DnsExtractionOperatorDown",
+                        "DnsExtractionReconcileErrors",
+                        "DnsExtractionRunFailed",
                         "DnsExtractionRunDegraded",
-                        "DnsExtractionRunStalled");
+                        "DnsExtractionRunStalled",
+                        "DnsExtractionQueueWithoutConsumers",
+                        "DnsExtractionDeadLettersGrowing");
     }
 
     @ParameterizedTest(name = "{0}")

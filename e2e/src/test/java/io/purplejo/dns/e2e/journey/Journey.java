@@ -210,6 +210,52 @@ final class Journey implements AutoCloseable {
                 .isEqualTo(domains);
     }
 
+    /**
+     * What /metrics of the first running pod with these labels shows, read over the pod network as
+     * Prometheus reads it; empty when there is no such pod or it does not answer.
+     */
+    static String scrape(String namespace, String labels, int port) {
+        ControlPlane.Result ip =
+                ControlPlane.kubectl(
+                        null,
+                        "get",
+                        "pods",
+                        "-n",
+                        namespace,
+                        "-l",
+                        labels,
+                        "--field-selector=status.phase=Running",
+                        "-o",
+                        "jsonpath={.items[0].status.podIP}");
+        if (ip.code() != 0 || ip.output().isBlank()) {
+            return "";
+        }
+        try {
+            var http =
+                    java.net.http.HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .build();
+            var response =
+                    http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(
+                                                    "http://"
+                                                            + ip.output().strip()
+                                                            + ":"
+                                                            + port
+                                                            + "/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** Logs of the pods whose file names start so (namespace_pod_). */
     static String logs(String prefix) throws IOException {
         StringBuilder sb = new StringBuilder();

@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.purplejo.dns.e2e.KubeletCluster;
 import io.purplejo.dns.e2e.Podman;
+import io.purplejo.dns.e2e.chart.MonitoredMetrics;
+import io.purplejo.dns.health.HealthServer;
 import io.purplejo.dns.testing.ControlPlane;
 import io.purplejo.dns.testing.TestBroker;
 import java.nio.file.Files;
@@ -47,6 +49,7 @@ class UserJourneyTest {
             List<String> watched = new ArrayList<>();
             Set<String> phases = new TreeSet<>();
             int[] mostWorkers = {0};
+            String[] workerMetrics = {""};
             await().atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(
@@ -65,6 +68,15 @@ class UserJourneyTest {
                                         Math.max(
                                                 mostWorkers[0],
                                                 status.path("workers").path("ready").asInt());
+                                if (workerMetrics[0].isEmpty()
+                                        && status.path("resolved").asLong() > 0
+                                        && "Resolving".equals(status.path("phase").asText())) {
+                                    workerMetrics[0] =
+                                            Journey.scrape(
+                                                    runNs,
+                                                    "app.kubernetes.io/component=worker",
+                                                    HealthServer.WORKER_PORT);
+                                }
                                 return "Succeeded".equals(status.path("phase").asText());
                             });
             ok(
@@ -81,6 +93,13 @@ class UserJourneyTest {
 
             JsonNode run = journey.get("journey");
             assertThat(phases).contains("Resolving", "Succeeded");
+            assertMonitoringMeetsWhatThePodsExport(
+                    workerMetrics[0],
+                    Journey.scrape(
+                            journey.release,
+                            "app.kubernetes.io/name=dns-extraction-operator",
+                            HealthServer.OPERATOR_PORT),
+                    runNs);
             assertThat(String.join("\n", watched)).contains("Publishing").contains("Resolving");
             assertThat(mostWorkers[0])
                     .as("the operator scaled the workers up")
@@ -127,5 +146,56 @@ class UserJourneyTest {
                     .doesNotContain("is forbidden");
             ok(ControlPlane.helm("uninstall", journey.release, "-n", journey.release, "--wait"));
         }
+    }
+
+    /**
+     * Every metric the chart's alerts and dashboard query is one the operator or a worker pod
+     * exports; every dnsx_ metric they export is documented in docs/operator.md and the other way
+     * round; the run's series carry its own namespace and name.
+     */
+    private static void assertMonitoringMeetsWhatThePodsExport(
+            String worker, String operator, String runNs) {
+        assertThat(worker).as("a worker pod's /metrics while resolving").isNotEmpty();
+        assertThat(operator).as("the operator pod's /metrics").isNotEmpty();
+        Set<String> samples = new TreeSet<>(MonitoredMetrics.scraped(worker));
+        samples.addAll(MonitoredMetrics.scraped(operator));
+        samples.add("up"); // Prometheus's own, per target
+
+        assertThat(MonitoredMetrics.usedByTheChart())
+                .as("the alerts and the dashboard query metrics that exist")
+                .allSatisfy(
+                        used ->
+                                assertThat(samples)
+                                        .anySatisfy(
+                                                s ->
+                                                        assertThat(
+                                                                        MonitoredMetrics.belongsTo(
+                                                                                s, used))
+                                                                .isTrue()));
+        Set<String> documented = MonitoredMetrics.documented();
+        assertThat(documented)
+                .as("every documented metric is exported")
+                .allSatisfy(
+                        d ->
+                                assertThat(samples)
+                                        .anySatisfy(
+                                                s ->
+                                                        assertThat(MonitoredMetrics.belongsTo(s, d))
+                                                                .isTrue()));
+        assertThat(samples.stream().filter(s -> s.startsWith("dnsx_")))
+                .as("every exported dnsx_ metric is documented")
+                .allSatisfy(
+                        s ->
+                                assertThat(documented)
+                                        .anySatisfy(
+                                                d ->
+                                                        assertThat(MonitoredMetrics.belongsTo(s, d))
+                                                                .isTrue()));
+        assertThat(operator)
+                .as("the run's series carry its namespace and name")
+                .contains(
+                        "dnsx_run_phase{namespace=\""
+                                + runNs
+                                + "\",phase=\"Resolving\",run=\"journey\"}");
     }
 }

@@ -31,6 +31,7 @@ import io.purplejo.dns.operator.observe.RunObserver;
 import io.purplejo.dns.operator.observe.SecretValues;
 import io.purplejo.dns.operator.observe.TeardownObservation;
 import io.purplejo.dns.operator.settings.OperatorSettings;
+import io.purplejo.dns.operator.status.ReconcileErrors;
 import io.purplejo.dns.operator.status.RunEventReason;
 import io.purplejo.dns.operator.status.RunEvents;
 import io.purplejo.dns.operator.status.RunGauges;
@@ -79,13 +80,19 @@ public class DnsExtractionRunReconciler
     private final Clock clock;
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
     private final RunGauges gauges;
+    private final ReconcileErrors errors;
 
     public DnsExtractionRunReconciler(
-            OperatorSettings settings, RunBackends backends, RunGauges gauges, Clock clock) {
+            OperatorSettings settings,
+            RunBackends backends,
+            RunGauges gauges,
+            ReconcileErrors errors,
+            Clock clock) {
         this.settings = settings;
         this.backends = backends;
         this.observer = new RunObserver(backends);
         this.gauges = gauges;
+        this.errors = errors;
         this.clock = clock;
     }
 
@@ -175,7 +182,7 @@ public class DnsExtractionRunReconciler
         if (!next.equals(old)) {
             writeStatus(run, context, next);
         }
-        gauges.update(run, next);
+        gauges.update(run, next, obs.queue());
         return next;
     }
 
@@ -383,6 +390,7 @@ public class DnsExtractionRunReconciler
     public ErrorStatusUpdateControl<DnsExtractionRun> updateErrorStatus(
             DnsExtractionRun run, Context<DnsExtractionRun> context, Exception e) {
         LOG.error("reconciling {} failed", RunNames.runKey(run), e);
+        errors.run();
         RunProblem problem =
                 new RunProblem(
                         ProblemReason.RECONCILE_ERROR,

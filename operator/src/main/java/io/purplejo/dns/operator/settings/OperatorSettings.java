@@ -25,6 +25,8 @@ import java.util.Set;
  * @param leaderElection whether replicas elect a leader (needed with more than one replica)
  * @param leaseNamespace namespace of the leader-election lease
  * @param scaleUpPeriod least time between two scale-ups of a run's workers
+ * @param perResourceMetrics whether JOSDK's metrics carry a series per run (off by default: JOSDK's
+ *     docs warn that it multiplies cardinality; the operator's own per-run gauges are always there)
  */
 public record OperatorSettings(
         Set<String> namespaces,
@@ -34,7 +36,8 @@ public record OperatorSettings(
         int metricsPort,
         boolean leaderElection,
         String leaseNamespace,
-        Duration scaleUpPeriod) {
+        Duration scaleUpPeriod,
+        boolean perResourceMetrics) {
 
     public static final Option<List<String>> WATCH_NAMESPACES =
             Option.list(
@@ -88,6 +91,13 @@ public record OperatorSettings(
                     3600,
                     "least seconds between two scale-ups");
 
+    public static final Option<Boolean> PER_RESOURCE_METRICS =
+            Option.flag(
+                    "per-resource-metrics",
+                    "PER_RESOURCE_METRICS",
+                    false,
+                    "JOSDK's reconciliation metrics per run as well (many series with many runs)");
+
     public static CommandLineOptions declare() {
         return new CommandLineOptions("dns-operator.jar")
                 .add(
@@ -98,7 +108,8 @@ public record OperatorSettings(
                         METRICS_PORT,
                         LEADER_ELECTION,
                         LEASE_NAMESPACE,
-                        SCALE_UP_PERIOD);
+                        SCALE_UP_PERIOD,
+                        PER_RESOURCE_METRICS);
     }
 
     public static OperatorSettings from(ParsedOptions o) {
@@ -111,6 +122,7 @@ public record OperatorSettings(
                 o.get(METRICS_PORT),
                 o.get(LEADER_ELECTION),
                 o.get(LEASE_NAMESPACE),
-                Duration.ofSeconds(o.get(SCALE_UP_PERIOD)));
+                Duration.ofSeconds(o.get(SCALE_UP_PERIOD)),
+                o.get(PER_RESOURCE_METRICS));
     }
 }

@@ -231,7 +231,8 @@ class ApiServerBehaviourTest {
                         0,
                         false,
                         null,
-                        Duration.ofSeconds(15));
+                        Duration.ofSeconds(15),
+                        false);
         Job job = PublisherJobBuilder.build(created, settings, 1);
         job.addOwnerReference(created);
         client.resource(job).create();

@@ -93,7 +93,8 @@ class LeaderElectionTest {
                             0,
                             true,
                             NS,
-                            Duration.ofSeconds(1));
+                            Duration.ofSeconds(1),
+                            false);
             var lease = OperatorMain.leaderElection(settings, Duration.ofSeconds(3), false);
             Operator a =
                     OperatorMain.start(

@@ -126,7 +126,8 @@ abstract class ReconcilerScenarios {
                         0,
                         false,
                         null,
-                        Duration.ofSeconds(1)),
+                        Duration.ofSeconds(1),
+                        false),
                 backends,
                 metrics,
                 clock);
@@ -344,15 +345,16 @@ abstract class ReconcilerScenarios {
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
         assertThat(registry.scrape())
                 .contains(
-                        "dnsx_run_resolved{name=\"complete\",namespace=\""
+                        "dnsx_run_resolved_domains{namespace=\""
                                 + NS
-                                + "\"} "
+                                + "\",run=\"complete\"} "
                                 + DOMAINS
                                 + ".0")
                 .contains(
-                        "dnsx_run_phase{name=\"complete\",namespace=\""
+                        "dnsx_run_phase{namespace=\""
                                 + NS
-                                + "\",phase=\"Succeeded\"} 1.0")
+                                + "\",phase=\"Succeeded\",run=\"complete\"} 1.0")
+                .contains("dnsx_run_queue_consumers{namespace=\"" + NS + "\",run=\"complete\"} NaN")
                 .contains("operator_sdk_reconciliations");
     }
 

@@ -34,7 +34,8 @@ class PublisherJobBuilderTest {
                     0,
                     false,
                     null,
-                    Duration.ofSeconds(15));
+                    Duration.ofSeconds(15),
+                    false);
 
     static DnsExtractionRun run() {
         DnsExtractionRunSpec spec = new DnsExtractionRunSpec();

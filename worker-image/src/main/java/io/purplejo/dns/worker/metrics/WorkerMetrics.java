@@ -41,6 +41,20 @@ public final class WorkerMetrics {
      */
     private final Map<Integer, Counter[]> lookups = new ConcurrentHashMap<>();
 
+    private static final java.time.Duration[] BATCH_WRITE_BUCKETS = {
+        java.time.Duration.ofMillis(5),
+        java.time.Duration.ofMillis(10),
+        java.time.Duration.ofMillis(25),
+        java.time.Duration.ofMillis(50),
+        java.time.Duration.ofMillis(100),
+        java.time.Duration.ofMillis(250),
+        java.time.Duration.ofMillis(500),
+        java.time.Duration.ofSeconds(1),
+        java.time.Duration.ofMillis(2500),
+        java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofSeconds(10)
+    };
+
     private final Timer batchWrite;
     private final Counter recordsWritten;
     private final Counter deadLettered;
@@ -59,7 +73,9 @@ public final class WorkerMetrics {
         }
         batchWrite =
                 Timer.builder("dnsx_batch_write")
-                        .description("time to write one batch")
+                        .description("time to write one batch to PostgreSQL")
+                        // a few buckets, for the dashboard's quantiles at little cardinality
+                        .serviceLevelObjectives(BATCH_WRITE_BUCKETS)
                         .register(registry);
         recordsWritten =
                 Counter.builder("dnsx_records_written")
@@ -73,8 +89,8 @@ public final class WorkerMetrics {
                 Timer.builder("dnsx_queue_lag")
                         .description("time from publishing to delivery")
                         .register(registry);
-        Gauge.builder("dnsx_queue_messages", queueDepth, AtomicLong::get)
-                .description("messages waiting in the work queue (-1 unknown)")
+        Gauge.builder("dnsx_queue_messages", queueDepth, q -> q.get() < 0 ? Double.NaN : q.get())
+                .description("messages waiting in the work queue (NaN: unknown)")
                 .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
