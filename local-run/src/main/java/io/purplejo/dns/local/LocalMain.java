@@ -29,6 +29,7 @@ import io.purplejo.dns.local.run.ProgressBar;
 import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
+import io.purplejo.dns.local.run.TerminalWidth;
 import io.purplejo.dns.names.DuplicateDomains;
 import io.purplejo.dns.resolve.ResolverAddress;
 import io.purplejo.dns.rules.workload.RunNames;
@@ -313,18 +314,9 @@ public final class LocalMain {
                 settings.progress() == LocalSettings.Progress.BAR
                         || (settings.progress() == LocalSettings.Progress.AUTO && terminal);
         if (bar) {
-            int width = parseWidth(System.getenv("COLUMNS"));
-            return new ProgressBar(out, width);
+            return new ProgressBar(out, TerminalWidth::columns);
         }
         return new ProgressLines(out, Duration.ofSeconds(5));
-    }
-
-    private static int parseWidth(String columns) {
-        try {
-            return columns == null ? 120 : Math.max(40, Integer.parseInt(columns.trim()) - 1);
-        } catch (NumberFormatException e) {
-            return 120;
-        }
     }
 
     private static void printSummary(

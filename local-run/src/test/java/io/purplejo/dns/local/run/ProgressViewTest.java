@@ -69,18 +69,80 @@ class ProgressViewTest {
     }
 
     @Test
-    void theBarFitsTheTerminalAndRedrawsOverALongerLine() {
+    void eachRedrawReturnsToTheLineStartErasesTheRestAndNeverReachesTheLastColumn() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 60);
+        int[] columns = {80};
+        ProgressBar bar =
+                new ProgressBar(
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> columns[0]);
 
-        bar.show(reading(RunPhase.Resolving, 100L, 100, 5, 0, 10.0, 10L, 3, 1000));
-        bar.show(reading(RunPhase.Succeeded, 100L, 100, 100, 0, null, null, 0, 2000));
+        for (int i = 0; i < 10; i++) {
+            bar.show(
+                    reading(
+                            RunPhase.Resolving,
+                            1_000_000L,
+                            1_000_000,
+                            451_200,
+                            3_800,
+                            2345.6,
+                            3601L,
+                            3,
+                            1000));
+        }
+        columns[0] = 40; // the window was made narrower
+        bar.show(
+                reading(
+                        RunPhase.Resolving,
+                        1_000_000L,
+                        1_000_000,
+                        451_200,
+                        3_800,
+                        2345.6,
+                        3601L,
+                        3,
+                        1000));
         bar.close();
 
-        String[] frames = bytes.toString(StandardCharsets.UTF_8).split("\r");
-        assertThat(frames[1]).hasSize(60);
-        assertThat(frames[2].stripTrailing()).hasSizeLessThanOrEqualTo(60).contains("Succeeded");
-        assertThat(frames[2]).hasSizeGreaterThanOrEqualTo(60).endsWith("\n");
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain("\n\r").endsWith("\033[K\n");
+        String[] frames = out.split("\r");
+        assertThat(frames).hasSize(12);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(frames[i]).endsWith("\033[K");
+            assertThat(frames[i].length() - 3).as("frame %d", i).isLessThanOrEqualTo(79);
+        }
+        assertThat(frames[11].strip().length() - 3)
+                .as("measured again after ten redraws")
+                .isLessThanOrEqualTo(39);
+    }
+
+    @ParameterizedTest(name = "{0} columns")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            40  | 45% Resolving 455,000/1,000,000
+            80  | [###...]  45% Resolving 455,000/1,000,000 failed 3,800 rate 2345.6/s ETA 1h0m1s
+            120 | [#############...............]  45% Resolving 455,000/1,000,000 failed 3,800 rate 2345.6/s ETA 1h0m1s
+            200 | [#############...............]  45% Resolving  published 1,000,000/1,000,000 resolved 451,200 failed 3,800 2345.6/s ETA 1h0m1s
+            """)
+    void theLineFitsEveryTerminalWidthAndKeepsWhatMattersFirst(int columns, String expected) {
+        String line =
+                ProgressBar.render(
+                        reading(
+                                RunPhase.Resolving,
+                                1_000_000L,
+                                1_000_000,
+                                451_200,
+                                3_800,
+                                2345.6,
+                                3601L,
+                                3,
+                                1000),
+                        columns - 1);
+
+        assertThat(line).isEqualTo(expected.strip());
+        assertThat(line.length()).isLessThan(columns);
     }
 
     @Test
