@@ -1053,7 +1053,7 @@ abstract class ReconcilerScenarios {
 
         // the new operator has reconciled the run once it reports the run's gauges
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> restarted.scrape().contains("name=\"restart\""));
+                .until(() -> restarted.scrape().contains("run=\"restart\""));
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(
