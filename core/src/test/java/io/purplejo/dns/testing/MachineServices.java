@@ -77,12 +77,33 @@ public final class MachineServices {
      */
     public static String run(String... cmd) {
         try {
-            Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            // the output goes to a file: a child the command leaves behind (an Erlang VM) may hold
+            // a pipe open for ever, and reading it would never end, whatever the timeout
+            Path log = Files.createTempFile("machine-services", ".out");
+            try {
+                Process p =
+                        new ProcessBuilder(List.of(cmd))
+                                .redirectErrorStream(true)
+                                .redirectOutput(log.toFile())
+                                .start();
+                boolean ended = p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (!ended) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+                String out = Files.readString(log, StandardCharsets.UTF_8);
+                if (!ended || p.exitValue() != 0) {
+                    throw new IllegalStateException(
+                            String.join(" ", cmd)
+                                    + (ended
+                                            ? " failed: "
+                                            : " did not end within " + COMMAND_TIMEOUT + ": ")
+                                    + out);
+                }
+                return out;
+            } finally {
+                Files.deleteIfExists(log);
             }
-            return out;
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", cmd) + " cannot run", e);
         } catch (InterruptedException e) {
