@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.purplejo.dns.lookup.RecordTypeNames;
 import io.purplejo.dns.outcome.Outcome;
 import io.purplejo.dns.resolve.ClientStatistics;
 import io.purplejo.dns.resolve.DnsClient;
@@ -36,8 +37,8 @@ public final class WorkerMetrics {
 
     /**
      * dnsx_lookups counters by record type code, then outcome: found without building a key per
-     * lookup (seven per domain, on the batch writers' threads; two racing to fill a slot register
-     * the same counter, as the registry keeps one per name and tags).
+     * lookup (seven per domain, on the batch writers' threads; two racing to add a type register
+     * the same counters, as the registry keeps one per name and tags).
      */
     private final Map<Integer, Counter[]> lookups = new ConcurrentHashMap<>();
 
@@ -92,6 +93,9 @@ public final class WorkerMetrics {
         Gauge.builder("dnsx_queue_messages", queueDepth, q -> q.get() < 0 ? Double.NaN : q.get())
                 .description("messages waiting in the work queue (NaN: unknown)")
                 .register(registry);
+        for (int type : RecordTypes.parse(RecordTypeNames.SUPPORTED)) {
+            lookups.computeIfAbsent(type, this::lookupCounters);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
     }
@@ -155,20 +159,27 @@ public final class WorkerMetrics {
         domains.get(r.outcome()).increment();
         domainsDone.increment();
         for (TypeAnswer a : r.answers().values()) {
-            Counter[] byOutcome =
-                    lookups.computeIfAbsent(a.type(), t -> new Counter[Outcome.values().length]);
-            Counter c = byOutcome[a.outcome().ordinal()];
-            if (c == null) {
-                c =
-                        Counter.builder("dnsx_lookups")
-                                .tag("type", RecordTypes.name(a.type()))
-                                .tag("outcome", a.outcome().dbName())
-                                .description("lookups by record type and outcome")
-                                .register(registry);
-                byOutcome[a.outcome().ordinal()] = c;
-            }
-            c.increment();
+            lookups.computeIfAbsent(a.type(), this::lookupCounters)[a.outcome().ordinal()]
+                    .increment();
         }
+    }
+
+    /**
+     * One type's lookup counters, one per outcome. The supported types' are made at start, so their
+     * series exist from zero before the first domain is stored (rate() and the dashboard need a
+     * series to begin with, and a scrape right after start sees every one).
+     */
+    private Counter[] lookupCounters(int type) {
+        Counter[] byOutcome = new Counter[Outcome.values().length];
+        for (Outcome o : Outcome.values()) {
+            byOutcome[o.ordinal()] =
+                    Counter.builder("dnsx_lookups")
+                            .tag("type", RecordTypes.name(type))
+                            .tag("outcome", o.dbName())
+                            .description("lookups by record type and outcome")
+                            .register(registry);
+        }
+        return byOutcome;
     }
 
     public Timer batchWrite() {
