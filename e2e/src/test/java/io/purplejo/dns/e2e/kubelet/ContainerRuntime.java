@@ -4,10 +4,10 @@
  */
 package io.purplejo.dns.e2e.kubelet;
 
-import java.io.IOException;
+import io.purplejo.dns.e2e.Podman;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,28 +23,16 @@ final class ContainerRuntime {
         exec(cmd);
     }
 
-    /** Runs a command; its output, or null when it failed. */
+    /**
+     * Runs a command; its output, or null when it failed or outlived two minutes (its output goes
+     * to a file, so that a child that keeps the pipe open cannot stop the timeout).
+     */
     static String exec(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out =
-                    new String(
-                            p.getInputStream().readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            if (p.exitValue() != 0) {
-                LOG.debug("{} exited {}: {}", String.join(" ", cmd), p.exitValue(), out.strip());
-                return null;
-            }
-            return out;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Podman.Result r = Podman.exec(cmd, Duration.ofSeconds(120));
+        if (r.code() != 0) {
+            LOG.debug("{} exited {}: {}", String.join(" ", cmd), r.code(), r.output().strip());
             return null;
         }
+        return r.output();
     }
 }

@@ -4,9 +4,10 @@
  */
 package io.purplejo.dns.e2e.kubelet;
 
+import io.purplejo.dns.e2e.Podman;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,7 @@ final class PodNetwork {
     static final String HOST_IP = "10.213.0.1";
 
     private static final AtomicInteger NEXT = new AtomicInteger(1);
+    private static final String NAMESPACE_PREFIX = "dnsx-pod-";
 
     /** One pod's namespace, host-side device and address. */
     record Attachment(String namespace, String hostDevice, String podIp) {
@@ -30,16 +32,26 @@ final class PodNetwork {
 
     private PodNetwork() {}
 
-    /** Puts the host's address on the loopback device once; idempotent. */
+    /**
+     * Puts the host's address on the loopback device once, and removes the pod networks a runner
+     * killed before it could remove them left behind (their names would be taken: no pod of this
+     * runner could start); idempotent.
+     */
     static void prepareHost() throws IOException {
         if (!run("ip", "-o", "addr", "show", "dev", "lo").contains(HOST_IP + "/32")) {
             run("ip", "addr", "add", HOST_IP + "/32", "dev", "lo");
+        }
+        for (String line : run("ip", "netns", "list").split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (name.startsWith(NAMESPACE_PREFIX)) {
+                detach(new Attachment(name, null, null));
+            }
         }
     }
 
     static Attachment attach() throws IOException {
         int n = NEXT.getAndIncrement();
-        String ns = "dnsx-pod-" + n;
+        String ns = NAMESPACE_PREFIX + n;
         String host = "dnsxh" + n;
         String ip = "10.213." + (1 + n / 250) + "." + (2 + n % 250);
         run("ip", "netns", "add", ns);
@@ -65,18 +77,10 @@ final class PodNetwork {
     }
 
     static String run(String... cmd) throws IOException {
-        Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
-        String out =
-                new String(
-                        p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        Podman.Result r = Podman.exec(List.of(cmd), Duration.ofSeconds(30));
+        if (r.code() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + r.output().strip());
         }
-        return out;
+        return r.output();
     }
 }

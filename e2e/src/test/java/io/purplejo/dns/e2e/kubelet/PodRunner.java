@@ -131,13 +131,14 @@ public final class PodRunner implements AutoCloseable {
         String key = pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName();
         try {
             rp.startTime = PodStatusView.now();
-            rp.net = PodNetwork.attach();
+            // the containers first: a network that cannot be made shows on them, as a kubelet's
             for (Container c : pod.getSpec().getContainers()) {
                 rp.containers.add(
                         new RunningContainer(
                                 c,
                                 "k8s_" + c.getName() + "_" + key + "_" + rp.uid.substring(0, 8)));
             }
+            rp.net = PodNetwork.attach();
             writeStatus(rp);
             while (!rp.stopping) {
                 try {
@@ -169,6 +170,7 @@ public final class PodRunner implements AutoCloseable {
                 c.waitingReason = "RunContainerError";
                 c.waitingMessage = e.getMessage();
             }
+            writeStatus(rp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

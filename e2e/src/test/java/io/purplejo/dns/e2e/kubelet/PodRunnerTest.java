@@ -111,28 +111,8 @@ class PodRunnerTest {
         client.resource(job("ok", List.of("--help"))).create();
         client.resource(job("bad", List.of("--no-such-option"))).create();
 
-        await().atMost(Duration.ofSeconds(90))
-                .until(
-                        () ->
-                                condition(
-                                        client.batch()
-                                                .v1()
-                                                .jobs()
-                                                .inNamespace(ns)
-                                                .withName("ok")
-                                                .get(),
-                                        "Complete"));
-        await().atMost(Duration.ofSeconds(90))
-                .until(
-                        () ->
-                                condition(
-                                        client.batch()
-                                                .v1()
-                                                .jobs()
-                                                .inNamespace(ns)
-                                                .withName("bad")
-                                                .get(),
-                                        "Failed"));
+        awaitJobCondition("ok", "Complete");
+        awaitJobCondition("bad", "Failed");
         Job bad = client.batch().v1().jobs().inNamespace(ns).withName("bad").get();
         assertThat(bad.getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("PodFailurePolicy"));
@@ -149,6 +129,56 @@ class PodRunnerTest {
                                 .getTerminated()
                                 .getExitCode())
                 .isEqualTo(2);
+    }
+
+    private void awaitJobCondition(String job, String type) {
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                condition(
+                                                        client.batch()
+                                                                .v1()
+                                                                .jobs()
+                                                                .inNamespace(ns)
+                                                                .withName(job)
+                                                                .get(),
+                                                        type))
+                                        .as(() -> "job " + job + " " + type + "; pods: " + pods())
+                                        .isTrue());
+    }
+
+    /** The namespace's pods as a person debugging a timeout wants them: phase and containers. */
+    private String pods() {
+        StringBuilder sb = new StringBuilder();
+        for (Pod p : client.pods().inNamespace(ns).list().getItems()) {
+            sb.append("\n  ")
+                    .append(p.getMetadata().getName())
+                    .append(' ')
+                    .append(p.getStatus() == null ? "no status" : p.getStatus().getPhase())
+                    .append(" on node ")
+                    .append(p.getSpec().getNodeName());
+            if (p.getStatus() != null && p.getStatus().getConditions() != null) {
+                p.getStatus()
+                        .getConditions()
+                        .forEach(
+                                c ->
+                                        sb.append(' ')
+                                                .append(c.getType())
+                                                .append('=')
+                                                .append(c.getStatus())
+                                                .append(
+                                                        c.getMessage() == null
+                                                                ? ""
+                                                                : " (" + c.getMessage() + ")"));
+            }
+            if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
+                p.getStatus()
+                        .getContainerStatuses()
+                        .forEach(c -> sb.append(' ').append(c.getState()));
+            }
+        }
+        return sb.toString();
     }
 
     @Test
