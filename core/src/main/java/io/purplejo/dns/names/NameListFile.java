@@ -6,6 +6,10 @@ package io.purplejo.dns.names;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,8 @@ import java.util.List;
  * A file of names, one per line, as people and other tools write them: UTF-8 (a malformed byte is
  * an error, never a replacement character), a byte-order mark at the start ignored, blank lines and
  * lines starting with '#' skipped, each line stripped. The one reader of such lists (the
- * publisher's {@code --domains-file}, the one-machine run's {@code --domains}).
+ * publisher's {@code --domains-file}, the one-machine run's {@code --domains}, {@code resolve}'s
+ * input).
  */
 public final class NameListFile {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -36,17 +41,36 @@ public final class NameListFile {
     public static <E extends Exception> void forEach(Path file, LineVisitor<E> visitor)
             throws IOException, E {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
-                }
-                String text = line.strip();
-                if (!text.isEmpty() && !text.startsWith("#")) {
-                    visitor.accept(number, text);
-                }
+            forEach(in, visitor);
+        }
+    }
+
+    /**
+     * Visits every name line of a stream (standard input) as {@link #forEach(Path, LineVisitor)}
+     * does a file's; the stream is read as strict UTF-8 and left open.
+     */
+    public static <E extends Exception> void forEach(InputStream stream, LineVisitor<E> visitor)
+            throws IOException, E {
+        CharsetDecoder strict =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        forEach(new BufferedReader(new InputStreamReader(stream, strict), 1 << 16), visitor);
+    }
+
+    private static <E extends Exception> void forEach(BufferedReader in, LineVisitor<E> visitor)
+            throws IOException, E {
+        String line;
+        long number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                line = line.substring(1);
+            }
+            String text = line.strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                visitor.accept(number, text);
             }
         }
     }

@@ -42,4 +42,25 @@ class NameListFileTest {
         assertThatThrownBy(() -> NameListFile.read(file))
                 .isInstanceOf(CharacterCodingException.class);
     }
+
+    @Test
+    void aStreamIsReadByTheSameRulesAsAFileStrictUtf8Included() throws Exception {
+        byte[] list =
+                "\uFEFFfirst.example\r\n# a comment\n\n  b\u00fccher.example  \n"
+                        .getBytes(StandardCharsets.UTF_8);
+        List<String> seen = new ArrayList<>();
+
+        NameListFile.forEach(
+                new java.io.ByteArrayInputStream(list),
+                (number, text) -> seen.add(number + ":" + text));
+
+        assertThat(seen).containsExactly("1:first.example", "4:b\u00fccher.example");
+        byte[] latin1 = "b\u00fccher.example\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(
+                        () ->
+                                NameListFile.forEach(
+                                        new java.io.ByteArrayInputStream(latin1),
+                                        (number, text) -> {}))
+                .isInstanceOf(CharacterCodingException.class);
+    }
 }

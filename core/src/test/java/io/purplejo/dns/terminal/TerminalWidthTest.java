@@ -2,7 +2,7 @@
  * Copyright 2026 The dns-extraction authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.purplejo.dns.local.run;
+package io.purplejo.dns.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -29,7 +29,7 @@ import io.purplejo.dns.local.run.ProgressBar;
 import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
-import io.purplejo.dns.local.run.TerminalWidth;
+import io.purplejo.dns.terminal.TerminalWidth;
 import io.purplejo.dns.names.DuplicateDomains;
 import io.purplejo.dns.resolve.ResolverAddress;
 import io.purplejo.dns.rules.workload.RunNames;

@@ -12,6 +12,7 @@ import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.schema.SchemaMigrationException;
+import io.purplejo.dns.terminal.Terminal;
 import io.purplejo.dns.worker.cli.ResolveCommand;
 import io.purplejo.dns.worker.service.WorkerService;
 import io.purplejo.dns.worker.service.WorkerSettings;
@@ -39,7 +40,12 @@ public final class WorkerMain {
                 switch (sub) {
                     case "resolve" ->
                             ResolveCommand.run(
-                                    rest, System.getenv(), System.in, System.out, System.err);
+                                    rest,
+                                    System.getenv(),
+                                    System.in,
+                                    System.out,
+                                    System.err,
+                                    Terminal.isTerminal(Terminal.STANDARD_ERROR));
                     case "migrate" -> MigrateCommand.run(rest, System.getenv());
                     default -> runService(list, System.getenv());
                 };
