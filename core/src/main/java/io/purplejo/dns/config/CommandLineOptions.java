@@ -18,6 +18,9 @@ public final class CommandLineOptions {
     private final String command;
     private final Map<String, Option<?>> options = new LinkedHashMap<>();
 
+    /** One-letter forms, such as kubectl's {@code -o}: option name by letter. */
+    private final Map<Character, String> shortForms = new LinkedHashMap<>();
+
     public CommandLineOptions(String command) {
         this.command = command;
     }
@@ -29,6 +32,18 @@ public final class CommandLineOptions {
                 throw new IllegalArgumentException(
                         "option --" + opt.name() + " is declared twice for " + command);
             }
+        }
+        return this;
+    }
+
+    /**
+     * Lets {@code -LETTER VALUE} stand for {@code --NAME VALUE} of a declared option, for the
+     * one-letter forms people type from other tools ({@code -o yaml}).
+     */
+    public CommandLineOptions shortForm(char letter, Option<?> opt) {
+        checkDeclared(opt);
+        if (shortForms.putIfAbsent(letter, opt.name()) != null || letter == 'h') {
+            throw new IllegalArgumentException("-" + letter + " is taken for " + command);
         }
         return this;
     }
@@ -51,6 +66,12 @@ public final class CommandLineOptions {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+            } else if (arg.length() == 2
+                    && arg.charAt(0) == '-'
+                    && shortForms.containsKey(arg.charAt(1))) {
+                List<String> spelled = new ArrayList<>(args);
+                spelled.set(i, "--" + shortForms.get(arg.charAt(1)));
+                i = readOption(spelled, i, given);
             } else if (!arg.startsWith("--")) {
                 positionals.add(arg);
             } else {
@@ -124,9 +145,10 @@ public final class CommandLineOptions {
         StringBuilder sb = new StringBuilder("usage: ").append(command).append(" [options]\n");
         for (Option<?> opt : options.values()) {
             String left =
-                    opt.isSwitch()
-                            ? "--" + opt.name() + " / --no-" + opt.name()
-                            : "--" + opt.name() + " VALUE";
+                    shortFormOf(opt)
+                            + (opt.isSwitch()
+                                    ? "--" + opt.name() + " / --no-" + opt.name()
+                                    : "--" + opt.name() + " VALUE");
             sb.append(String.format("  %-36s %s", left, opt.help()));
             if (opt.envVar() != null) {
                 sb.append(" [env ").append(opt.envVar()).append(']');
@@ -146,7 +168,8 @@ public final class CommandLineOptions {
                         "| Option | Environment | Default | Accepts | What it does |\n"
                                 + "|---|---|---|---|---|\n");
         for (Option<?> opt : options.values()) {
-            sb.append("| `--")
+            String letter = shortFormOf(opt);
+            sb.append(letter.isEmpty() ? "| `--" : "| `" + letter.replace(", ", "`, `--"))
                     .append(opt.name())
                     .append(opt.isSwitch() ? "` / `--no-" + opt.name() : "")
                     .append("` | ")
@@ -160,5 +183,15 @@ public final class CommandLineOptions {
                     .append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** "-o, " for an option with a one-letter form, else "". */
+    private String shortFormOf(Option<?> opt) {
+        for (Map.Entry<Character, String> e : shortForms.entrySet()) {
+            if (e.getValue().equals(opt.name())) {
+                return "-" + e.getKey() + ", ";
+            }
+        }
+        return "";
     }
 }

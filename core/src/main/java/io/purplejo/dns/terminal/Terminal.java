@@ -15,6 +15,9 @@ import java.nio.file.Path;
  * /proc/self/fd} says where each stream goes.
  */
 public final class Terminal {
+    /** Standard output's file descriptor. */
+    public static final int STANDARD_OUTPUT = 1;
+
     /** Standard error's file descriptor. */
     public static final int STANDARD_ERROR = 2;
 

@@ -158,4 +158,24 @@ class CommandLineOptionsTest {
         assertThat(withSecretDefault.usage()).doesNotContain("hunter2");
         assertThat(withSecretDefault.markdownTable()).doesNotContain("hunter2");
     }
+
+    @Test
+    void aOneLetterFormStandsForItsOptionAndShowsInTheUsageAndTheDocs() {
+        CommandLineOptions withLetter =
+                new CommandLineOptions("run").add(SHADE, QUEUE).shortForm('s', SHADE);
+
+        ParsedOptions parsed = withLetter.parse(List.of("-s", "very-dark"), Map.of());
+
+        assertThat(parsed.get(SHADE)).isEqualTo(Shade.VERY_DARK);
+        assertThat(withLetter.usage()).contains("-s, --shade VALUE");
+        assertThat(withLetter.markdownTable()).contains("| `-s`, `--shade` |");
+        assertThat(withLetter.parse(List.of("-q"), Map.of()).positionals())
+                .as("an undeclared letter is no option")
+                .containsExactly("-q");
+        assertThatThrownBy(() -> withLetter.shortForm('s', QUEUE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> withLetter.shortForm('h', QUEUE))
+                .as("-h is help")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -4,7 +4,9 @@
  */
 package io.purplejo.dns.local;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.purplejo.dns.amqp.AmqpConnections;
@@ -24,18 +26,20 @@ import io.purplejo.dns.local.backend.EmbeddedDatabase;
 import io.purplejo.dns.local.manifest.RunManifest;
 import io.purplejo.dns.local.query.QueryCommand;
 import io.purplejo.dns.local.run.DomainLoader;
+import io.purplejo.dns.local.run.EndOfRunSummary;
 import io.purplejo.dns.local.run.LocalRun;
 import io.purplejo.dns.local.run.ProgressBar;
 import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
 import io.purplejo.dns.local.run.RunReport;
-import io.purplejo.dns.terminal.TerminalWidth;
 import io.purplejo.dns.names.DuplicateDomains;
 import io.purplejo.dns.resolve.ResolverAddress;
 import io.purplejo.dns.rules.workload.RunNames;
 import io.purplejo.dns.schema.DomainsTableCheck;
 import io.purplejo.dns.schema.SchemaMigrationException;
 import io.purplejo.dns.schema.SchemaMigrator;
+import io.purplejo.dns.terminal.Terminal;
+import io.purplejo.dns.terminal.TerminalWidth;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +118,11 @@ public final class LocalMain {
             }
             LocalSettings settings = LocalSettings.from(opts, env);
             return switch (command) {
-                case "run" -> runFile(argument(opts, "FILE"), settings, out);
+                case "run" ->
+                        settings.output() == LocalSettings.Output.SUMMARY
+                                ? runFile(argument(opts, "FILE"), settings, out, null)
+                                // the document alone on standard output, for jq or yq
+                                : runFile(argument(opts, "FILE"), settings, err, out);
                 case "validate" -> validate(argument(opts, "FILE"), out);
                 case "query" -> query(argument(opts, "DOMAIN"), settings, out);
                 case "duplicates" -> duplicates(settings, out);
@@ -183,7 +192,12 @@ public final class LocalMain {
         return ExitCodes.OK;
     }
 
-    private static int runFile(String file, LocalSettings settings, PrintStream out)
+    /**
+     * Runs FILE; {@code out} is for the person (progress, messages, the summary), {@code document}
+     * for the status as {@code -o yaml|json} asks (null for the summary).
+     */
+    private static int runFile(
+            String file, LocalSettings settings, PrintStream out, PrintStream document)
             throws IOException, SQLException, InterruptedException {
         DnsExtractionRun run = RunManifest.read(Path.of(file), NAMESPACE);
         if (Boolean.TRUE.equals(run.getSpec().suspend)) {
@@ -196,6 +210,22 @@ public final class LocalMain {
         Path logFile = logFile(settings);
         LocalLogging.configure(logFile, settings.verbose());
         out.println("run " + RunNames.runKey(run) + " from " + file + "; log: " + logFile);
+        sayWhatStarts(settings, out);
+        // until the run starts, Ctrl-C ends the command at once, with a word (the run's own
+        // handlers, installed when it starts, stop it in order)
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(
+                    new Signal(name),
+                    s -> {
+                        out.println();
+                        out.println(
+                                "dns-extraction: interrupted (SIG"
+                                        + name
+                                        + ") while starting; nothing ran");
+                        out.flush();
+                        System.exit(ExitCodes.INTERRUPTED);
+                    });
+        }
         try (Backends backends =
                 Backends.open(
                         settings.postgresDsn(),
@@ -212,7 +242,7 @@ public final class LocalMain {
                             + (backends.embeddedBroker() ? " (embedded)" : ""));
             Path selected = prepareBackends(backends, settings, out);
             try {
-                return execute(run, backends, settings, selected, out);
+                return execute(run, backends, settings, selected, out, document);
             } finally {
                 if (selected != null) {
                     Files.deleteIfExists(selected);
@@ -221,12 +251,35 @@ public final class LocalMain {
         }
     }
 
+    /** The first seconds are not silent: what starts, and why the first start takes longer. */
+    private static void sayWhatStarts(LocalSettings settings, PrintStream out) {
+        List<String> starting = new ArrayList<>();
+        if (settings.postgresDsn() == null) {
+            starting.add("PostgreSQL");
+        }
+        if (settings.rabbitmqUrl() == null) {
+            starting.add("broker");
+        }
+        if (starting.isEmpty()) {
+            return;
+        }
+        out.println("starting the embedded " + String.join(" and ", starting) + " ...");
+        if (settings.postgresDsn() == null
+                && !Backends.embeddedDatabaseUnpacked(settings.dataDir())) {
+            out.println(
+                    "  the first start unpacks PostgreSQL into "
+                            + settings.dataDir()
+                            + ": about 10 s");
+        }
+    }
+
     private static int execute(
             DnsExtractionRun run,
             Backends backends,
             LocalSettings settings,
             Path selected,
-            PrintStream out)
+            PrintStream out,
+            PrintStream document)
             throws IOException, InterruptedException {
         LocalRun localRun =
                 new LocalRun(
@@ -254,6 +307,16 @@ public final class LocalMain {
         }
         RunReport report = localRun.execute();
         printSummary(report.status(), backends, settings, out);
+        if (document != null) {
+            ObjectMapper mapper =
+                    settings.output() == LocalSettings.Output.JSON
+                            ? new ObjectMapper()
+                                    .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                            : yaml();
+            document.println(mapper.writeValueAsString(Map.of("status", report.status())).strip());
+            document.flush();
+        }
         return report.exitCode();
     }
 
@@ -309,7 +372,12 @@ public final class LocalMain {
     }
 
     private static ProgressView view(LocalSettings settings, PrintStream out) {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        // the person's stream: standard output, or standard error when -o yaml|json takes it
+        boolean terminal =
+                Terminal.isTerminal(
+                        settings.output() == LocalSettings.Output.SUMMARY
+                                ? Terminal.STANDARD_OUTPUT
+                                : Terminal.STANDARD_ERROR);
         boolean bar =
                 settings.progress() == LocalSettings.Progress.BAR
                         || (settings.progress() == LocalSettings.Progress.AUTO && terminal);
@@ -326,47 +394,7 @@ public final class LocalMain {
             PrintStream out)
             throws IOException {
         out.println();
-        out.printf(
-                Locale.ROOT,
-                "%s: %s%n",
-                status.phase,
-                status.message == null ? "" : status.message);
-        if (status.published != null) {
-            double seconds =
-                    Math.max(
-                            0.001,
-                            Duration.between(
-                                                    Instant.parse(status.startTime),
-                                                    status.completionTime != null
-                                                            ? Instant.parse(status.completionTime)
-                                                            : Instant.now())
-                                            .toMillis()
-                                    / 1000.0);
-            out.printf(
-                    Locale.ROOT,
-                    "domains: %s selected, %d published, %d resolved, %d failed, in %.1f s (%.1f/s)%n",
-                    status.total == null ? "?" : String.format(Locale.ROOT, "%d", status.total),
-                    status.published,
-                    status.resolved,
-                    status.failed,
-                    seconds,
-                    (status.resolved + status.failed) / seconds);
-        }
-        if (status.failed != null
-                && status.failed > 0
-                && status.resolved != null
-                && status.resolved == 0) {
-            out.println(
-                    "note: no domain got an answer: are the resolvers reachable? (--resolvers, else the run's"
-                            + " spec.resolvers.servers, else this machine's /etc/resolv.conf)");
-        }
-        if (status.phase != io.purplejo.dns.api.v1alpha1.RunPhase.Succeeded) {
-            out.println(
-                    "to go on: run the file again; its selection picks up the domains without an outcome"
-                            + " (NeverExtracted), and the log says what went wrong");
-        }
-        out.println("the status the DnsExtractionRun would hold:");
-        out.print(yaml().writeValueAsString(Map.of("status", status)));
+        EndOfRunSummary.lines(status, Instant.now()).forEach(out::println);
         String dataDirOption =
                 settings.dataDir().equals(LocalSettings.defaultDataDir(System.getenv()))
                         ? ""
@@ -384,6 +412,10 @@ public final class LocalMain {
         } else {
             out.println(
                     "records of a domain: java -jar dns-extraction.jar query DOMAIN --postgres-dsn ...");
+        }
+        if (settings.output() == LocalSettings.Output.SUMMARY) {
+            out.println(
+                    "the status the DnsExtractionRun would hold: the same command with -o yaml");
         }
     }
 

@@ -25,6 +25,7 @@ record LocalSettings(
         String resolvers,
         Path domainsFile,
         Progress progress,
+        Output output,
         int port,
         boolean verbose) {
 
@@ -72,6 +73,21 @@ record LocalSettings(
                     Progress.AUTO,
                     Progress.class,
                     "`bar` (one line redrawn), `lines` (a line every 5 s and at each phase change), `auto` (a bar on a terminal)");
+
+    /** What {@code run} prints when it ends. */
+    enum Output {
+        SUMMARY,
+        YAML,
+        JSON
+    }
+
+    static final Option<Output> OUTPUT =
+            Option.choice(
+                    "output",
+                    "DNSX_OUTPUT",
+                    Output.SUMMARY,
+                    Output.class,
+                    "what `run` prints when it ends: `summary` (a few lines), or the status the DnsExtractionRun would hold as `yaml` or `json` on standard output (progress and messages then go to standard error), as kubectl's `-o`");
     static final Option<Integer> PORT =
             Option.integer(
                     "port",
@@ -91,8 +107,10 @@ record LocalSettings(
                         RESOLVERS,
                         DOMAINS,
                         PROGRESS,
+                        OUTPUT,
                         PORT,
-                        SharedOptions.VERBOSE);
+                        SharedOptions.VERBOSE)
+                .shortForm('o', OUTPUT);
     }
 
     static LocalSettings from(ParsedOptions o, Map<String, String> env) {
@@ -108,6 +126,7 @@ record LocalSettings(
                 resolvers == null ? null : String.join(",", resolvers),
                 domains == null ? null : Path.of(domains),
                 o.get(PROGRESS),
+                o.get(OUTPUT),
                 o.get(PORT),
                 o.get(SharedOptions.VERBOSE));
     }

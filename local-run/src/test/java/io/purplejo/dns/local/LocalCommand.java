@@ -62,6 +62,29 @@ final class LocalCommand {
     /** The command with these environment variables added, as a user's shell would set them. */
     static Process start(Path workDir, java.util.Map<String, String> env, String... args)
             throws IOException {
+        return start(workDir, env, commandLine(args));
+    }
+
+    /**
+     * Runs the command in a pseudo-terminal of this many columns, as a person's terminal; the
+     * result's output is what the terminal received, control sequences included.
+     */
+    static Result runInTerminal(Path workDir, Duration timeout, int columns, String... args)
+            throws Exception {
+        StringBuilder shell = new StringBuilder("stty cols " + columns + " rows 24; exec");
+        for (String word : commandLine(args)) {
+            shell.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        Process p =
+                start(
+                        workDir,
+                        java.util.Map.of("TERM", "xterm"),
+                        List.of("script", "-qec", shell.toString(), "/dev/null"));
+        return finish(p, workDir, timeout);
+    }
+
+    /** The command line of dns-extraction.jar with these arguments, as the test's user. */
+    private static List<String> commandLine(String... args) {
         List<String> command = new ArrayList<>();
         if (ROOT) {
             command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
@@ -77,6 +100,12 @@ final class LocalCommand {
                         "-jar",
                         JAR.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Process start(
+            Path workDir, java.util.Map<String, String> env, List<String> command)
+            throws IOException {
         ProcessBuilder pb =
                 new ProcessBuilder(command)
                         .directory(workDir.toFile())

@@ -135,11 +135,11 @@ class LocalRunCommandIT {
                 .contains("(embedded)")
                 .contains(
                         "Succeeded: every published domain has an outcome (3) and the queue is empty")
-                .contains("domains: 3 selected, 3 published, 3 resolved, 0 failed")
-                .contains("phase: Succeeded")
-                .contains("resolved: 2")
-                .contains("nxdomain: 1")
-                .contains("type: Complete")
+                .contains("domains: 3 selected, 3 published, in ")
+                .contains("  extracted 3: resolved 2, nxdomain 1\n  failed 0\n")
+                .contains(
+                        "the status the DnsExtractionRun would hold: the same command with -o yaml")
+                .doesNotContain("phase: Succeeded")
                 .contains("dnsx:***@")
                 .doesNotContainPattern("dnsx:[0-9a-f]{32}@");
         try (Stream<Path> logs = Files.list(dir.resolve("data").resolve("logs"))) {
@@ -180,11 +180,20 @@ class LocalRunCommandIT {
                         "--resolvers",
                         dns.spec(),
                         "--data-dir",
-                        dir.resolve("data").toString());
+                        dir.resolve("data").toString(),
+                        "--output",
+                        "json");
         assertThat(next.exitCode()).as(next.toString()).isZero();
-        assertThat(next.out())
+        assertThat(next.err())
                 .contains("2 names, 1 new, 1 already in domains")
-                .contains("domains: 1 selected, 1 published, 1 resolved, 0 failed");
+                .contains("domains: 1 selected, 1 published, in ")
+                .contains("  extracted 1: resolved 1");
+        com.fasterxml.jackson.databind.JsonNode status =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(next.out())
+                        .get("status");
+        assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(status.get("outcomes").get("resolved").asLong()).isEqualTo(1);
         assertThat(
                         LocalCommand.run(
                                         dir,
@@ -204,7 +213,7 @@ class LocalRunCommandIT {
         Matcher dsn = Pattern.compile("DSN: (\\S+)").matcher(LocalCommand.latestOutput(dir));
         assertThat(dsn.find()).isTrue();
         Path pgpass = dir.resolve("data").resolve("pgpass");
-        assertThat(next.out())
+        assertThat(next.err())
                 .as("the DSN printed after the run is the one db serves")
                 .contains(
                         "the database, for psql: PGPASSFILE="
@@ -280,6 +289,102 @@ class LocalRunCommandIT {
     }
 
     @Test
+    void theReadmesFirstCommandInAnEightyColumnTerminalShowsOneLiveLineAndAShortSummary()
+            throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        Path run = Files.copy(Path.of("..", "examples", "quickstart.yaml"), dir.resolve("q.yaml"));
+        Path list =
+                Files.copy(
+                        Path.of("..", "examples", "quickstart-domains.txt"),
+                        dir.resolve("q-domains.txt"));
+
+        long names =
+                Files.readAllLines(list).stream()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .count();
+
+        LocalCommand.Result shown =
+                LocalCommand.runInTerminal(
+                        dir,
+                        RUN_TIMEOUT,
+                        80,
+                        "run",
+                        run.toString(),
+                        "--domains",
+                        list.toString(),
+                        "--resolvers",
+                        dns.spec(),
+                        "--data-dir",
+                        dir.resolve("data").toString());
+
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        String screen = shown.out();
+        List<String> frames = new java.util.ArrayList<>();
+        for (String piece : screen.split("\r")) {
+            String visible = piece.replace("\033[K", "").replace("\n", "");
+            if (visible.startsWith("[")) {
+                frames.add(visible);
+            }
+        }
+        assertThat(frames).as(screen).isNotEmpty();
+        assertThat(frames)
+                .as("the bar is redrawn in place, never reaching the last column")
+                .allSatisfy(f -> assertThat(f.length()).isLessThan(80));
+        List<String> afterTheBar =
+                List.of(screen.substring(screen.lastIndexOf("\033[K") + 3).split("\r?\n"));
+        assertThat(afterTheBar)
+                .as("a short summary, not the status")
+                .anySatisfy(l -> assertThat(l).startsWith("Succeeded: "))
+                .anySatisfy(
+                        l ->
+                                assertThat(l)
+                                        .startsWith(
+                                                "domains: "
+                                                        + names
+                                                        + " selected, "
+                                                        + names
+                                                        + " published, in "))
+                .anySatisfy(
+                        l ->
+                                assertThat(l)
+                                        .isEqualTo("  extracted " + names + ": nxdomain " + names))
+                .noneSatisfy(l -> assertThat(l).contains("phase:"));
+        assertThat(afterTheBar.stream().filter(l -> !l.isBlank()).count()).isLessThan(12);
+    }
+
+    @Test
+    void ctrlCWhileTheFirstStartUnpacksPostgresqlSaysSoInsteadOfExitingWithoutAWord()
+            throws Exception {
+        Path dir = LocalCommand.ownedDirectory(tmp);
+        Path run = runFile(dir, "early", "");
+        Process p =
+                LocalCommand.start(
+                        dir,
+                        "run",
+                        run.toString(),
+                        "--domains",
+                        domains(dir, "early.txt", "a.local.test").toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString());
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () ->
+                                LocalCommand.latestOutput(dir)
+                                        .contains("the first start unpacks PostgreSQL into "));
+
+        LocalCommand.signal(p, "INT");
+        LocalCommand.Result early = LocalCommand.finish(p, dir, RUN_TIMEOUT);
+
+        assertThat(early.exitCode()).as(early.toString()).isEqualTo(130);
+        assertThat(early.out())
+                .as("said from the first second, and on Ctrl-C")
+                .contains("starting the embedded PostgreSQL and broker ...")
+                .contains("dns-extraction: interrupted (SIGINT) while starting; nothing ran")
+                .doesNotContain("Succeeded");
+    }
+
+    @Test
     void anInterruptedRunLosesNothingAndTheNextRunResolvesTheRest() throws Exception {
         Path dir = LocalCommand.ownedDirectory(tmp);
         Path data = dir.resolve("data");
@@ -311,7 +416,9 @@ class LocalRunCommandIT {
 
         assertThat(interrupted.exitCode()).as(interrupted.toString()).isEqualTo(130);
         assertThat(interrupted.out()).contains("interrupted (SIGINT)").doesNotContain("Succeeded");
-        Matcher done = Pattern.compile("resolved: (\\d+)").matcher(interrupted.out());
+        Matcher done =
+                Pattern.compile("^  extracted (\\d+)", Pattern.MULTILINE)
+                        .matcher(interrupted.out());
         assertThat(done.find()).as(interrupted.toString()).isTrue();
         long first = Long.parseLong(done.group(1));
         assertThat(first).isBetween(1L, SLOW - 1L);
@@ -330,18 +437,13 @@ class LocalRunCommandIT {
         assertThat(rest.exitCode()).as(rest.toString()).isZero();
         long remaining = SLOW - first;
         assertThat(rest.out())
-                .contains(
-                        "domains: "
-                                + remaining
-                                + " selected, "
-                                + remaining
-                                + " published, "
-                                + remaining
-                                + " resolved, 0 failed");
+                .contains("domains: " + remaining + " selected, " + remaining + " published, in ")
+                .contains("  extracted " + remaining + ": ")
+                .contains("  failed 0");
     }
 
     private static long resolvedSoFar(String out) {
-        Matcher m = Pattern.compile("resolved (\\d+)").matcher(out);
+        Matcher m = Pattern.compile("extracted (\\d+)").matcher(out);
         long last = 0;
         while (m.find()) {
             last = Long.parseLong(m.group(1));
@@ -380,7 +482,9 @@ class LocalRunCommandIT {
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.out())
-                    .contains("domains: 3 selected, 3 published, 3 resolved, 0 failed")
+                    .contains("domains: 3 selected, 3 published, in ")
+                    .contains("  extracted 3: ")
+                    .contains("  failed 0")
                     .doesNotContain("(embedded)")
                     .doesNotContain("guest:guest");
             assertThat(
@@ -451,7 +555,9 @@ class LocalRunCommandIT {
             assertThat(answered.exitCode()).as(answered.toString()).isZero();
             assertThat(answered.out())
                     .as("NeverExtracted selects the domains that only timed out")
-                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+                    .contains("domains: 2 selected, 2 published, in ")
+                    .contains("  extracted 2: ")
+                    .contains("  failed 0");
 
             // exactly the failures of the deaf run, whatever else the table holds
             db.execute(
@@ -466,7 +572,9 @@ class LocalRunCommandIT {
             LocalCommand.Result retried = onGivenServices(dir, retry, db, dns.spec());
             assertThat(retried.exitCode()).as(retried.toString()).isZero();
             assertThat(retried.out())
-                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+                    .contains("domains: 2 selected, 2 published, in ")
+                    .contains("  extracted 2: ")
+                    .contains("  failed 0");
         }
     }
 
@@ -504,7 +612,9 @@ class LocalRunCommandIT {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.out())
                     .contains("2 names, 2 new, 0 already in domains")
-                    .contains("domains: 2 selected, 2 published, 2 resolved, 0 failed");
+                    .contains("domains: 2 selected, 2 published, in ")
+                    .contains("  extracted 2: ")
+                    .contains("  failed 0");
             assertThat(db.queryLong("SELECT count(*) FROM dnsx_domain_outcomes")).isEqualTo(2);
         }
     }
@@ -668,13 +778,30 @@ class LocalRunCommandIT {
                         "--resolvers",
                         dns.spec(),
                         "--data-dir",
-                        dir.resolve("data").toString());
+                        dir.resolve("data").toString(),
+                        "-o",
+                        "yaml");
         assertThat(late.exitCode()).as(late.toString()).isEqualTo(1);
         assertThat(late.out())
+                .as("-o yaml: the status alone on standard output")
+                .startsWith("status:\n")
                 .contains("phase: Failed")
                 .contains("reason: DeadlineExceeded")
                 .contains("the run did not finish within activeDeadlineSeconds")
-                .doesNotContain("phase: Succeeded");
+                .doesNotContain("phase: Succeeded")
+                .doesNotContain("domains: ");
+        assertThat(
+                        new com.fasterxml.jackson.databind.ObjectMapper(
+                                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                                .readTree(late.out())
+                                .at("/status/phase")
+                                .asText())
+                .isEqualTo("Failed");
+        assertThat(late.err())
+                .as("the person's lines go to standard error")
+                .contains(
+                        "Failed (DeadlineExceeded): the run did not finish within activeDeadlineSeconds")
+                .contains("domains: ");
 
         LocalCommand.Result noData =
                 LocalCommand.run(

@@ -59,6 +59,14 @@ public final class Backends implements AutoCloseable {
                 broker);
     }
 
+    /**
+     * Whether the embedded PostgreSQL's binaries are unpacked in this data directory already: if
+     * not, its first start spends several seconds unpacking them, which the person is told.
+     */
+    public static boolean embeddedDatabaseUnpacked(Path dataDir) {
+        return EmbeddedBinaries.unpacked(dataDir);
+    }
+
     /** The DSN, password included: for the commands, never for printing (print {@link #dsn()}). */
     public String dsnText() {
         return dsnText;

@@ -37,6 +37,22 @@ final class EmbeddedBinaries {
         return dataDir.resolve("postgres-binaries");
     }
 
+    /** Whether a complete unpack is there (a directory with the library's ready mark). */
+    static boolean unpacked(Path dataDir) {
+        Path binaries = directory(dataDir);
+        if (!Files.isDirectory(binaries)) {
+            return false;
+        }
+        try (Stream<Path> dirs = Files.list(binaries)) {
+            return dirs.anyMatch(
+                    d ->
+                            d.getFileName().toString().startsWith("PG-")
+                                    && Files.exists(d.resolve(READY_MARK)));
+        } catch (IOException e) {
+            return false; // then the start says what is wrong
+        }
+    }
+
     /** Removes the unpack directories that were never finished; returns those removed. */
     static List<Path> removeUnfinished(Path dataDir) throws IOException {
         Path binaries = directory(dataDir);

@@ -17,7 +17,7 @@ public interface ProgressView extends AutoCloseable {
      *
      * @param total domains the run selected, null until the publisher fixed the set
      * @param published domains in confirmed messages
-     * @param done domains with an outcome: resolved plus failed
+     * @param done domains with an outcome: extracted (a definite answer) plus failed
      * @param rate domains per second, null while unknown
      * @param eta time left at that rate, null while unknown
      * @param queue messages waiting in the queue, -1 when unknown
@@ -37,14 +37,14 @@ public interface ProgressView extends AutoCloseable {
             return resolved + failed;
         }
 
-        /** "published 1,000/1,000 resolved 450 failed 50 120.5/s ETA 5s": what both views show. */
+        /** "published 1,000/1,000 extracted 450 failed 50 120.5/s ETA 5s": what both views show. */
         public String counters() {
             StringBuilder sb =
                     new StringBuilder(String.format(Locale.ROOT, "published %,d", published));
             if (total != null) {
                 sb.append(String.format(Locale.ROOT, "/%,d", total));
             }
-            sb.append(String.format(Locale.ROOT, " resolved %,d failed %,d", resolved, failed));
+            sb.append(String.format(Locale.ROOT, " extracted %,d failed %,d", resolved, failed));
             if (rate != null) {
                 sb.append(String.format(Locale.ROOT, " %.1f/s", rate));
             }

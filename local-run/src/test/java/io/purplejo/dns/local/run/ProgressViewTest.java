@@ -45,11 +45,11 @@ class ProgressViewTest {
             nullValues = "null",
             textBlock =
                     """
-            before the set is fixed | Publishing | null | 0    | 0   | 0  | null  | null | [............................]   0% Publishing published 0 resolved 0 failed 0
-            half done               | Resolving  | 1000 | 1000 | 450 | 50 | 120.5 | 5    | [##############..............]  50% Resolving  published 1,000/1,000 resolved 450 failed 50 120.5/s ETA 5s
-            done                    | Succeeded  | 1000 | 1000 | 990 | 10 | null  | null | [############################] 100% Succeeded  published 1,000/1,000 resolved 990 failed 10
-            nothing selected        | Succeeded  | 0    | 0    | 0   | 0  | null  | null | [############################] 100% Succeeded  published 0/0 resolved 0 failed 0
-            an hour left            | Resolving  | 9000 | 9000 | 1   | 0  | 2.5   | 3601 | [............................]   0% Resolving  published 9,000/9,000 resolved 1 failed 0 2.5/s ETA 1h0m1s
+            before the set is fixed | Publishing | null | 0    | 0   | 0  | null  | null | [............................]   0% Publishing published 0 extracted 0 failed 0
+            half done               | Resolving  | 1000 | 1000 | 450 | 50 | 120.5 | 5    | [##############..............]  50% Resolving  published 1,000/1,000 extracted 450 failed 50 120.5/s ETA 5s
+            done                    | Succeeded  | 1000 | 1000 | 990 | 10 | null  | null | [############################] 100% Succeeded  published 1,000/1,000 extracted 990 failed 10
+            nothing selected        | Succeeded  | 0    | 0    | 0   | 0  | null  | null | [############################] 100% Succeeded  published 0/0 extracted 0 failed 0
+            an hour left            | Resolving  | 9000 | 9000 | 1   | 0  | 2.5   | 3601 | [............................]   0% Resolving  published 9,000/9,000 extracted 1 failed 0 2.5/s ETA 1h0m1s
             """)
     void theBarShowsTheShareOfDomainsWithAnOutcomeAndTheCounters(
             String what,
@@ -124,7 +124,7 @@ class ProgressViewTest {
             40  | 45% Resolving 455,000/1,000,000
             80  | [###...]  45% Resolving 455,000/1,000,000 failed 3,800 rate 2345.6/s ETA 1h0m1s
             120 | [#############...............]  45% Resolving 455,000/1,000,000 failed 3,800 rate 2345.6/s ETA 1h0m1s
-            200 | [#############...............]  45% Resolving  published 1,000,000/1,000,000 resolved 451,200 failed 3,800 2345.6/s ETA 1h0m1s
+            200 | [#############...............]  45% Resolving  published 1,000,000/1,000,000 extracted 451,200 failed 3,800 2345.6/s ETA 1h0m1s
             """)
     void theLineFitsEveryTerminalWidthAndKeepsWhatMattersFirst(int columns, String expected) {
         String line =
@@ -162,8 +162,8 @@ class ProgressViewTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly(
-                        "   0.1s Publishing published 0 resolved 0 failed 0 queue unknown",
-                        "   1.1s Resolving  published 20/20 resolved 0 failed 0 queue 1",
-                        "   6.2s Resolving  published 20/20 resolved 15 failed 1 3.0/s ETA 2s queue 0");
+                        "   0.1s Publishing published 0 extracted 0 failed 0 queue unknown",
+                        "   1.1s Resolving  published 20/20 extracted 0 failed 0 queue 1",
+                        "   6.2s Resolving  published 20/20 extracted 15 failed 1 3.0/s ETA 2s queue 0");
     }
 }
