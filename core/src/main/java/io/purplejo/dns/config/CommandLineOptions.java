@@ -21,6 +21,8 @@ public final class CommandLineOptions {
     /** One-letter forms, such as kubectl's {@code -o}: option name by letter. */
     private final Map<Character, String> shortForms = new LinkedHashMap<>();
 
+    private String description = "";
+
     public CommandLineOptions(String command) {
         this.command = command;
     }
@@ -48,6 +50,12 @@ public final class CommandLineOptions {
         return this;
     }
 
+    /** The program the command belongs to: {@code dns-worker.jar} of "dns-worker.jar resolve". */
+    String program() {
+        int space = command.indexOf(' ');
+        return space < 0 ? command : command.substring(0, space);
+    }
+
     /** The declared options, in order. */
     public List<Option<?>> options() {
         return List.copyOf(options.values());
@@ -62,10 +70,13 @@ public final class CommandLineOptions {
         Map<String, String> given = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
         boolean help = false;
+        boolean version = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+            } else if (arg.equals("--version")) {
+                version = true;
             } else if (arg.length() == 2
                     && arg.charAt(0) == '-'
                     && shortForms.containsKey(arg.charAt(1))) {
@@ -91,7 +102,7 @@ public final class CommandLineOptions {
                 values.put(opt, opt.convert(text.strip()));
             }
         }
-        return new ParsedOptions(this, values, positionals, help);
+        return new ParsedOptions(this, values, positionals, help, version);
     }
 
     /** Reads the option at {@code args[i]}; returns the index of the last argument it used. */
@@ -140,25 +151,95 @@ public final class CommandLineOptions {
         return s == null || s.isBlank();
     }
 
-    /** A usage text listing every option with its environment variable and default. */
+    /**
+     * Text the usage shows after its first line: the command's arguments and subcommands. The
+     * options, {@code --help}, {@code --version} and the exit codes follow.
+     */
+    public CommandLineOptions describe(String text) {
+        this.description = text.endsWith("\n") ? text : text + "\n";
+        return this;
+    }
+
+    /**
+     * The usage text: what the command takes, every option with its environment variable and
+     * default, and the exit codes.
+     */
     public String usage() {
         StringBuilder sb = new StringBuilder("usage: ").append(command).append(" [options]\n");
+        for (String line : description.split("\n")) {
+            if (!line.isEmpty()) {
+                String indent = line.substring(0, line.length() - line.stripLeading().length());
+                sb.append(wrapped(line.strip(), indent));
+            }
+        }
+        if (!options.isEmpty()) {
+            sb.append("options:\n");
+        }
         for (Option<?> opt : options.values()) {
             String left =
                     shortFormOf(opt)
                             + (opt.isSwitch()
                                     ? "--" + opt.name() + " / --no-" + opt.name()
-                                    : "--" + opt.name() + " VALUE");
-            sb.append(String.format("  %-36s %s", left, opt.help()));
+                                    : "--" + opt.name() + " " + valueName(opt));
+            StringBuilder help = new StringBuilder(opt.help());
             if (opt.envVar() != null) {
-                sb.append(" [env ").append(opt.envVar()).append(']');
+                help.append(" [env ").append(opt.envVar()).append(']');
+            }
+            if (opt.accepts().contains(" to ")) {
+                help.append(" (").append(opt.accepts()).append(')');
             }
             if (opt.shownDefault() != null) {
-                sb.append(" (default ").append(opt.shownDefault()).append(')');
+                help.append(" (default ").append(opt.shownDefault()).append(')');
             }
-            sb.append('\n');
+            entry(sb, left, help.toString());
         }
+        entry(sb, "-h, --help", "this text");
+        entry(sb, "--version", "the version of the build");
+        sb.append(wrapped(ExitCodes.describe().strip(), ""));
         return sb.toString();
+    }
+
+    /** What a value is: the choices of a choice, else VALUE. */
+    private static String valueName(Option<?> opt) {
+        if (opt.accepts().contains(" \\| ")) {
+            return opt.accepts().replace(" \\| ", "|");
+        }
+        return opt.accepts().contains("list") ? "LIST" : "VALUE";
+    }
+
+    /** Column of the help texts: what fits beside an option, else on the lines below it. */
+    private static final int HELP_COLUMN = 30;
+
+    /** The usage is read in an 80-column terminal: no line reaches the last column. */
+    private static final int USAGE_WIDTH = 79;
+
+    private static void entry(StringBuilder sb, String left, String help) {
+        String indent = " ".repeat(HELP_COLUMN);
+        String head = "  " + left;
+        if (head.length() < HELP_COLUMN - 1) {
+            String text = wrapped(help, indent);
+            sb.append(head).append(text.substring(head.length()));
+        } else {
+            sb.append(head).append('\n').append(wrapped(help, indent));
+        }
+    }
+
+    /** The text in lines of at most {@link #USAGE_WIDTH} columns, each starting with indent. */
+    private static String wrapped(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length()
+                    && line.length() + 1 + word.length() > USAGE_WIDTH) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append('\n').toString();
     }
 
     /** The options as a Markdown table, for {@code docs/options.md}. */

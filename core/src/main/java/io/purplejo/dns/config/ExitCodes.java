@@ -30,4 +30,21 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
+
+    /** The exit codes as every command's help lists them. */
+    public static String describe() {
+        return "exit codes: "
+                + OK
+                + " done; "
+                + OTHER
+                + " failed or stopped; "
+                + CONFIGURATION
+                + " bad option, file or configuration (retrying cannot help); "
+                + DATABASE
+                + " PostgreSQL unavailable; "
+                + BROKER
+                + " RabbitMQ unavailable; "
+                + INTERRUPTED
+                + " interrupted (Ctrl-C, SIGTERM)\n";
+    }
 }

@@ -220,6 +220,11 @@ public final class Option<T> {
         return defaultText;
     }
 
+    /** The default, converted as a given value would be; null for none. */
+    public T defaultValue() {
+        return defaultText == null || defaultText.isBlank() ? null : converter.apply(defaultText);
+    }
+
     /** The default as usage texts and docs show it: none for a secret or an empty default. */
     public String shownDefault() {
         return secret || defaultText == null || defaultText.isEmpty() ? null : defaultText;

@@ -13,20 +13,47 @@ public final class ParsedOptions {
     private final Map<Option<?>, Object> values;
     private final List<String> positionals;
     private final boolean helpRequested;
+    private final boolean versionRequested;
 
     ParsedOptions(
             CommandLineOptions declared,
             Map<Option<?>, Object> values,
             List<String> positionals,
-            boolean helpRequested) {
+            boolean helpRequested,
+            boolean versionRequested) {
         this.declared = declared;
         this.values = values;
         this.positionals = List.copyOf(positionals);
         this.helpRequested = helpRequested;
+        this.versionRequested = versionRequested;
     }
 
     public boolean helpRequested() {
         return helpRequested;
+    }
+
+    /** {@code --version} was given: print {@link BuildVersion#line} and exit 0. */
+    public boolean versionRequested() {
+        return versionRequested;
+    }
+
+    /**
+     * What {@code --help} or {@code --version} asks the command to print instead of running (help
+     * wins), or null when neither was given.
+     */
+    public String requestedText() {
+        if (helpRequested) {
+            return declared.usage();
+        }
+        if (versionRequested) {
+            return BuildVersion.line(declared.program()) + "\n";
+        }
+        return null;
+    }
+
+    /** Whether the command declares this option (commands share some options, not all). */
+    public boolean declares(Option<?> option) {
+        return declared.options().contains(option);
     }
 
     public List<String> positionals() {

@@ -26,7 +26,8 @@ public final class PublisherOptions {
                     10_000,
                     1,
                     1_000_000,
-                    "domains read from PostgreSQL per page");
+                    "domains read from PostgreSQL per page (the legacy publisher's name, kept; the"
+                            + " worker's `--batch-size` is per transaction)");
     public static final Option<Integer> WORKER_COUNT =
             Option.integer(
                     "worker-count",

@@ -44,7 +44,7 @@ public final class WorkerOptions {
                     1000,
                     1,
                     100_000,
-                    "domains written per transaction at most (and at most `--concurrency` / (`--batch-writers` + 1))");
+                    "domains written per transaction at most (and at most `--concurrency` / (`--batch-writers` + 1)); the legacy worker's name, kept (the publisher's `--batch-size` is its page size)");
     public static final Option<Integer> BATCH_WRITERS =
             Option.integer(
                     "batch-writers",

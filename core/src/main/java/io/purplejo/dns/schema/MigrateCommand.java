@@ -36,8 +36,8 @@ public final class MigrateCommand {
         CommandLineOptions declared = declare();
         try {
             ParsedOptions opts = declared.parse(args, env);
-            if (opts.helpRequested()) {
-                System.out.print(declared.usage());
+            if (opts.requestedText() != null) {
+                System.out.print(opts.requestedText());
                 return ExitCodes.OK;
             }
             PostgresDsn dsn = PostgresDsn.parse(opts.required(SharedOptions.POSTGRES_DSN));

@@ -167,7 +167,7 @@ class CommandLineOptionsTest {
         ParsedOptions parsed = withLetter.parse(List.of("-s", "very-dark"), Map.of());
 
         assertThat(parsed.get(SHADE)).isEqualTo(Shade.VERY_DARK);
-        assertThat(withLetter.usage()).contains("-s, --shade VALUE");
+        assertThat(withLetter.usage()).contains("-s, --shade light|very-dark");
         assertThat(withLetter.markdownTable()).contains("| `-s`, `--shade` |");
         assertThat(withLetter.parse(List.of("-q"), Map.of()).positionals())
                 .as("an undeclared letter is no option")
@@ -177,5 +177,35 @@ class CommandLineOptionsTest {
         assertThatThrownBy(() -> withLetter.shortForm('h', QUEUE))
                 .as("-h is help")
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersionAndHelpWins() {
+        CommandLineOptions worker = new CommandLineOptions("dns-worker.jar resolve").add(QUEUE);
+
+        String version = worker.parse(List.of("--version"), Map.of()).requestedText();
+
+        assertThat(version).isEqualTo("dns-worker.jar " + BuildVersion.version() + "\n");
+        assertThat(BuildVersion.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(worker.parse(List.of("--version", "--help"), Map.of()).requestedText())
+                .startsWith("usage: dns-worker.jar resolve [options]");
+        assertThat(worker.parse(List.of(), Map.of()).requestedText()).isNull();
+    }
+
+    @Test
+    void theUsageWrapsWithinEightyColumnsAndListsRangesChoicesAndExitCodes() {
+        String usage =
+                declared.describe(
+                                "what the worker does, said at some length so that the"
+                                        + " sentence needs more than one line of an eighty-column terminal")
+                        .usage();
+
+        assertThat(usage.split("\n")).allSatisfy(l -> assertThat(l.length()).isLessThan(80));
+        assertThat(usage)
+                .contains("  --concurrency VALUE         lookups in flight [env CONCURRENCY] (1 to")
+                .contains("--shade light|very-dark")
+                .contains("--suffixes LIST")
+                .contains("exit codes: 0 done;")
+                .contains("  --version ");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.purplejo.dns.amqp.AmqpConnections;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRun;
 import io.purplejo.dns.api.v1alpha1.DnsExtractionRunStatus;
+import io.purplejo.dns.config.BuildVersion;
 import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.CommandLineText;
 import io.purplejo.dns.config.ExitCodes;
@@ -73,16 +74,20 @@ public final class LocalMain {
     private static final String USAGE =
             """
             usage: java -jar dns-extraction.jar COMMAND ...
-              run FILE [options]       run the DnsExtractionRun of FILE on this machine
-              validate FILE            check FILE as the API server would and print the run with its defaults
-              query DOMAIN [options]   print what the database holds for DOMAIN
-              db [options]             serve the embedded PostgreSQL until Ctrl-C, for psql and other tools
-              duplicates [options]     list domains stored in more than one row (Unicode and xn-- spelling,
-                                       case, trailing dot); exit 1 when there are some
-            'COMMAND --help' lists a command's options. Without --postgres-dsn and --rabbitmq-url, an embedded
-            PostgreSQL (its data in --data-dir, kept between runs) and an embedded broker are used.
-            exit codes: 0 the run succeeded; 1 it failed; 2 bad file, option or database; 3 PostgreSQL
-            unavailable; 4 broker unavailable; 130 interrupted
+              run FILE [options]      run the DnsExtractionRun of FILE on this machine
+              validate FILE           check FILE as the API server would; print the run
+                                      with its defaults
+              query DOMAIN [options]  print what the database holds for DOMAIN
+              db [options]            serve the embedded PostgreSQL until Ctrl-C, for
+                                      psql and other tools
+              duplicates [options]    list domains stored in more than one row (Unicode
+                                      and xn-- spelling, case, trailing dot); exit 1
+                                      when there are some
+            'COMMAND --help' lists a command's options; --version prints the version.
+            Without --postgres-dsn and --rabbitmq-url, an embedded PostgreSQL (its data
+            in --data-dir, kept between runs) and an embedded broker are used.
+            exit codes: 0 the run succeeded; 1 it failed; 2 bad file, option or
+            database; 3 PostgreSQL unavailable; 4 broker unavailable; 130 interrupted
             """;
 
     private LocalMain() {}
@@ -102,6 +107,10 @@ public final class LocalMain {
         List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
         CommandLineOptions declared = LocalSettings.declare(command);
         try {
+            if (command.equals("--version")) {
+                out.println(BuildVersion.line("dns-extraction.jar"));
+                return ExitCodes.OK;
+            }
             if (!List.of("run", "validate", "query", "db", "duplicates").contains(command)) {
                 if (!command.isEmpty() && !command.equals("--help") && !command.equals("-h")) {
                     err.println("dns-extraction: unknown command '" + command + "'");
@@ -112,8 +121,8 @@ public final class LocalMain {
                 return command.isEmpty() ? ExitCodes.CONFIGURATION : ExitCodes.OK;
             }
             ParsedOptions opts = declared.parse(rest, env);
-            if (opts.helpRequested()) {
-                out.print(declared.usage());
+            if (opts.requestedText() != null) {
+                out.print(opts.requestedText());
                 return ExitCodes.OK;
             }
             LocalSettings settings = LocalSettings.from(opts, env);

@@ -97,38 +97,55 @@ record LocalSettings(
                     65_535,
                     "port of the embedded PostgreSQL; 0: the one this data directory used before, else a free one (kept, so that the DSN printed after a run is the one `db` serves)");
 
+    /** The options of one command: each lists only those it reads. */
     static CommandLineOptions declare(String command) {
-        return new CommandLineOptions("dns-extraction.jar " + command)
-                .add(
-                        POSTGRES_DSN,
-                        RABBITMQ_URL,
-                        DATA_DIR,
-                        WORKERS,
-                        RESOLVERS,
-                        DOMAINS,
-                        PROGRESS,
-                        OUTPUT,
-                        PORT,
-                        SharedOptions.VERBOSE)
-                .shortForm('o', OUTPUT);
+        CommandLineOptions o = new CommandLineOptions("dns-extraction.jar " + command);
+        return switch (command) {
+            case "validate" -> o.describe("FILE: the DnsExtractionRun to check");
+            case "query" ->
+                    o.describe("DOMAIN: the name whose records and outcomes to print")
+                            .add(POSTGRES_DSN, DATA_DIR, PORT, SharedOptions.VERBOSE);
+            case "db" -> o.add(DATA_DIR, PORT, SharedOptions.VERBOSE);
+            case "duplicates" -> o.add(POSTGRES_DSN, DATA_DIR, PORT, SharedOptions.VERBOSE);
+            default ->
+                    o.describe("FILE: the DnsExtractionRun to run")
+                            .add(
+                                    POSTGRES_DSN,
+                                    RABBITMQ_URL,
+                                    DATA_DIR,
+                                    WORKERS,
+                                    RESOLVERS,
+                                    DOMAINS,
+                                    PROGRESS,
+                                    OUTPUT,
+                                    PORT,
+                                    SharedOptions.VERBOSE)
+                            .shortForm('o', OUTPUT);
+        };
     }
 
+    /** The settings of a command; the options it does not declare keep their defaults. */
     static LocalSettings from(ParsedOptions o, Map<String, String> env) {
-        String dir = o.get(DATA_DIR);
+        String dir = valueOf(o, DATA_DIR);
         Path dataDir = dir != null ? Path.of(dir) : defaultDataDir(env);
-        String domains = o.get(DOMAINS);
-        List<String> resolvers = o.get(RESOLVERS);
+        String domains = valueOf(o, DOMAINS);
+        List<String> resolvers = valueOf(o, RESOLVERS);
         return new LocalSettings(
-                o.get(POSTGRES_DSN),
-                o.get(RABBITMQ_URL),
+                valueOf(o, POSTGRES_DSN),
+                valueOf(o, RABBITMQ_URL),
                 dataDir.toAbsolutePath(),
-                o.get(WORKERS),
+                valueOf(o, WORKERS),
                 resolvers == null ? null : String.join(",", resolvers),
                 domains == null ? null : Path.of(domains),
-                o.get(PROGRESS),
-                o.get(OUTPUT),
-                o.get(PORT),
-                o.get(SharedOptions.VERBOSE));
+                valueOf(o, PROGRESS),
+                valueOf(o, OUTPUT),
+                valueOf(o, PORT),
+                valueOf(o, SharedOptions.VERBOSE));
+    }
+
+    /** The option's value when the command declares it, else its default. */
+    private static <T> T valueOf(ParsedOptions o, Option<T> option) {
+        return o.declares(option) ? o.get(option) : option.defaultValue();
     }
 
     /** ~/.dnsx: the home of the user, from HOME where set. */

@@ -67,8 +67,21 @@ class OptionsReferenceTest {
         section(
                 sb,
                 "The one-machine command",
-                "java -jar dns-extraction.jar run|validate|query|db [options]",
-                LocalSettings.declare("COMMAND"));
+                "java -jar dns-extraction.jar run FILE [options]",
+                LocalSettings.declare("run"));
+        for (String command : new String[] {"query", "db", "duplicates"}) {
+            section(
+                    sb,
+                    "The one-machine command: " + command,
+                    "java -jar dns-extraction.jar "
+                            + command
+                            + (command.equals("query") ? " DOMAIN" : "")
+                            + " [options]",
+                    LocalSettings.declare(command));
+        }
+        sb.append(
+                "\n`java -jar dns-extraction.jar validate FILE` takes no option but `--help` and"
+                        + " `--version`.\n");
         return sb.toString();
     }
 

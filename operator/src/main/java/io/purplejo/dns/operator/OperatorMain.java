@@ -42,8 +42,8 @@ public final class OperatorMain {
         OperatorSettings settings;
         try {
             ParsedOptions o = declared.parse(Arrays.asList(args), System.getenv());
-            if (o.helpRequested()) {
-                System.out.print(declared.usage());
+            if (o.requestedText() != null) {
+                System.out.print(o.requestedText());
                 return;
             }
             settings = OperatorSettings.from(o);

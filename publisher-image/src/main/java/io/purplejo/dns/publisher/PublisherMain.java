@@ -74,8 +74,8 @@ public final class PublisherMain {
         PublisherSettings settings;
         try {
             ParsedOptions opts = declared.parse(args, env);
-            if (opts.helpRequested()) {
-                out.print(declared.usage());
+            if (opts.requestedText() != null) {
+                out.print(opts.requestedText());
                 return ExitCodes.OK;
             }
             settings = PublisherSettings.from(opts);

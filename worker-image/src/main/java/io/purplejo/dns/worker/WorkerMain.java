@@ -61,8 +61,8 @@ public final class WorkerMain {
         WorkerSettings settings;
         try {
             ParsedOptions opts = declared.parse(args, env);
-            if (opts.helpRequested()) {
-                System.out.print(declared.usage());
+            if (opts.requestedText() != null) {
+                System.out.print(opts.requestedText());
                 return ExitCodes.OK;
             }
             if (!opts.positionals().isEmpty()) {

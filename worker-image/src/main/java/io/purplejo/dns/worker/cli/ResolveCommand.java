@@ -81,8 +81,9 @@ public final class ResolveCommand {
         Plan plan;
         try {
             ParsedOptions opts = declared.parse(args, env);
-            if (opts.helpRequested()) {
-                stdout.write(declared.usage().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (opts.requestedText() != null) {
+                stdout.write(
+                        opts.requestedText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 stdout.flush();
                 return ExitCodes.OK;
             }

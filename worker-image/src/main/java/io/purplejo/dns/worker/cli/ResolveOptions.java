@@ -57,6 +57,10 @@ final class ResolveOptions {
     static CommandLineOptions declare() {
         return ResolverOptions.declare(
                 new CommandLineOptions("dns-worker.jar resolve")
+                        .describe(
+                                "resolves the names of --domains-file (or standard input) and"
+                                        + " writes each name's result as it completes;"
+                                        + " statistics on standard error. No database, no queue.")
                         .add(INPUT, OUTPUT, FORMAT, RESUME, PROGRESS),
                 CONCURRENCY);
     }

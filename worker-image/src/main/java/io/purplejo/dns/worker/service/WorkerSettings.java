@@ -44,6 +44,13 @@ public record WorkerSettings(
     public static CommandLineOptions declare() {
         CommandLineOptions o =
                 new CommandLineOptions("dns-worker.jar")
+                        .describe(
+                                """
+                                the queue worker: consumes a run's domains from RabbitMQ, resolves
+                                them and writes their records to PostgreSQL, until SIGTERM or a
+                                stop message. Other commands ('COMMAND --help' lists their options):
+                                  resolve   resolve a list of names: no database, no queue
+                                  migrate   apply the database schema and exit""")
                         .add(
                                 SharedOptions.POSTGRES_DSN,
                                 SharedOptions.RABBITMQ_URL,
