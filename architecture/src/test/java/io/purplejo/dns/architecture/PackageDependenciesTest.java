@@ -61,7 +61,7 @@ class PackageDependenciesTest {
                                 .or(
                                         describe(
                                                 "a Kubernetes client",
-                                                assignableTo(KubernetesClient.class)::test)))
+                                                assignableTo(KubernetesClient.class))))
                 .because("the operator and the one-machine run both apply them")
                 .check(production);
     }

@@ -57,8 +57,8 @@ public final class PostgresDsn {
         ServerUrl url = ServerUrl.parse(jdbc ? s.substring(5) : s, WHAT, EXPECTED);
         String scheme = url.scheme();
         String base = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
-        if (!base.equals("postgresql") && !base.equals("postgres")
-                || jdbc && !base.equals(scheme)) {
+        if ((!base.equals("postgresql") && !base.equals("postgres"))
+                || (jdbc && !base.equals(scheme))) {
             throw new InvalidConfigurationException(
                     "PostgreSQL DSN has unsupported scheme '"
                             + (jdbc ? "jdbc:" : "")

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -91,7 +92,7 @@ public final class DomainTable {
     }
 
     /** Every spelling under which a row of these names may be stored. */
-    private static TreeSet<String> spellings(Collection<DomainName> names) {
+    private static SortedSet<String> spellings(Collection<DomainName> names) {
         TreeSet<String> all = new TreeSet<>();
         for (DomainName n : names) {
             all.add(n.stored());

@@ -100,7 +100,7 @@ class ImageSmokeTest {
                                     "WORKER_COUNT",
                                     "1"),
                             List.of(),
-                            Duration.ofSeconds(120));
+                            Duration.ofMinutes(2));
             assertThat(publisher.code()).as(publisher.output()).isZero();
 
             Podman.Result worker =
@@ -118,7 +118,7 @@ class ImageSmokeTest {
                                     "DNS_RECORD_TYPES",
                                     "A,MX"),
                             List.of(),
-                            Duration.ofSeconds(180));
+                            Duration.ofMinutes(3));
             assertThat(worker.code())
                     .as("the worker exits 0 at the stop message:\n" + worker.output())
                     .isZero();

@@ -64,7 +64,7 @@ public final class KubeletCluster extends ControlPlane {
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .put(
                         PodRunner.class,
-                        (ExtensionContext.Store.CloseableResource)
+                        (AutoCloseable)
                                 () -> {
                                     runner.close();
                                     runnerClient.close();

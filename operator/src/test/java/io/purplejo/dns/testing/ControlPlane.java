@@ -169,7 +169,7 @@ public class ControlPlane implements BeforeAllCallback {
                 .getStore(ExtensionContext.Namespace.GLOBAL)
                 .put(
                         ControlPlane.class,
-                        (ExtensionContext.Store.CloseableResource)
+                        (AutoCloseable)
                                 () ->
                                         run(
                                                 List.of(

@@ -301,7 +301,7 @@ class PublisherTest {
                                                     + ")");
                                     db.execute(
                                             "INSERT INTO domains (name, created_at, updated_at) SELECT format('late%s-"
-                                                    + (round++)
+                                                    + round++
                                                     + ".example.com', g), now(), now() FROM generate_series(1, 50) g");
                                 }
                             }

@@ -16,7 +16,10 @@ class ResolverStateTest {
 
     private static ResolverState state(int qps, int maxWindow) {
         ResolverSettings s =
-                ResolverSettings.builder(List.of(new InetSocketAddress("127.0.0.1", 53)))
+                ResolverSettings.builder(
+                                List.of(
+                                        new InetSocketAddress(
+                                                java.net.InetAddress.getLoopbackAddress(), 53)))
                         .timeout(Duration.ofSeconds(1))
                         .queriesPerSecond(qps)
                         .maxWindow(maxWindow)

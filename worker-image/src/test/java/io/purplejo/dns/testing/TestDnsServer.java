@@ -254,6 +254,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("StatementSwitchToExpressionSwitch") // DROP continues the receive loop
     private void serveUdp(DatagramSocket udp) {
         byte[] buf = new byte[65535];
         while (!udp.isClosed()) {

@@ -5,7 +5,6 @@
 package io.purplejo.dns.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,33 +21,58 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(DnsExtractionRun.VERSION)
 @ShortNames({"dnsrun", "dxr"})
 @Categories("dnsextraction")
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Published", jsonPath = ".status.published", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Resolved", jsonPath = ".status.resolved", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Failed-Domains", jsonPath = ".status.failed", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Workers", jsonPath = ".status.workers.ready", type = Type.INTEGER)
-@AdditionalPrinterColumn(name = "Rate", jsonPath = ".status.rate", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Phase",
+        jsonPath = ".status.phase",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Published",
+        jsonPath = ".status.published",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Resolved",
+        jsonPath = ".status.resolved",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Failed-Domains",
+        jsonPath = ".status.failed",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Workers",
+        jsonPath = ".status.workers.ready",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Rate",
+        jsonPath = ".status.rate",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(
         name = "Total",
         jsonPath = ".status.total",
-        type = Type.INTEGER,
+        type = AdditionalPrinterColumn.Type.INTEGER,
         priority = 1)
 @AdditionalPrinterColumn(
         name = "Queue",
         jsonPath = ".status.queueDepth",
-        type = Type.INTEGER,
+        type = AdditionalPrinterColumn.Type.INTEGER,
         priority = 1)
 @AdditionalPrinterColumn(
         name = "Desired",
         jsonPath = ".status.workers.desired",
-        type = Type.INTEGER,
+        type = AdditionalPrinterColumn.Type.INTEGER,
         priority = 1)
-@AdditionalPrinterColumn(name = "ETA", jsonPath = ".status.eta", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(
+        name = "ETA",
+        jsonPath = ".status.eta",
+        type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
 @AdditionalPrinterColumn(
         name = "Message",
         jsonPath = ".status.message",
-        type = Type.STRING,
+        type = AdditionalPrinterColumn.Type.STRING,
         priority = 1)
 public class DnsExtractionRun extends CustomResource<DnsExtractionRunSpec, DnsExtractionRunStatus>
         implements Namespaced {

@@ -5,7 +5,6 @@
 package io.purplejo.dns.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -23,19 +22,34 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(DnsExtractionRun.VERSION)
 @ShortNames({"dnsschedule", "dxs"})
 @Categories("dnsextraction")
-@AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Timezone", jsonPath = ".spec.timeZone", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Suspend", jsonPath = ".spec.suspend", type = Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Active", jsonPath = ".status.activeCount", type = Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Schedule",
+        jsonPath = ".spec.schedule",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Timezone",
+        jsonPath = ".spec.timeZone",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Suspend",
+        jsonPath = ".spec.suspend",
+        type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(
+        name = "Active",
+        jsonPath = ".status.activeCount",
+        type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
         name = "Last Schedule",
         jsonPath = ".status.lastScheduleTime",
-        type = Type.DATE)
+        type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(
         name = "Last Success",
         jsonPath = ".status.lastSuccessfulTime",
-        type = Type.DATE)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(
         value = "self.metadata.name.size() <= 52",
         message =

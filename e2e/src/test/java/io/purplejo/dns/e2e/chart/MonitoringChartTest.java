@@ -57,8 +57,7 @@ class MonitoringChartTest {
     /** An annotation of a rule as Prometheus expands it for an alert with these labels. */
     static String expand(String template, JsonNode labels) {
         String out = template;
-        for (var it = labels.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : labels.properties()) {
             out = out.replace("{{ $labels." + e.getKey() + " }}", e.getValue().asText());
         }
         return out;
@@ -96,8 +95,8 @@ class MonitoringChartTest {
                     ObjectNode annotations = ((ObjectNode) expected).putObject("exp_annotations");
                     alerts.get(name)
                             .get("annotations")
-                            .fields()
-                            .forEachRemaining(
+                            .properties()
+                            .forEach(
                                     a ->
                                             annotations.put(
                                                     a.getKey(),
@@ -128,12 +127,11 @@ class MonitoringChartTest {
         JsonNode service = objects.get("Service/dnsx-dns-extraction-operator-metrics");
         JsonNode pod = HelmChartTest.deployment(objects).at("/spec/template/metadata/labels");
 
-        assertThat(JSON.convertValue(service.at("/metadata/labels"), Map.class))
-                .containsAllEntriesOf(
-                        JSON.convertValue(monitor.at("/spec/selector/matchLabels"), Map.class));
-        assertThat(JSON.convertValue(pod, Map.class))
+        assertThat(labels(service.at("/metadata/labels")))
+                .containsAllEntriesOf(labels(monitor.at("/spec/selector/matchLabels")));
+        assertThat(labels(pod))
                 .as("the Service reaches the operator pod")
-                .containsAllEntriesOf(JSON.convertValue(service.at("/spec/selector"), Map.class));
+                .containsAllEntriesOf(labels(service.at("/spec/selector")));
         assertThat(monitor.at("/spec/namespaceSelector/matchNames/0").asText()).isEqualTo("dnsx");
         JsonNode endpoint = monitor.at("/spec/endpoints/0");
         assertThat(endpoint.get("port").asText())
@@ -283,5 +281,11 @@ class MonitoringChartTest {
                                 HelmChartTest.deployment(
                                         HelmChartTest.render("metrics.perResource=true"))))
                 .containsEntry("PER_RESOURCE_METRICS", "true");
+    }
+
+    /** A label map of the rendered chart. */
+    private static Map<String, String> labels(JsonNode node) {
+        return JSON.convertValue(
+                node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
     }
 }

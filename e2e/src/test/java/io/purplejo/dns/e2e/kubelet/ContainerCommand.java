@@ -111,7 +111,7 @@ final class ContainerCommand {
                         : pod == null ? null : pod.getRunAsGroup();
         boolean nonRoot =
                 Boolean.TRUE.equals(
-                        c != null && c.getRunAsNonRoot() != null
+                        (c != null && c.getRunAsNonRoot() != null)
                                 ? c.getRunAsNonRoot()
                                 : pod == null ? null : pod.getRunAsNonRoot());
         if (c != null && Boolean.TRUE.equals(c.getPrivileged())) {

@@ -28,7 +28,7 @@ final class ContainerRuntime {
      * to a file, so that a child that keeps the pipe open cannot stop the timeout).
      */
     static String exec(List<String> cmd) {
-        Podman.Result r = Podman.exec(cmd, Duration.ofSeconds(120));
+        Podman.Result r = Podman.exec(cmd, Duration.ofMinutes(2));
         if (r.code() != 0) {
             LOG.debug("{} exited {}: {}", String.join(" ", cmd), r.code(), r.output().strip());
             return null;

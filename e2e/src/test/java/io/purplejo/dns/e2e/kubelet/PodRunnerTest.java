@@ -275,7 +275,7 @@ class PodRunnerTest {
                         .build();
         client.resource(d).create();
 
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofMinutes(2))
                 .until(
                         () -> {
                             Deployment now =
@@ -421,7 +421,7 @@ class PodRunnerTest {
                     .create();
         }
 
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofMinutes(2))
                 .until(() -> ready(client.pods().inNamespace(ns).withName("op-allowed").get()));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(

@@ -19,7 +19,6 @@ import dev.cel.runtime.CelRuntimeFactory;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class CelRules {
                     .addVar("self", SimpleType.DYN)
                     .addVar("oldSelf", SimpleType.DYN)
                     .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.legacyCelRuntimeBuilder().build();
 
     private CelRules() {}
 
@@ -58,9 +57,7 @@ public final class CelRules {
             }
         }
         if (v.isObject() && s.getProperties() != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
                 JSONSchemaProps p = s.getProperties().get(f.getKey());
                 if (p != null) {
                     walk(p, f.getValue(), path + "." + f.getKey(), errors);
@@ -125,7 +122,7 @@ public final class CelRules {
     static Object celValue(JsonNode v) {
         if (v.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            v.fields().forEachRemaining(f -> map.put(f.getKey(), celValue(f.getValue())));
+            v.properties().forEach(f -> map.put(f.getKey(), celValue(f.getValue())));
             return map;
         }
         if (v.isArray()) {

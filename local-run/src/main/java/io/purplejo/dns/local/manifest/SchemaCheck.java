@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,10 +180,8 @@ public final class SchemaCheck {
                 }
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
         if (props != null && !props.isEmpty()) {
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
                 JSONSchemaProps p = props.get(f.getKey());
                 if (p == null) {
                     errors.add(
@@ -196,8 +193,7 @@ public final class SchemaCheck {
             }
         } else if (s.getAdditionalProperties() != null
                 && s.getAdditionalProperties().getSchema() != null) {
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
                 check(
                         s.getAdditionalProperties().getSchema(),
                         f.getValue(),

@@ -23,6 +23,8 @@ public final class EndOfRunStatus {
     private EndOfRunStatus() {}
 
     /**
+     * The facts a one-machine run knows when it ends, as every runner states them.
+     *
      * @param decision the decision the run ended on, with the message to show
      * @param progress the run's counters as last read; null when they could not be read (then no
      *     counter is given, rather than a zero)

@@ -57,6 +57,8 @@ public final class LocalRun {
      * @param poll how often progress is read
      */
     /**
+     * How the run is executed here.
+     *
      * @param domainsFile the list given with {@code --domains}: the run selects among these names
      *     only (null: the run's selection over the whole table)
      */

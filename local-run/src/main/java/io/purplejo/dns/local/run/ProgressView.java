@@ -17,7 +17,8 @@ public interface ProgressView extends AutoCloseable {
      *
      * @param total domains the run selected, null until the publisher fixed the set
      * @param published domains in confirmed messages
-     * @param done domains with an outcome: extracted (a definite answer) plus failed
+     * @param resolved domains extracted: a definite answer (records, no data, NXDOMAIN)
+     * @param failed domains whose lookups failed
      * @param rate domains per second, null while unknown
      * @param eta time left at that rate, null while unknown
      * @param queue messages waiting in the queue, -1 when unknown

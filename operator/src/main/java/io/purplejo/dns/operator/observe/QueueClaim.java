@@ -38,6 +38,8 @@ public final class QueueClaim {
     }
 
     /**
+     * Which run holds the run's queue, among the runs the operator knows.
+     *
      * @param known the runs the operator knows (this one among them or not)
      */
     public static QueueClaim of(DnsExtractionRun run, Collection<DnsExtractionRun> known) {

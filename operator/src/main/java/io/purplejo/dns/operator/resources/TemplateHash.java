@@ -52,8 +52,7 @@ public final class TemplateHash {
     /** The same tree with every object's keys in sorted order; array order is meaningful, kept. */
     static JsonNode canonical(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            object.fields().forEachRemaining(fields::add);
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
             fields.sort(Map.Entry.comparingByKey());
             ObjectNode sorted = JSON.createObjectNode();
             fields.forEach(f -> sorted.set(f.getKey(), canonical(f.getValue())));

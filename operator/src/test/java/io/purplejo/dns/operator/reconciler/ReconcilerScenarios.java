@@ -359,6 +359,7 @@ abstract class ReconcilerScenarios {
     }
 
     @Test
+    @SuppressWarnings("try") // the server only has to stay open while the requests are made
     void healthAndReadinessFollowTheOperatorsInformersAndMetricsAreServed() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkerScalerTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private static final Duration WINDOW = Duration.ofSeconds(300);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
 
     private static ScalingInput in(
             int current,

@@ -93,6 +93,7 @@ public final class ConfirmingChannel implements AutoCloseable {
         send(body, contentType, firstId, lastId, domains);
     }
 
+    @SuppressWarnings("JavaUtilDate") // AMQP's timestamp property is a java.util.Date
     private void send(byte[] body, String contentType, long firstId, long lastId, int domains)
             throws IOException {
         AMQP.BasicProperties props =

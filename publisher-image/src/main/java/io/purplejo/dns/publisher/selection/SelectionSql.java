@@ -47,6 +47,8 @@ public final class SelectionSql {
     }
 
     /**
+     * The WHERE clause and parameters of a selection.
+     *
      * @param runId the run whose explicit member list to use, or null in legacy mode (explicit
      *     names are then matched by name)
      */

@@ -57,6 +57,7 @@ public enum ProblemReason implements ConditionReason {
     }
 
     /** The reason of the Degraded condition and of the Warning event. */
+    @Override
     public String conditionReason() {
         return conditionReason;
     }

@@ -33,6 +33,8 @@ public final class CronSchedule {
     }
 
     /**
+     * A schedule from its cron expression and time zone.
+     *
      * @param timeZone an IANA zone, or null for UTC
      * @throws InvalidScheduleException naming what is wrong
      */

@@ -25,6 +25,8 @@ public final class ScheduleDecider {
     private ScheduleDecider() {}
 
     /**
+     * What a schedule does now: start a run, skip a time, replace or prune runs, or wait.
+     *
      * @param lastScheduleTime the latest time handled, from the status; null for a new schedule
      * @param created when the schedule was created: no time before it is due
      * @param runs the runs of this schedule that exist
@@ -67,7 +69,7 @@ public final class ScheduleDecider {
                     null, List.of(), prune, slot, next, "started the run of " + slot, null);
         }
         if (spec.startingDeadlineSeconds != null
-                && Duration.between(slot, now).getSeconds() > spec.startingDeadlineSeconds) {
+                && Duration.between(slot, now).toSeconds() > spec.startingDeadlineSeconds) {
             return new ScheduleDecision(
                     null,
                     List.of(),

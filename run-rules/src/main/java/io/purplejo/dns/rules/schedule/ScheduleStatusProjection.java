@@ -24,6 +24,8 @@ public final class ScheduleStatusProjection {
     private ScheduleStatusProjection() {}
 
     /**
+     * The status a schedule holds after this pass.
+     *
      * @param runs the schedule's runs after this pass: the one started included, the replaced and
      *     pruned ones not
      */

@@ -25,6 +25,8 @@ public final class RunStatusProjection {
     private RunStatusProjection() {}
 
     /**
+     * The status a run holds after this pass, from the facts observed.
+     *
      * @param old the status the run holds now (never null: an empty status for a new run)
      * @param generation the generation of the spec these facts answer
      */

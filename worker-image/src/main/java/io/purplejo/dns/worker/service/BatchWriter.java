@@ -191,7 +191,7 @@ final class BatchWriter implements Runnable {
     private void flush(RecordWriter writer, List<DomainAwaitingWrite> batch) {
         long start = System.nanoTime();
         try {
-            Map<ResolvedDomain, String> refused = new IdentityHashMap<>();
+            IdentityHashMap<ResolvedDomain, String> refused = new IdentityHashMap<>();
             boolean stored = writeWithRetry(writer, batch, refused);
             metrics.batchWrite().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             // not committed: the messages stay unacknowledged and are redelivered

@@ -95,6 +95,7 @@ final class MessageFeeder implements Runnable {
         }
     }
 
+    @SuppressWarnings("JavaUtilDate") // AMQP's timestamp property is a java.util.Date
     private void handle(Delivery d) throws InterruptedException, SQLException {
         Integer deliveries = deliveryCount(d);
         if (deliveries != null && deliveries >= settings.maxDeliveries()) {

@@ -34,8 +34,8 @@ final class DomainRows {
 
     static Assignment assign(Connection c, List<ResolvedDomain> batch) throws SQLException {
         // by identity: a record's own hashCode would hash every answer and value of the domain
-        Map<ResolvedDomain, Integer> ids = new IdentityHashMap<>();
-        Map<ResolvedDomain, String> refused = new IdentityHashMap<>();
+        IdentityHashMap<ResolvedDomain, Integer> ids = new IdentityHashMap<>();
+        IdentityHashMap<ResolvedDomain, String> refused = new IdentityHashMap<>();
         Map<Long, String> hintedRows = hintedRows(c, batch);
         Set<DomainName> byName = new LinkedHashSet<>();
         for (ResolvedDomain d : batch) {

@@ -33,6 +33,7 @@ public enum LegacyTable {
     private final int columnChars;
 
     /** Array element types of the columns after domain_id, in unique-index order. */
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: unmodifiable
     final List<String> types;
 
     private final String sql;
@@ -48,7 +49,7 @@ public enum LegacyTable {
             List<String> types) {
         this.dnsType = dnsType;
         this.columnChars = columnChars;
-        this.types = types;
+        this.types = List.copyOf(types);
         String key = "domain_id, " + String.join(", ", columns);
         String arrays =
                 "?::int4[], "
