@@ -21,7 +21,6 @@ import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
-import io.purplejo.dns.db.TableStatistics;
 import io.purplejo.dns.local.backend.BackendUnavailableException;
 import io.purplejo.dns.local.backend.Backends;
 import io.purplejo.dns.local.backend.EmbeddedDatabase;
@@ -360,23 +359,8 @@ public final class LocalMain {
                     throw e;
                 }
             }
-            refreshStatistics(db);
         }
         return selected;
-    }
-
-    /**
-     * The run's selection is planned on current statistics: the list just loaded, and what an
-     * earlier run wrote into an embedded PostgreSQL that stopped before autovacuum came by (a
-     * resumed run of 20,000 names waited up to 27 s for its first message without this).
-     */
-    private static void refreshStatistics(Database db) {
-        try {
-            TableStatistics.refresh(db.dataSource());
-        } catch (SQLException e) {
-            // slower to select, never wrong: the run goes on
-            LOG.warn("could not analyse the tables before the run: {}", e.getMessage());
-        }
     }
 
     private static void requireBroker(Backends backends) {
