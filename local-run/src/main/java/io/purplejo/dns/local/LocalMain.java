@@ -29,6 +29,7 @@ import io.purplejo.dns.local.query.QueryCommand;
 import io.purplejo.dns.local.run.DomainLoader;
 import io.purplejo.dns.local.run.EndOfRunSummary;
 import io.purplejo.dns.local.run.LocalRun;
+import io.purplejo.dns.local.run.LoggedProgress;
 import io.purplejo.dns.local.run.ProgressBar;
 import io.purplejo.dns.local.run.ProgressLines;
 import io.purplejo.dns.local.run.ProgressView;
@@ -390,10 +391,10 @@ public final class LocalMain {
         boolean bar =
                 settings.progress() == LocalSettings.Progress.BAR
                         || (settings.progress() == LocalSettings.Progress.AUTO && terminal);
-        if (bar) {
-            return new ProgressBar(out, TerminalWidth::columns);
-        }
-        return new ProgressLines(out, Duration.ofSeconds(5));
+        return new LoggedProgress(
+                bar
+                        ? new ProgressBar(out, TerminalWidth::columns)
+                        : new ProgressLines(out, Duration.ofSeconds(5)));
     }
 
     private static void printSummary(
