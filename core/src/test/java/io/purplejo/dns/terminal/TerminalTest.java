@@ -7,10 +7,7 @@ package io.purplejo.dns.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import io.purplejo.dns.testing.PseudoTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,28 +33,12 @@ class TerminalTest {
 
     @Test
     void standardErrorIsATerminalInAPseudoTerminalAndNotWhenRedirectedToAFile() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) for a pty");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String run =
-                java
-                        + " -cp "
-                        + System.getProperty("java.class.path")
-                        + " "
-                        + TerminalTest.class.getName();
+        assumeTrue(PseudoTerminal.available(), "script(1) for a pty");
+        String run = PseudoTerminal.java(TerminalTest.class);
 
-        assertThat(inPseudoTerminal("TERM=xterm " + run)).contains("stderr-terminal=true");
-        assertThat(inPseudoTerminal("TERM=xterm " + run + " 2>/dev/null"))
+        assertThat(PseudoTerminal.run("TERM=xterm " + run)).contains("stderr-terminal=true");
+        assertThat(PseudoTerminal.run("TERM=xterm " + run + " 2>/dev/null"))
                 .contains("stderr-terminal=false");
-        assertThat(inPseudoTerminal("TERM=dumb " + run)).contains("stderr-terminal=false");
-    }
-
-    private static String inPseudoTerminal(String command) throws Exception {
-        Process p =
-                new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null")
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        assertThat(PseudoTerminal.run("TERM=dumb " + run)).contains("stderr-terminal=false");
     }
 }

@@ -7,10 +7,7 @@ package io.purplejo.dns.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import io.purplejo.dns.testing.PseudoTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,21 +29,12 @@ class TerminalWidthTest {
     @Test
     void theWidthIsReadFromTheControllingTerminalWhichShellsDoNotExportAsColumns()
             throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) for a pty");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command =
-                "stty cols 67 rows 24; env -u COLUMNS "
-                        + java
-                        + " -cp "
-                        + System.getProperty("java.class.path")
-                        + " "
-                        + TerminalWidthTest.class.getName();
-        Process p =
-                new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null")
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(PseudoTerminal.available(), "script(1) for a pty");
+
+        String out =
+                PseudoTerminal.run(
+                        "stty cols 67 rows 24; env -u COLUMNS "
+                                + PseudoTerminal.java(TerminalWidthTest.class));
 
         assertThat(out).as(out).contains("columns=67");
     }

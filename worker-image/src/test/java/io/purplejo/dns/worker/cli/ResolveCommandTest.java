@@ -166,9 +166,10 @@ class ResolveCommandTest {
     }
 
     /** What one run of the command printed and returned. */
-    private record Ran(int code, String out, String err) {}
+    record Ran(int code, String out, String err) {}
 
-    private static Ran resolve(List<String> args, byte[] input) {
+    /** Runs the command in this process, as a person would with this input. */
+    static Ran resolve(List<String> args, byte[] input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code =

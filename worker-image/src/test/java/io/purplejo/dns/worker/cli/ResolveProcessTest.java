@@ -9,19 +9,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.purplejo.dns.testing.PseudoTerminal;
 import io.purplejo.dns.testing.TestDnsServer;
 import io.purplejo.dns.worker.WorkerMain;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -95,9 +91,8 @@ class ResolveProcessTest {
                     .contains("--resume continues");
 
             dns.behaveForAll(TestDnsServer.Behavior.ANSWER);
-            ByteArrayOutputStream resumeErr = new ByteArrayOutputStream();
-            int code =
-                    ResolveCommand.run(
+            ResolveCommandTest.Ran resumed =
+                    ResolveCommandTest.resolve(
                             List.of(
                                     "--resolvers",
                                     dns.spec(),
@@ -108,12 +103,9 @@ class ResolveProcessTest {
                                     "--output-file",
                                     out.toString(),
                                     "--resume"),
-                            Map.of(),
-                            new ByteArrayInputStream(new byte[0]),
-                            new ByteArrayOutputStream(),
-                            new PrintStream(resumeErr, true, StandardCharsets.UTF_8));
+                            new byte[0]);
 
-            assertThat(code).as(resumeErr.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(resumed.code()).as(resumed.err()).isZero();
             ObjectMapper json = new ObjectMapper();
             List<String> written = new ArrayList<>();
             for (String line : Files.readAllLines(out)) {
@@ -127,7 +119,7 @@ class ResolveProcessTest {
 
     @Test
     void onAnEightyColumnTerminalTheStatisticsLineIsRedrawnInPlaceAndFits() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) for a pty");
+        assumeTrue(PseudoTerminal.available(), "script(1) for a pty");
         try (TestDnsServer dns = TestDnsServer.start()) {
             Path names = names(dns);
             dns.behaveForAll(TestDnsServer.Behavior.DELAY).delay(50);
@@ -144,12 +136,7 @@ class ResolveProcessTest {
                                             names.toString(),
                                             "--output-file",
                                             out.toString()));
-            Process p =
-                    new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null")
-                            .redirectErrorStream(true)
-                            .start();
-            String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String screen = PseudoTerminal.run(command);
 
             assertThat(screen).as(screen).contains("\rresolve: ").contains("\033[K");
             List<String> drawn = new ArrayList<>();
