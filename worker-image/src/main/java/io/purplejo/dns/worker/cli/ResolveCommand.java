@@ -182,6 +182,9 @@ public final class ResolveCommand {
             }
             interruption.disarm();
             closeQuietly(names);
+            if (plan.output() != null) {
+                closeQuietly(sink); // what the writer wrote is flushed; standard output stays open
+            }
         }
         return finalReport(plan, pump, tally, stderr, queries, System.nanoTime() - started);
     }
@@ -343,11 +346,11 @@ public final class ResolveCommand {
         counter.start();
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static void closeQuietly(java.io.Closeable stream) {
         try {
-            in.close();
+            stream.close();
         } catch (IOException e) {
-            // the names are read; nothing is lost by a failed close
+            // read, or written and flushed: nothing is lost by a failed close
         }
     }
 }
