@@ -28,15 +28,6 @@ public final class ParsedOptions {
         this.versionRequested = versionRequested;
     }
 
-    public boolean helpRequested() {
-        return helpRequested;
-    }
-
-    /** {@code --version} was given: print {@link BuildVersion#line} and exit 0. */
-    public boolean versionRequested() {
-        return versionRequested;
-    }
-
     /**
      * What {@code --help} or {@code --version} asks the command to print instead of running (help
      * wins), or null when neither was given.
