@@ -42,6 +42,11 @@ public final class PseudoTerminal {
 
     /** A command line that runs a class's main in a JVM like this one, with its class path. */
     public static String java(Class<?> main, String... args) {
+        return String.join(" ", javaCommand(main, args));
+    }
+
+    /** The same command line as words, for a ProcessBuilder. */
+    public static List<String> javaCommand(Class<?> main, String... args) {
         List<String> words =
                 new ArrayList<>(
                         List.of(
@@ -50,6 +55,6 @@ public final class PseudoTerminal {
                                 System.getProperty("java.class.path"),
                                 main.getName()));
         words.addAll(List.of(args));
-        return String.join(" ", words);
+        return words;
     }
 }

@@ -31,20 +31,10 @@ class ResolveProcessTest {
 
     /** A resolve process of the worker's entry point, with this test's class path. */
     private static List<String> resolveCommand(TestDnsServer dns, String... more) {
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                WorkerMain.class.getName(),
-                                "resolve",
-                                "--resolvers",
-                                dns.spec(),
-                                "--types",
-                                "A"));
-        cmd.addAll(List.of(more));
-        return cmd;
+        List<String> args =
+                new ArrayList<>(List.of("resolve", "--resolvers", dns.spec(), "--types", "A"));
+        args.addAll(List.of(more));
+        return PseudoTerminal.javaCommand(WorkerMain.class, args.toArray(String[]::new));
     }
 
     private Path names(TestDnsServer dns) throws Exception {
