@@ -4,24 +4,33 @@
  */
 package io.purplejo.dns.config;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The options a command accepts, each settable by {@code --name value}, {@code --name=value} or an
  * environment variable (the command line wins), with {@code --name}/{@code --no-name} for switches,
- * as the legacy click-based commands accepted. A blank value counts as not given.
+ * as the legacy click-based commands accepted. A blank value counts as not given. picocli reads the
+ * syntax and renders the help ({@link PicocliModel}); each {@link Option} converts its own value.
  */
 public final class CommandLineOptions {
     private final String command;
     private final Map<String, Option<?>> options = new LinkedHashMap<>();
 
+    /** The heading each option is listed under in the help; none for the first, ungrouped ones. */
+    private final Map<Option<?>, String> sections = new LinkedHashMap<>();
+
     /** One-letter forms, such as kubectl's {@code -o}: option name by letter. */
     private final Map<Character, String> shortForms = new LinkedHashMap<>();
 
     private String description = "";
+    private String currentSection;
+    private boolean argumentsAreFiles;
 
     public CommandLineOptions(String command) {
         this.command = command;
@@ -34,7 +43,20 @@ public final class CommandLineOptions {
                 throw new IllegalArgumentException(
                         "option --" + opt.name() + " is declared twice for " + command);
             }
+            if (opt.formerName() != null && options.containsKey(opt.formerName())) {
+                throw new IllegalArgumentException(
+                        "--" + opt.formerName() + " is a former name and an option of " + command);
+            }
+            if (currentSection != null) {
+                sections.put(opt, currentSection);
+            }
         }
+        return this;
+    }
+
+    /** Lists the options added from now on under this heading in the help ("DNS", "storage"). */
+    public CommandLineOptions section(String heading) {
+        this.currentSection = heading;
         return this;
     }
 
@@ -50,6 +72,11 @@ public final class CommandLineOptions {
         return this;
     }
 
+    /** The command as its usage names it: "dns-worker.jar resolve". */
+    String command() {
+        return command;
+    }
+
     /** The program the command belongs to: {@code dns-worker.jar} of "dns-worker.jar resolve". */
     String program() {
         int space = command.indexOf(' ');
@@ -61,39 +88,64 @@ public final class CommandLineOptions {
         return List.copyOf(options.values());
     }
 
+    /** The heading the option is listed under, or null. */
+    String sectionOf(Option<?> opt) {
+        return sections.get(opt);
+    }
+
+    /** The option's one-letter form, or null. */
+    Character shortFormOf(Option<?> opt) {
+        for (Map.Entry<Character, String> e : shortForms.entrySet()) {
+            if (e.getValue().equals(opt.name())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Says that the command's arguments are files, which shell completion then offers. */
+    public CommandLineOptions argumentsAreFiles() {
+        this.argumentsAreFiles = true;
+        return this;
+    }
+
+    boolean takesFiles() {
+        return argumentsAreFiles;
+    }
+
+    /** The model picocli reads this command with, for help, parsing and shell completion. */
+    public CommandSpec picocliSpec() {
+        return PicocliModel.of(this);
+    }
+
     /**
      * Reads the arguments and then the environment, and converts every value. Throws {@link
      * InvalidConfigurationException} for an unknown option, a missing value or a value the option
      * does not accept; arguments that are not options are returned as positionals.
      */
     public ParsedOptions parse(List<String> args, Map<String, String> env) {
-        Map<String, String> given = new LinkedHashMap<>();
-        List<String> positionals = new ArrayList<>();
-        boolean help = false;
-        boolean version = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-            } else if (arg.equals("--version")) {
-                version = true;
-            } else if (arg.length() == 2
-                    && arg.charAt(0) == '-'
-                    && shortForms.containsKey(arg.charAt(1))) {
-                List<String> spelled = new ArrayList<>(args);
-                spelled.set(i, "--" + shortForms.get(arg.charAt(1)));
-                i = readOption(spelled, i, given);
-            } else if (!arg.startsWith("--")) {
-                positionals.add(arg);
-            } else {
-                i = readOption(args, i, given);
-            }
+        CommandSpec spec = picocliSpec();
+        ParseResult result;
+        try {
+            result = new CommandLine(spec).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new InvalidConfigurationException(message(e), e);
         }
         Map<Option<?>, Object> values = new LinkedHashMap<>();
         for (Option<?> opt : options.values()) {
-            String text = given.get(opt.name());
+            String text = given(result, opt.name());
+            if (isBlank(text) && opt.formerName() != null) {
+                text = given(result, opt.formerName());
+            }
             if (isBlank(text) && opt.envVar() != null) {
                 text = env.get(opt.envVar());
+            }
+            if (isBlank(text) && opt.formerEnvVar() != null) {
+                text = env.get(opt.formerEnvVar());
             }
             if (isBlank(text)) {
                 text = opt.defaultText();
@@ -102,43 +154,49 @@ public final class CommandLineOptions {
                 values.put(opt, opt.convert(text.strip()));
             }
         }
-        return new ParsedOptions(this, values, positionals, help, version);
+        List<String> positionals =
+                result.hasMatchedPositional(0)
+                        ? result.matchedPositional(0).stringValues()
+                        : List.of();
+        return new ParsedOptions(
+                this,
+                values,
+                positionals,
+                result.isUsageHelpRequested(),
+                result.isVersionHelpRequested());
     }
 
-    /** Reads the option at {@code args[i]}; returns the index of the last argument it used. */
-    private int readOption(List<String> args, int i, Map<String, String> given) {
-        String body = args.get(i).substring(2);
-        String inline = null;
-        int eq = body.indexOf('=');
-        if (eq >= 0) {
-            inline = body.substring(eq + 1);
-            body = body.substring(0, eq);
+    /** The option's value as given on the command line, as text, or null. */
+    private static String given(ParseResult result, String name) {
+        OptionSpec matched = result.matchedOption("--" + name);
+        if (matched == null) {
+            return null;
         }
-        Option<?> opt = options.get(body);
-        if (opt == null && body.startsWith("no-") && inline == null) {
-            Option<?> negated = options.get(body.substring(3));
-            if (negated != null && negated.isSwitch()) {
-                given.put(negated.name(), "false");
-                return i;
-            }
+        Object value = matched.getValue();
+        return value == null ? null : value.toString();
+    }
+
+    /** What was wrong with the command line, said as the rest of the project says it. */
+    private String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String arg = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+            List<String> suggestions = unmatched.getSuggestions();
+            return "unknown option "
+                    + arg
+                    + " for "
+                    + command
+                    + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)")
+                    + " (--help lists the options)";
         }
-        if (opt == null) {
-            throw new InvalidConfigurationException(
-                    "unknown option --" + body + " for " + command + " (--help lists the options)");
+        if (e instanceof CommandLine.MissingParameterException missing
+                && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec opt) {
+            return "option " + opt.longestName() + " needs a value";
         }
-        if (opt.isSwitch()) {
-            given.put(opt.name(), inline == null ? "true" : inline);
-            return i;
+        if (e.getCause() instanceof InvalidConfigurationException invalid) {
+            return invalid.getMessage();
         }
-        if (inline != null) {
-            given.put(opt.name(), inline);
-            return i;
-        }
-        if (i + 1 >= args.size()) {
-            throw new InvalidConfigurationException("option --" + opt.name() + " needs a value");
-        }
-        given.put(opt.name(), args.get(i + 1));
-        return i + 1;
+        return e.getMessage();
     }
 
     void checkDeclared(Option<?> opt) {
@@ -162,84 +220,10 @@ public final class CommandLineOptions {
 
     /**
      * The usage text: what the command takes, every option with its environment variable and
-     * default, and the exit codes.
+     * default, by section, and the exit codes; within 80 columns.
      */
     public String usage() {
-        StringBuilder sb = new StringBuilder("usage: ").append(command).append(" [options]\n");
-        for (String line : description.split("\n")) {
-            if (!line.isEmpty()) {
-                String indent = line.substring(0, line.length() - line.stripLeading().length());
-                sb.append(wrapped(line.strip(), indent));
-            }
-        }
-        if (!options.isEmpty()) {
-            sb.append("options:\n");
-        }
-        for (Option<?> opt : options.values()) {
-            String left =
-                    shortFormOf(opt)
-                            + (opt.isSwitch()
-                                    ? "--" + opt.name() + " / --no-" + opt.name()
-                                    : "--" + opt.name() + " " + valueName(opt));
-            StringBuilder help = new StringBuilder(opt.help());
-            if (opt.envVar() != null) {
-                help.append(" [env ").append(opt.envVar()).append(']');
-            }
-            if (opt.accepts().contains(" to ")) {
-                help.append(" (").append(opt.accepts()).append(')');
-            }
-            if (opt.shownDefault() != null) {
-                help.append(" (default ").append(opt.shownDefault()).append(')');
-            }
-            entry(sb, left, help.toString());
-        }
-        entry(sb, "-h, --help", "this text");
-        entry(sb, "--version", "the version of the build");
-        sb.append(wrapped(ExitCodes.describe().strip(), ""));
-        return sb.toString();
-    }
-
-    /** What a value is: the choices of a choice, else VALUE. */
-    private static String valueName(Option<?> opt) {
-        if (opt.accepts().contains(" \\| ")) {
-            return opt.accepts().replace(" \\| ", "|");
-        }
-        return opt.accepts().contains("list") ? "LIST" : "VALUE";
-    }
-
-    /** Column of the help texts: what fits beside an option, else on the lines below it. */
-    private static final int HELP_COLUMN = 30;
-
-    /** The usage is read in an 80-column terminal: no line reaches the last column. */
-    private static final int USAGE_WIDTH = 79;
-
-    private static void entry(StringBuilder sb, String left, String help) {
-        String indent = " ".repeat(HELP_COLUMN);
-        String head = "  " + left;
-        if (head.length() < HELP_COLUMN - 1) {
-            String text = wrapped(help, indent);
-            sb.append(head).append(text.substring(head.length()));
-        } else {
-            sb.append(head).append('\n').append(wrapped(help, indent));
-        }
-    }
-
-    /** The text in lines of at most {@link #USAGE_WIDTH} columns, each starting with indent. */
-    private static String wrapped(String text, String indent) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder line = new StringBuilder(indent);
-        for (String word : text.split(" ")) {
-            if (line.length() > indent.length()
-                    && line.length() + 1 + word.length() > USAGE_WIDTH) {
-                out.append(line).append('\n');
-                line = new StringBuilder(indent);
-            }
-            if (line.length() > indent.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        return out.append(line).append('\n').toString();
+        return PicocliModel.usage(picocliSpec());
     }
 
     /** The options as a Markdown table, for {@code docs/options.md}. */
@@ -249,12 +233,21 @@ public final class CommandLineOptions {
                         "| Option | Environment | Default | Accepts | What it does |\n"
                                 + "|---|---|---|---|---|\n");
         for (Option<?> opt : options.values()) {
-            String letter = shortFormOf(opt);
-            sb.append(letter.isEmpty() ? "| `--" : "| `" + letter.replace(", ", "`, `--"))
+            Character letter = shortFormOf(opt);
+            sb.append(letter == null ? "| `--" : "| `-" + letter + "`, `--")
                     .append(opt.name())
                     .append(opt.isSwitch() ? "` / `--no-" + opt.name() : "")
-                    .append("` | ")
+                    .append('`')
+                    .append(
+                            opt.formerName() == null
+                                    ? ""
+                                    : " (formerly `--" + opt.formerName() + "`)")
+                    .append(" | ")
                     .append(opt.envVar() == null ? "" : "`" + opt.envVar() + "`")
+                    .append(
+                            opt.formerEnvVar() == null
+                                    ? ""
+                                    : " (formerly `" + opt.formerEnvVar() + "`)")
                     .append(" | ")
                     .append(opt.shownDefault() == null ? "" : "`" + opt.shownDefault() + "`")
                     .append(" | ")
@@ -264,15 +257,5 @@ public final class CommandLineOptions {
                     .append(" |\n");
         }
         return sb.toString();
-    }
-
-    /** "-o, " for an option with a one-letter form, else "". */
-    private String shortFormOf(Option<?> opt) {
-        for (Map.Entry<Character, String> e : shortForms.entrySet()) {
-            if (e.getValue().equals(opt.name())) {
-                return "-" + e.getKey() + ", ";
-            }
-        }
-        return "";
     }
 }

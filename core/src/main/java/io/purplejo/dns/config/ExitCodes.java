@@ -4,6 +4,9 @@
  */
 package io.purplejo.dns.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The exit codes every command of the project shares, so that a Job's podFailurePolicy and a script
  * can tell a configuration error, which no retry cures, from a service that was unavailable.
@@ -31,20 +34,17 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
-    /** The exit codes as every command's help lists them. */
-    public static String describe() {
-        return "exit codes: "
-                + OK
-                + " done; "
-                + OTHER
-                + " failed or stopped; "
-                + CONFIGURATION
-                + " bad option, file or configuration (retrying cannot help); "
-                + DATABASE
-                + " PostgreSQL unavailable; "
-                + BROKER
-                + " RabbitMQ unavailable; "
-                + INTERRUPTED
-                + " interrupted (Ctrl-C, SIGTERM)\n";
+    /** The exit codes as every command's help lists them: code, then what it means. */
+    public static Map<String, String> list() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(OK), "done");
+        codes.put(Integer.toString(OTHER), "failed or stopped");
+        codes.put(
+                Integer.toString(CONFIGURATION),
+                "bad option, file or configuration (retrying cannot help)");
+        codes.put(Integer.toString(DATABASE), "PostgreSQL unavailable");
+        codes.put(Integer.toString(BROKER), "RabbitMQ unavailable");
+        codes.put(Integer.toString(INTERRUPTED), "interrupted (Ctrl-C, SIGTERM)");
+        return codes;
     }
 }

@@ -25,6 +25,9 @@ public final class Option<T> {
     private final boolean isSwitch;
     private final boolean secret;
     private final Function<String, T> converter;
+    private final List<String> choices;
+    private final String formerName;
+    private final String formerEnvVar;
 
     private Option(
             String name,
@@ -35,6 +38,32 @@ public final class Option<T> {
             boolean isSwitch,
             boolean secret,
             Function<String, T> converter) {
+        this(
+                name,
+                envVar,
+                defaultText,
+                accepts,
+                help,
+                isSwitch,
+                secret,
+                converter,
+                List.of(),
+                null,
+                null);
+    }
+
+    private Option(
+            String name,
+            String envVar,
+            String defaultText,
+            String accepts,
+            String help,
+            boolean isSwitch,
+            boolean secret,
+            Function<String, T> converter,
+            List<String> choices,
+            String formerName,
+            String formerEnvVar) {
         this.name = name;
         this.envVar = envVar;
         this.defaultText = defaultText;
@@ -43,6 +72,9 @@ public final class Option<T> {
         this.isSwitch = isSwitch;
         this.secret = secret;
         this.converter = converter;
+        this.choices = List.copyOf(choices);
+        this.formerName = formerName;
+        this.formerEnvVar = formerEnvVar;
     }
 
     /** Free text; {@code defaultValue} may be null for none. */
@@ -113,7 +145,10 @@ public final class Option<T> {
                 help,
                 isSwitch,
                 secret,
-                converter.andThen(mapping));
+                converter.andThen(mapping),
+                choices,
+                formerName,
+                formerEnvVar);
     }
 
     /** A decimal number in {@code [min, max]}. */
@@ -163,16 +198,7 @@ public final class Option<T> {
                 Arrays.stream(type.getEnumConstants())
                         .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .toList();
-        return new Option<>(
-                name,
-                envVar,
-                defaultValue == null
-                        ? null
-                        : defaultValue.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                String.join(" \\| ", names),
-                help,
-                false,
-                false,
+        Function<String, E> converter =
                 s -> {
                     String wanted = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
                     for (E e : type.getEnumConstants()) {
@@ -188,7 +214,21 @@ public final class Option<T> {
                                     + ", not '"
                                     + s
                                     + "'");
-                });
+                };
+        return new Option<>(
+                name,
+                envVar,
+                defaultValue == null
+                        ? null
+                        : defaultValue.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                String.join(" \\| ", names),
+                help,
+                false,
+                false,
+                converter,
+                names,
+                null,
+                null);
     }
 
     /** The same option, its converted value passed through {@code check} (which may refine it). */
@@ -198,13 +238,51 @@ public final class Option<T> {
 
     /** The same option (name, variable, values) explained for another command. */
     public Option<T> withHelp(String otherHelp) {
-        return new Option<>(
-                name, envVar, defaultText, accepts, otherHelp, isSwitch, secret, converter);
+        return copy(defaultText, otherHelp, formerName, formerEnvVar);
     }
 
     /** The same option with another default, as the user would type it. */
     public Option<T> withDefault(String otherDefault) {
-        return new Option<>(name, envVar, otherDefault, accepts, help, isSwitch, secret, converter);
+        return copy(otherDefault, help, formerName, formerEnvVar);
+    }
+
+    /**
+     * The same option, still accepted under the name and variable it had before ({@code
+     * --batch-size}, {@code BATCH_SIZE}), so that existing command lines and manifests keep
+     * working; the new name wins when both are given.
+     */
+    public Option<T> formerly(String oldName, String oldEnvVar) {
+        return copy(defaultText, help, oldName, oldEnvVar);
+    }
+
+    private Option<T> copy(String newDefault, String newHelp, String oldName, String oldEnvVar) {
+        return new Option<>(
+                name,
+                envVar,
+                newDefault,
+                accepts,
+                newHelp,
+                isSwitch,
+                secret,
+                converter,
+                choices,
+                oldName,
+                oldEnvVar);
+    }
+
+    /** The name the option had before, still accepted, or null. */
+    public String formerName() {
+        return formerName;
+    }
+
+    /** The environment variable the option had before, still read, or null. */
+    public String formerEnvVar() {
+        return formerEnvVar;
+    }
+
+    /** The values a choice accepts, as typed; empty for other options. */
+    public List<String> choices() {
+        return choices;
     }
 
     public String name() {

@@ -21,13 +21,13 @@ public final class PublisherOptions {
                     "queue to publish to; an existing queue is used as it is, a new one is created durable with the dead-letter arguments the worker shares");
     public static final Option<Integer> PAGE_SIZE =
             Option.integer(
-                    "batch-size",
-                    "BATCH_SIZE",
-                    10_000,
-                    1,
-                    1_000_000,
-                    "domains read from PostgreSQL per page (the legacy publisher's name, kept; the"
-                            + " worker's `--batch-size` is per transaction)");
+                            "page-size",
+                            "PAGE_SIZE",
+                            10_000,
+                            1,
+                            1_000_000,
+                            "domains read from PostgreSQL per page")
+                    .formerly("batch-size", "BATCH_SIZE");
     public static final Option<Integer> WORKER_COUNT =
             Option.integer(
                     "worker-count",

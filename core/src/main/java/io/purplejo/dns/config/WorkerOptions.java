@@ -37,14 +37,15 @@ public final class WorkerOptions {
                     0,
                     65_535,
                     "port of /metrics, /healthz, /readyz; 0 for none");
-    public static final Option<Integer> BATCH_SIZE =
+    public static final Option<Integer> WRITE_BATCH_SIZE =
             Option.integer(
-                    "batch-size",
-                    "BATCH_SIZE",
-                    1000,
-                    1,
-                    100_000,
-                    "domains written per transaction at most (and at most `--concurrency` / (`--batch-writers` + 1)); the legacy worker's name, kept (the publisher's `--batch-size` is its page size)");
+                            "write-batch-size",
+                            "WRITE_BATCH_SIZE",
+                            1000,
+                            1,
+                            100_000,
+                            "domains written per transaction at most (and at most `--concurrency` / (`--batch-writers` + 1))")
+                    .formerly("batch-size", "BATCH_SIZE");
     public static final Option<Integer> BATCH_WRITERS =
             Option.integer(
                     "batch-writers",

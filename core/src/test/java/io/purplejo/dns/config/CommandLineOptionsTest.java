@@ -167,11 +167,14 @@ class CommandLineOptionsTest {
         ParsedOptions parsed = withLetter.parse(List.of("-s", "very-dark"), Map.of());
 
         assertThat(parsed.get(SHADE)).isEqualTo(Shade.VERY_DARK);
-        assertThat(withLetter.usage()).contains("-s, --shade light|very-dark");
+        assertThat(withLetter.usage()).contains("-s, --shade=light|very-dark");
         assertThat(withLetter.markdownTable()).contains("| `-s`, `--shade` |");
-        assertThat(withLetter.parse(List.of("-q"), Map.of()).positionals())
-                .as("an undeclared letter is no option")
-                .containsExactly("-q");
+        assertThat(withLetter.parse(List.of("-s", "light", "-"), Map.of()).positionals())
+                .as("a lone dash, standard input to many commands, is an argument")
+                .containsExactly("-");
+        assertThatThrownBy(() -> withLetter.parse(List.of("-q"), Map.of()))
+                .as("an undeclared letter is an unknown option, not a name")
+                .hasMessageContaining("unknown option -q for run");
         assertThatThrownBy(() -> withLetter.shortForm('s', QUEUE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> withLetter.shortForm('h', QUEUE))
@@ -202,10 +205,130 @@ class CommandLineOptionsTest {
 
         assertThat(usage.split("\n")).allSatisfy(l -> assertThat(l.length()).isLessThan(80));
         assertThat(usage)
-                .contains("  --concurrency VALUE         lookups in flight [env CONCURRENCY] (1 to")
-                .contains("--shade light|very-dark")
-                .contains("--suffixes LIST")
-                .contains("exit codes: 0 done;")
+                .containsPattern(
+                        "\n +--concurrency=VALUE +lookups in flight \\[env CONCURRENCY\\] \\(1 to"
+                                + " 1000\\)\n {20,}\\(default 500\\)\n")
+                .contains("--[no-]purge-queue ")
+                .contains("--shade=light|very-dark")
+                .contains("--suffixes=LIST")
+                .contains("exit codes:\n  0     done\n")
+                .contains("  130   interrupted")
                 .contains("  --version ");
+    }
+
+    @Test
+    void sectionsGroupTheHelpWithoutChangingWhatIsAccepted() {
+        CommandLineOptions sectioned =
+                new CommandLineOptions("worker")
+                        .add(QUEUE)
+                        .section("DNS")
+                        .add(TIMEOUT, CONCURRENCY)
+                        .section("storage")
+                        .add(LIMIT);
+
+        String usage = sectioned.usage();
+        ParsedOptions parsed =
+                sectioned.parse(
+                        List.of("--dns-timeout=2", "--limit", "9", "--queue-name=q"), Map.of());
+
+        assertThat(usage)
+                .containsSubsequence(
+                        "options:\n",
+                        "--queue-name",
+                        "\nDNS:\n",
+                        "--dns-timeout",
+                        "--concurrency",
+                        "\nstorage:\n",
+                        "--limit");
+        assertThat(parsed.get(TIMEOUT)).isEqualTo(2.0);
+        assertThat(parsed.get(LIMIT)).isEqualTo(9L);
+        assertThat(parsed.get(QUEUE)).isEqualTo("q");
+    }
+
+    @Test
+    void aFormerNameAndVariableStillWorkAndTheNewOnesWin() {
+        Option<Integer> writeBatch =
+                Option.integer(
+                                "write-batch-size",
+                                "WRITE_BATCH_SIZE",
+                                1000,
+                                1,
+                                100_000,
+                                "per transaction")
+                        .formerly("batch-size", "BATCH_SIZE");
+        CommandLineOptions worker = new CommandLineOptions("worker").add(writeBatch);
+
+        assertThat(worker.parse(List.of(), Map.of()).get(writeBatch)).isEqualTo(1000);
+        assertThat(worker.parse(List.of("--batch-size", "5"), Map.of()).get(writeBatch))
+                .isEqualTo(5);
+        assertThat(worker.parse(List.of(), Map.of("BATCH_SIZE", "6")).get(writeBatch)).isEqualTo(6);
+        assertThat(
+                        worker.parse(
+                                        List.of("--batch-size=5", "--write-batch-size=7"),
+                                        Map.of("BATCH_SIZE", "6"))
+                                .get(writeBatch))
+                .isEqualTo(7);
+        assertThat(
+                        worker.parse(List.of(), Map.of("BATCH_SIZE", "6", "WRITE_BATCH_SIZE", "8"))
+                                .get(writeBatch))
+                .as("the new variable wins over the former one")
+                .isEqualTo(8);
+        assertThat(
+                        worker.parse(List.of("--batch-size=5"), Map.of("WRITE_BATCH_SIZE", "8"))
+                                .get(writeBatch))
+                .as("the command line, under either name, wins over the environment")
+                .isEqualTo(5);
+        assertThatThrownBy(() -> worker.parse(List.of("--batch-size=0"), Map.of()))
+                .as("the former name converts and checks as the new one does")
+                .hasMessageContaining("--write-batch-size must be between 1 and 100000");
+        assertThat(worker.usage().replaceAll("\\s+", " "))
+                .contains("(formerly --batch-size, BATCH_SIZE, still accepted)")
+                .doesNotContain("  --batch-size");
+        assertThat(worker.markdownTable())
+                .contains(
+                        "| `--write-batch-size` (formerly `--batch-size`) | `WRITE_BATCH_SIZE` (formerly `BATCH_SIZE`) |");
+    }
+
+    @Test
+    void theHelpWrapsBetweenWordsNeverInsideADsnOrAnAddress() {
+        Option<String> dsn =
+                Option.secret(
+                        "postgres-dsn",
+                        "POSTGRES_DSN",
+                        "the database, said at some length first: `postgresql://user:pass@host:5432/db`");
+        Option<List<String>> resolvers =
+                Option.list(
+                        "resolvers",
+                        "DNS_RESOLVERS",
+                        null,
+                        "resolvers, addresses only, said at length: `10.0.0.2,10.0.0.3:5353`");
+
+        String usage = new CommandLineOptions("x").add(dsn, resolvers).usage();
+
+        assertThat(usage)
+                .contains("`postgresql://user:pass@host:5432/db`")
+                .contains("`10.0.0.2,10.0.0.3:5353`");
+    }
+
+    @Test
+    void aMistypedOptionIsAnsweredWithTheNearestOne() {
+        assertThatThrownBy(() -> parse("--concurency=4"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("unknown option --concurency=4 for worker")
+                .hasMessageContaining("did you mean --concurrency?");
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsANameNotAFileOfArguments() {
+        assertThat(parse("@names.txt").positionals()).containsExactly("@names.txt");
+    }
+
+    @Test
+    void anOptionsHelpWithAPercentSignIsPrintedAsWritten() {
+        Option<Double> share =
+                Option.decimal("share", null, 0.5, 0, 1, "share of 100% of the names");
+
+        assertThat(new CommandLineOptions("x").add(share).usage())
+                .contains("share of 100% of the names");
     }
 }

@@ -19,6 +19,7 @@ import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
 import io.purplejo.dns.config.PostgresDsn;
+import io.purplejo.dns.config.ShellCompletion;
 import io.purplejo.dns.db.Database;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.local.backend.BackendUnavailableException;
@@ -55,6 +56,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +86,8 @@ public final class LocalMain {
               duplicates [options]    list domains stored in more than one row (Unicode
                                       and xn-- spelling, case, trailing dot); exit 1
                                       when there are some
+              completion              print the bash/zsh completion script of a
+                                      'dns-extraction' command (docs/local-run.md)
             'COMMAND --help' lists a command's options; --version prints the version.
             Without --postgres-dsn and --rabbitmq-url, an embedded PostgreSQL (its data
             in --data-dir, kept between runs) and an embedded broker are used.
@@ -91,7 +95,21 @@ public final class LocalMain {
             database; 3 PostgreSQL unavailable; 4 broker unavailable; 130 interrupted
             """;
 
+    private static final List<String> COMMANDS =
+            List.of("run", "validate", "query", "db", "duplicates");
+
     private LocalMain() {}
+
+    /**
+     * The completion script of a {@code dns-extraction} command: a wrapper script or shell function
+     * running {@code java -jar dns-extraction.jar}, since the shell completes commands, not jars.
+     */
+    static String completionScript() {
+        Map<String, CommandLineOptions> commands = new LinkedHashMap<>();
+        COMMANDS.forEach(c -> commands.put(c, LocalSettings.declare(c)));
+        return ShellCompletion.bash(
+                "dns-extraction", new CommandLineOptions("dns-extraction.jar"), commands);
+    }
 
     public static void main(String[] args) {
         System.exit(
@@ -112,7 +130,11 @@ public final class LocalMain {
                 out.println(BuildVersion.line("dns-extraction.jar"));
                 return ExitCodes.OK;
             }
-            if (!List.of("run", "validate", "query", "db", "duplicates").contains(command)) {
+            if (command.equals("completion")) {
+                out.print(completionScript());
+                return ExitCodes.OK;
+            }
+            if (!COMMANDS.contains(command)) {
                 if (!command.isEmpty() && !command.equals("--help") && !command.equals("-h")) {
                     err.println("dns-extraction: unknown command '" + command + "'");
                     err.print(USAGE);
@@ -180,11 +202,12 @@ public final class LocalMain {
         Path list = settings.domainsFile();
         if (list != null) {
             if (!Files.exists(list)) {
-                throw new InvalidConfigurationException("--domains " + list + ": no such file");
+                throw new InvalidConfigurationException(
+                        "--domains-file " + list + ": no such file");
             }
             if (!Files.isRegularFile(list) || !Files.isReadable(list)) {
                 throw new InvalidConfigurationException(
-                        "--domains " + list + ": not a readable file");
+                        "--domains-file " + list + ": not a readable file");
             }
         }
         if (settings.resolvers() != null) {
@@ -334,7 +357,7 @@ public final class LocalMain {
      * Before anything runs: both services answer (a CLI says at once that a service is down, where
      * a Job rides an outage out), the embedded database has the schema, a database of the user's is
      * an extraction database, and the list of names is loaded. Returns the list's valid names, the
-     * ones the run selects among (null without {@code --domains}).
+     * ones the run selects among (null without {@code --domains-file}).
      */
     private static Path prepareBackends(Backends backends, LocalSettings settings, PrintStream out)
             throws SQLException, IOException {

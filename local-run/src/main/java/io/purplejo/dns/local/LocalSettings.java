@@ -62,10 +62,11 @@ record LocalSettings(
                             + " run's, else the system's");
     static final Option<String> DOMAINS =
             Option.text(
-                    "domains",
-                    "DOMAINS_FILE",
-                    null,
-                    "a file of names, one per line, loaded into `domains` before the run");
+                            "domains-file",
+                            "DOMAINS_FILE",
+                            null,
+                            "a file of names, one per line, loaded into `domains` before the run")
+                    .formerly("domains", null);
     static final Option<Progress> PROGRESS =
             Option.choice(
                     "progress",
@@ -101,7 +102,8 @@ record LocalSettings(
     static CommandLineOptions declare(String command) {
         CommandLineOptions o = new CommandLineOptions("dns-extraction.jar " + command);
         return switch (command) {
-            case "validate" -> o.describe("FILE: the DnsExtractionRun to check");
+            case "validate" ->
+                    o.describe("FILE: the DnsExtractionRun to check").argumentsAreFiles();
             case "query" ->
                     o.describe("DOMAIN: the name whose records and outcomes to print")
                             .add(POSTGRES_DSN, DATA_DIR, PORT, SharedOptions.VERBOSE);
@@ -109,17 +111,13 @@ record LocalSettings(
             case "duplicates" -> o.add(POSTGRES_DSN, DATA_DIR, PORT, SharedOptions.VERBOSE);
             default ->
                     o.describe("FILE: the DnsExtractionRun to run")
-                            .add(
-                                    POSTGRES_DSN,
-                                    RABBITMQ_URL,
-                                    DATA_DIR,
-                                    WORKERS,
-                                    RESOLVERS,
-                                    DOMAINS,
-                                    PROGRESS,
-                                    OUTPUT,
-                                    PORT,
-                                    SharedOptions.VERBOSE)
+                            .argumentsAreFiles()
+                            .section("the run")
+                            .add(WORKERS, RESOLVERS, DOMAINS)
+                            .section("what it shows")
+                            .add(PROGRESS, OUTPUT, SharedOptions.VERBOSE)
+                            .section("where the data goes (embedded when not given)")
+                            .add(POSTGRES_DSN, RABBITMQ_URL, DATA_DIR, PORT)
                             .shortForm('o', OUTPUT);
         };
     }

@@ -71,7 +71,7 @@ class HelpTextTest {
             assertThat(help.getValue().split("\n"))
                     .as(help.getKey())
                     .allSatisfy(line -> assertThat(line.length()).isLessThan(80));
-            assertThat(help.getValue()).as(help.getKey()).contains("exit codes: ");
+            assertThat(help.getValue()).as(help.getKey()).containsPattern("exit codes:\\s+0 ");
         }
     }
 
@@ -88,7 +88,33 @@ class HelpTextTest {
                 .doesNotContain("--rabbitmq-url");
         assertThat(texts.get("dns-extraction-run.txt"))
                 .contains("--workers")
-                .contains("-o, --output summary|yaml|json");
-        assertThat(texts.get("dns-worker.txt")).contains("resolve").contains("migrate");
+                .contains("-o, --output=summary|yaml|json");
+        assertThat(texts.get("dns-worker.txt"))
+                .contains("resolve")
+                .contains("migrate")
+                .contains("completion");
+        assertThat(texts.get("dns-extraction.txt")).contains("completion");
+    }
+
+    @Test
+    void theLongListsAreGroupedBySection() {
+        Map<String, String> texts = helpTexts();
+
+        assertThat(texts.get("dns-worker.txt"))
+                .containsSubsequence(
+                        "\ndatabase and broker:\n",
+                        "--postgres-dsn",
+                        "\nDNS:\n",
+                        "--resolvers",
+                        "\nstorage:\n",
+                        "--write-batch-size",
+                        "\noperation:\n",
+                        "--metrics-port");
+        assertThat(texts.get("dns-publisher.txt"))
+                .containsSubsequence(
+                        "\nselection:\n", "--select", "\npublishing:\n", "--page-size");
+        assertThat(texts.get("dns-extraction-run.txt"))
+                .containsSubsequence(
+                        "\nthe run:\n", "--workers", "\nwhat it shows:\n", "--progress");
     }
 }

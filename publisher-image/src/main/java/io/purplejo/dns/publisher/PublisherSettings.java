@@ -44,33 +44,41 @@ public record PublisherSettings(
         Integer outcomeRetentionDays) {
 
     public static CommandLineOptions declare() {
-        return AmqpTrust.declare(
+        CommandLineOptions o =
                 new CommandLineOptions("dns-publisher.jar")
+                        .section("database and broker")
                         .add(
                                 SharedOptions.POSTGRES_DSN,
                                 SharedOptions.RABBITMQ_URL,
                                 PublisherOptions.QUEUE_NAME,
-                                PublisherOptions.PAGE_SIZE,
-                                PublisherOptions.WORKER_COUNT,
-                                PublisherOptions.PURGE_QUEUE,
-                                PublisherOptions.COUNT_ONLY,
-                                SharedOptions.VERBOSE,
-                                PublisherOptions.RUN_NAME,
-                                PublisherOptions.MESSAGE_SIZE,
-                                PublisherOptions.MAX_QUEUE_DEPTH,
-                                PublisherOptions.CONFIRM_WINDOW,
-                                PublisherOptions.SELECT,
-                                PublisherOptions.SINCE,
-                                PublisherOptions.SUFFIXES,
-                                PublisherOptions.DOMAINS,
-                                PublisherOptions.DOMAINS_FILE,
-                                PublisherOptions.SELECT_WITHIN_LIST,
-                                PublisherOptions.FAILURES_OF,
-                                PublisherOptions.LIMIT,
-                                PublisherOptions.RECORD_TYPES,
-                                PublisherOptions.RUN_UID,
-                                PublisherOptions.OUTAGE_TOLERANCE,
-                                PublisherOptions.OUTCOME_RETENTION_DAYS));
+                                PublisherOptions.PURGE_QUEUE);
+        return AmqpTrust.declare(o)
+                .section("selection")
+                .add(
+                        PublisherOptions.SELECT,
+                        PublisherOptions.SINCE,
+                        PublisherOptions.SUFFIXES,
+                        PublisherOptions.DOMAINS,
+                        PublisherOptions.DOMAINS_FILE,
+                        PublisherOptions.SELECT_WITHIN_LIST,
+                        PublisherOptions.FAILURES_OF,
+                        PublisherOptions.LIMIT,
+                        PublisherOptions.RECORD_TYPES,
+                        PublisherOptions.COUNT_ONLY)
+                .section("publishing")
+                .add(
+                        PublisherOptions.PAGE_SIZE,
+                        PublisherOptions.MESSAGE_SIZE,
+                        PublisherOptions.MAX_QUEUE_DEPTH,
+                        PublisherOptions.CONFIRM_WINDOW,
+                        PublisherOptions.OUTAGE_TOLERANCE)
+                .section("the run")
+                .add(
+                        PublisherOptions.RUN_NAME,
+                        PublisherOptions.RUN_UID,
+                        PublisherOptions.WORKER_COUNT,
+                        PublisherOptions.OUTCOME_RETENTION_DAYS,
+                        SharedOptions.VERBOSE);
     }
 
     public static PublisherSettings from(ParsedOptions o) {

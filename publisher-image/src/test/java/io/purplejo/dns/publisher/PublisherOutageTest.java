@@ -159,7 +159,7 @@ class PublisherOutageTest {
                         "all",
                         "--message-size",
                         "10",
-                        "--batch-size",
+                        "--batch-size", // the legacy name of --page-size, still accepted
                         "50",
                         "--max-queue-depth",
                         "5");

@@ -314,7 +314,7 @@ class PublisherTest {
                                 "never-extracted",
                                 "--run-name",
                                 "ns/keyset",
-                                "--batch-size",
+                                "--page-size",
                                 "200",
                                 "--message-size",
                                 "50",
@@ -378,7 +378,7 @@ class PublisherTest {
                                 publish(
                                         "--select",
                                         "all",
-                                        "--batch-size",
+                                        "--page-size",
                                         "100",
                                         "--max-queue-depth",
                                         "1000"));

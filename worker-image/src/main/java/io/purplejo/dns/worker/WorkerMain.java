@@ -9,6 +9,7 @@ import io.purplejo.dns.config.CommandLineOptions;
 import io.purplejo.dns.config.ExitCodes;
 import io.purplejo.dns.config.InvalidConfigurationException;
 import io.purplejo.dns.config.ParsedOptions;
+import io.purplejo.dns.config.ShellCompletion;
 import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.schema.MigrateCommand;
 import io.purplejo.dns.schema.SchemaMigrationException;
@@ -17,6 +18,7 @@ import io.purplejo.dns.worker.cli.ResolveCommand;
 import io.purplejo.dns.worker.service.WorkerService;
 import io.purplejo.dns.worker.service.WorkerSettings;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,6 +33,17 @@ public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
     private WorkerMain() {}
+
+    /**
+     * The completion script of a {@code dns-worker} command (a wrapper running {@code java -jar
+     * dns-worker.jar}): the queue worker's options and the resolve and migrate commands.
+     */
+    static String completionScript() {
+        Map<String, CommandLineOptions> commands = new LinkedHashMap<>();
+        commands.put("resolve", ResolveCommand.declare());
+        commands.put("migrate", MigrateCommand.declare());
+        return ShellCompletion.bash("dns-worker", WorkerSettings.declare(), commands);
+    }
 
     public static void main(String[] args) {
         List<String> list = Arrays.asList(args);
@@ -47,6 +60,10 @@ public final class WorkerMain {
                                     System.err,
                                     Terminal.isTerminal(Terminal.STANDARD_ERROR));
                     case "migrate" -> MigrateCommand.run(rest, System.getenv());
+                    case "completion" -> {
+                        System.out.print(completionScript());
+                        yield ExitCodes.OK;
+                    }
                     default -> runService(list, System.getenv());
                 };
         System.exit(code);

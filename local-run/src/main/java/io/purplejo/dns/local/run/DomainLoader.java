@@ -119,12 +119,12 @@ public final class DomainLoader {
             counts[0] += batch.size();
             counts[1] += insert(c, batch);
         } catch (NoSuchFileException e) {
-            throw new InvalidConfigurationException("--domains " + file + ": no such file");
+            throw new InvalidConfigurationException("--domains-file " + file + ": no such file");
         } catch (CharacterCodingException e) {
-            throw new InvalidConfigurationException("--domains " + file + ": not UTF-8 text");
+            throw new InvalidConfigurationException("--domains-file " + file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new InvalidConfigurationException(
-                    "--domains " + file + ": cannot be read: " + e.getMessage());
+                    "--domains-file " + file + ": cannot be read: " + e.getMessage());
         }
         return new Report(counts[0], counts[1], counts[0] - counts[1], counts[2], invalidLines);
     }

@@ -61,7 +61,9 @@ final class ResolveOptions {
                                 "resolves the names of --domains-file (or standard input) and"
                                         + " writes each name's result as it completes;"
                                         + " statistics on standard error. No database, no queue.")
-                        .add(INPUT, OUTPUT, FORMAT, RESUME, PROGRESS),
+                        .section("input and output")
+                        .add(INPUT, OUTPUT, FORMAT, RESUME, PROGRESS)
+                        .section("DNS"),
                 CONCURRENCY);
     }
 }

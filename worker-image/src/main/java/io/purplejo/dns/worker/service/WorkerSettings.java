@@ -49,23 +49,32 @@ public record WorkerSettings(
                                 the queue worker: consumes a run's domains from RabbitMQ, resolves
                                 them and writes their records to PostgreSQL, until SIGTERM or a
                                 stop message. Other commands ('COMMAND --help' lists their options):
-                                  resolve   resolve a list of names: no database, no queue
-                                  migrate   apply the database schema and exit""")
+                                  resolve     resolve a list of names: no database, no queue
+                                  migrate     apply the database schema and exit
+                                  completion  print the bash/zsh completion script of a
+                                              'dns-worker' command (docs/worker.md)""")
+                        .section("database and broker")
                         .add(
                                 SharedOptions.POSTGRES_DSN,
                                 SharedOptions.RABBITMQ_URL,
                                 WorkerOptions.QUEUE_NAME,
-                                WorkerOptions.WORKER_ID,
                                 WorkerOptions.PREFETCH,
-                                WorkerOptions.METRICS_PORT,
-                                WorkerOptions.BATCH_SIZE,
-                                WorkerOptions.BATCH_WRITERS,
-                                WorkerOptions.BATCH_DELAY_MS,
-                                WorkerOptions.GRACE_PERIOD,
-                                WorkerOptions.MAX_DELIVERIES,
-                                WorkerOptions.LOG_RECORDS,
-                                SharedOptions.VERBOSE);
-        return ResolverOptions.declare(AmqpTrust.declare(o), WorkerOptions.CONCURRENCY);
+                                WorkerOptions.MAX_DELIVERIES);
+        AmqpTrust.declare(o).section("DNS");
+        ResolverOptions.declare(o, WorkerOptions.CONCURRENCY)
+                .section("storage")
+                .add(
+                        WorkerOptions.WRITE_BATCH_SIZE,
+                        WorkerOptions.BATCH_WRITERS,
+                        WorkerOptions.BATCH_DELAY_MS,
+                        WorkerOptions.LOG_RECORDS)
+                .section("operation")
+                .add(
+                        WorkerOptions.WORKER_ID,
+                        WorkerOptions.METRICS_PORT,
+                        WorkerOptions.GRACE_PERIOD,
+                        SharedOptions.VERBOSE);
+        return o;
     }
 
     public static WorkerSettings from(ParsedOptions o, Map<String, String> env) {
@@ -85,7 +94,7 @@ public record WorkerSettings(
                 ResolverOptions.settings(o),
                 ResolverOptions.types(o),
                 o.get(WorkerOptions.METRICS_PORT),
-                o.get(WorkerOptions.BATCH_SIZE),
+                o.get(WorkerOptions.WRITE_BATCH_SIZE),
                 o.get(WorkerOptions.BATCH_WRITERS),
                 Duration.ofMillis(o.get(WorkerOptions.BATCH_DELAY_MS)),
                 Duration.ofSeconds(o.get(WorkerOptions.GRACE_PERIOD)),

@@ -646,7 +646,7 @@ class WorkerServiceTest {
         for (int i = 0; i < 40; i++) {
             dns.add("h" + i + ".test. 300 IN A 192.0.2." + i);
         }
-        start("--concurrency", "10", "--batch-size", "5", "--batch-delay-ms", "10");
+        start("--concurrency", "10", "--write-batch-size", "5", "--batch-delay-ms", "10");
         try (Connection holder = db.connection()) {
             holder.setAutoCommit(false);
             try (Statement st = holder.createStatement()) {
