@@ -22,8 +22,11 @@ public record RunProgress(
         outcomes = Collections.unmodifiableMap(copy);
     }
 
-    /** Domains that ended with a definite answer: records, no data or NXDOMAIN. */
-    public long resolved() {
+    /**
+     * Domains extracted: they ended with a definite answer (records, no data or NXDOMAIN). Not to
+     * be confused with the outcome {@code resolved}, records found.
+     */
+    public long extracted() {
         return outcomes.entrySet().stream()
                 .filter(e -> !e.getKey().failed())
                 .mapToLong(Map.Entry::getValue)
@@ -40,7 +43,7 @@ public record RunProgress(
 
     /** Domains with any recorded outcome. */
     public long done() {
-        return resolved() + failed();
+        return extracted() + failed();
     }
 
     /**

@@ -30,8 +30,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.published",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
-        name = "Resolved",
-        jsonPath = ".status.resolved",
+        name = "Extracted",
+        jsonPath = ".status.extracted",
         type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
         name = "Failed-Domains",

@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -30,7 +31,12 @@ public class DnsExtractionRunStatus {
     @JsonPropertyDescription("Domains put on the queue so far.")
     public Long published;
 
-    @JsonPropertyDescription("Domains with a definite answer: records, no data, or NXDOMAIN.")
+    @JsonPropertyDescription(
+            "Domains extracted: with a definite answer (records, no data, or NXDOMAIN). The outcome `resolved` counts those with records.")
+    public Long extracted;
+
+    @JsonPropertyDescription(
+            "Deprecated: the same count as `extracted`, under its former name (read `extracted`); removed in the next API version.")
     public Long resolved;
 
     @JsonPropertyDescription(
@@ -105,6 +111,15 @@ public class DnsExtractionRunStatus {
             "Complete, Failed, Progressing, Degraded, and the kstatus conditions Reconciling, Stalled and Ready that GitOps tools read; one per type.")
     public List<Condition> conditions = new ArrayList<>();
 
+    /**
+     * The extracted count, read from the former field when a status written before {@code
+     * extracted} existed has only that; null when unknown.
+     */
+    @JsonIgnore
+    public Long extractedCount() {
+        return extracted != null ? extracted : resolved;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DnsExtractionRunStatus s)) {
@@ -114,6 +129,7 @@ public class DnsExtractionRunStatus {
                 && Objects.equals(message, s.message)
                 && Objects.equals(total, s.total)
                 && Objects.equals(published, s.published)
+                && Objects.equals(extracted, s.extracted)
                 && Objects.equals(resolved, s.resolved)
                 && Objects.equals(failed, s.failed)
                 && Objects.equals(outcomes, s.outcomes)
@@ -139,6 +155,6 @@ public class DnsExtractionRunStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, total, published, resolved, failed, queueDepth);
+        return Objects.hash(phase, total, published, extracted, failed, queueDepth);
     }
 }

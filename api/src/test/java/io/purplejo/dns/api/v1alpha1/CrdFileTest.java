@@ -83,7 +83,7 @@ class CrdFileTest {
                 .containsExactly(
                         "Phase",
                         "Published",
-                        "Resolved",
+                        "Extracted",
                         "Failed-Domains",
                         "Workers",
                         "Rate",

@@ -154,8 +154,12 @@ final class Journey implements AutoCloseable {
         }
     }
 
-    long resolved(String name) {
-        return get(name).at("/status/resolved").asLong(0);
+    /** The run's extracted domains (under the former name while an older operator wrote it). */
+    long extracted(String name) {
+        JsonNode status = get(name).at("/status");
+        return status.has("extracted")
+                ? status.get("extracted").asLong(0)
+                : status.at("/resolved").asLong(0);
     }
 
     void awaitSucceeded(String name, Duration atMost) {
@@ -180,7 +184,10 @@ final class Journey implements AutoCloseable {
         JsonNode run = get(name);
         String uid = run.at("/metadata/uid").asText();
         assertThat(run.at("/status/published").asLong()).isEqualTo(domains);
-        assertThat(run.at("/status/resolved").asLong()).isEqualTo(domains);
+        assertThat(run.at("/status/extracted").asLong()).isEqualTo(domains);
+        assertThat(run.at("/status/resolved").asLong())
+                .as("the deprecated field mirrors it for v1alpha1 readers")
+                .isEqualTo(domains);
         assertThat(run.at("/status/failed").asLong()).isZero();
         String ofRun =
                 " FROM dnsx_domain_outcomes o JOIN dnsx_runs r ON r.id = o.run_id WHERE r.resource_uid = '"

@@ -48,7 +48,7 @@ class JourneyFaultsTest {
      */
     void midRun(String name, Runnable fault) {
         journey.apply(journey.run(name, 100, 2));
-        await().atMost(Duration.ofMinutes(2)).until(() -> journey.resolved(name) >= 100);
+        await().atMost(Duration.ofMinutes(2)).until(() -> journey.extracted(name) >= 100);
         fault.run();
         journey.awaitSucceeded(name, Duration.ofMinutes(4));
         journey.assertExactlyOnce(name);

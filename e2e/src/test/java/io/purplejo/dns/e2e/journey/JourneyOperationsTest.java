@@ -192,7 +192,8 @@ class JourneyOperationsTest {
     @Order(4)
     void helmUpgradeDuringARunNeverHasTwoOperatorsAndTheRunCompletes() {
         journey.apply(journey.run("across-upgrade", 100, 2));
-        await().atMost(Duration.ofMinutes(2)).until(() -> journey.resolved("across-upgrade") >= 50);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> journey.extracted("across-upgrade") >= 50);
         int[] most = {0};
         Thread watcher =
                 new Thread(

@@ -69,7 +69,7 @@ class UserJourneyTest {
                                                 mostWorkers[0],
                                                 status.path("workers").path("ready").asInt());
                                 if (workerMetrics[0].isEmpty()
-                                        && status.path("resolved").asLong() > 0
+                                        && status.path("extracted").asLong() > 0
                                         && "Resolving".equals(status.path("phase").asText())) {
                                     workerMetrics[0] =
                                             Journey.scrape(
@@ -100,7 +100,10 @@ class UserJourneyTest {
                             "app.kubernetes.io/name=dns-extraction-operator",
                             HealthServer.OPERATOR_PORT),
                     runNs);
-            assertThat(String.join("\n", watched)).contains("Publishing").contains("Resolving");
+            assertThat(String.join("\n", watched))
+                    .contains("EXTRACTED")
+                    .contains("Publishing")
+                    .contains("Resolving");
             assertThat(mostWorkers[0])
                     .as("the operator scaled the workers up")
                     .isGreaterThanOrEqualTo(2);

@@ -19,7 +19,7 @@ import java.util.StringJoiner;
 
 /**
  * The few lines a person reads when a one-machine run ends: how it ended, how many domains in what
- * time, and the outcome mix split into extracted (a definite answer: {@code status.resolved}) and
+ * time, and the outcome mix split into extracted (a definite answer: {@code status.extracted}) and
  * failed, each outcome by its one name; then what to do next. The full status is {@code -o yaml}.
  */
 public final class EndOfRunSummary {
@@ -34,11 +34,11 @@ public final class EndOfRunSummary {
                         + (status.message == null ? "" : ": " + status.message));
         if (status.published != null) {
             lines.add(counts(status, now));
-            lines.add(kind("extracted", status.resolved, mix(status.outcomes, false)));
+            lines.add(kind("extracted", status.extractedCount(), mix(status.outcomes, false)));
             lines.add(kind("failed", status.failed, mix(status.outcomes, true)));
         }
         boolean failures = status.failed != null && status.failed > 0;
-        if (failures && status.resolved != null && status.resolved == 0) {
+        if (failures && status.extractedCount() != null && status.extractedCount() == 0) {
             lines.add("note: no domain got an answer: are the resolvers reachable?");
             lines.add("      (--resolvers, else spec.resolvers.servers, else /etc/resolv.conf)");
         }
@@ -69,7 +69,7 @@ public final class EndOfRunSummary {
         Instant ended = status.completionTime != null ? Instant.parse(status.completionTime) : now;
         double seconds = Math.max(0.001, Duration.between(started, ended).toMillis() / 1000.0);
         long done =
-                (status.resolved == null ? 0 : status.resolved)
+                (status.extractedCount() == null ? 0 : status.extractedCount())
                         + (status.failed == null ? 0 : status.failed);
         return String.format(
                 Locale.ROOT,

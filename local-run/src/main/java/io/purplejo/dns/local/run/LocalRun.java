@@ -357,7 +357,7 @@ public final class LocalRun {
                 d.reasonText(),
                 total,
                 p == null ? 0 : p.published(),
-                p == null ? 0 : p.resolved(),
+                p == null ? 0 : p.extracted(),
                 p == null ? 0 : p.failed(),
                 r,
                 eta,

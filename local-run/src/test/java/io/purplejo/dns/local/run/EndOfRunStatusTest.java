@@ -87,7 +87,8 @@ class EndOfRunStatusTest {
         assertThat(s.phase).isEqualTo(RunPhase.Succeeded);
         assertThat(s.message).isEqualTo("done");
         assertThat(s.total).isEqualTo(100);
-        assertThat(s.resolved).isEqualTo(95);
+        assertThat(s.extracted).isEqualTo(95);
+        assertThat(s.resolved).as("the deprecated name mirrors it").isEqualTo(95);
         assertThat(s.failed).isEqualTo(5);
         assertThat(s.outcomes)
                 .containsExactly(
@@ -118,6 +119,7 @@ class EndOfRunStatusTest {
 
         assertThat(s.total).isNull();
         assertThat(s.published).isNull();
+        assertThat(s.extracted).isNull();
         assertThat(s.resolved).isNull();
         assertThat(s.failed).isNull();
         assertThat(s.outcomes).isNull();

@@ -26,7 +26,7 @@ class EndOfRunSummaryTest {
         s.message = message;
         s.total = extracted + failed;
         s.published = extracted + failed;
-        s.resolved = extracted;
+        s.extracted = extracted;
         s.failed = failed;
         s.outcomes = new LinkedHashMap<>(mix);
         s.startTime = "2026-12-05T09:59:47.500Z";

@@ -128,7 +128,9 @@ public final class RunDecider {
             return before;
         }
         Long doneBefore =
-                old.resolved == null || old.failed == null ? null : old.resolved + old.failed;
+                old.extractedCount() == null || old.failed == null
+                        ? null
+                        : old.extractedCount() + old.failed;
         return before == null || doneBefore == null || doneBefore != progress.done() ? now : before;
     }
 

@@ -74,11 +74,18 @@ public final class RunGauges {
                         s -> value(s.published)));
         m.add(
                 status(
-                        "dnsx_run_resolved_domains",
-                        "domains with a definite answer (records, no data or NXDOMAIN)",
+                        "dnsx_run_extracted_domains",
+                        "domains extracted: a definite answer (records, no data or NXDOMAIN)",
                         key,
                         tags,
-                        s -> value(s.resolved)));
+                        s -> value(s.extractedCount())));
+        m.add(
+                status(
+                        "dnsx_run_resolved_domains",
+                        "deprecated: dnsx_run_extracted_domains under its former name",
+                        key,
+                        tags,
+                        s -> value(s.extractedCount())));
         m.add(
                 status(
                         "dnsx_run_failed_domains",
@@ -89,13 +96,13 @@ public final class RunGauges {
         m.add(
                 status(
                         "dnsx_run_done_domains",
-                        "domains with an outcome: resolved plus failed",
+                        "domains with an outcome: extracted plus failed",
                         key,
                         tags,
                         s ->
-                                s.resolved == null || s.failed == null
+                                s.extractedCount() == null || s.failed == null
                                         ? Double.NaN
-                                        : s.resolved + s.failed));
+                                        : s.extractedCount() + s.failed));
         m.addAll(registerWork(key, tags));
         return m;
     }
@@ -179,14 +186,14 @@ public final class RunGauges {
 
     /** Seconds left at the current rate; NaN when the rate or the counts are unknown. */
     static double etaSeconds(DnsExtractionRunStatus s) {
-        if (s.rate == null || s.total == null || s.resolved == null || s.failed == null) {
+        if (s.rate == null || s.total == null || s.extractedCount() == null || s.failed == null) {
             return Double.NaN;
         }
         double rate = Double.parseDouble(s.rate);
         if (!(rate > 0)) {
             return Double.NaN;
         }
-        return Math.max(0, s.total - s.resolved - s.failed) / rate;
+        return Math.max(0, s.total - s.extractedCount() - s.failed) / rate;
     }
 
     private Meter status(

@@ -317,7 +317,7 @@ abstract class ReconcilerScenarios {
         DnsExtractionRun done = get("complete");
         assertThat(done.getStatus().total).isEqualTo(DOMAINS);
         assertThat(done.getStatus().published).isEqualTo(DOMAINS);
-        assertThat(done.getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(done.getStatus().extracted).isEqualTo(DOMAINS);
         assertThat(done.getStatus().failed).isZero();
         assertThat(done.getStatus().outcomes).containsEntry("resolved", (long) DOMAINS);
         assertThat(done.getStatus().completionTime).isNotNull();
@@ -345,7 +345,7 @@ abstract class ReconcilerScenarios {
         assertThat(db.queryLong("SELECT count(*) FROM a_records")).isEqualTo(DOMAINS);
         assertThat(registry.scrape())
                 .contains(
-                        "dnsx_run_resolved_domains{namespace=\""
+                        "dnsx_run_extracted_domains{namespace=\""
                                 + NS
                                 + "\",run=\"complete\"} "
                                 + DOMAINS
@@ -469,7 +469,7 @@ abstract class ReconcilerScenarios {
         assertThat(condition(run, "Failed").getMessage())
                 .contains("1 messages were dead-lettered")
                 .contains("1 published domains have no outcome");
-        assertThat(run.getStatus().resolved + run.getStatus().failed).isEqualTo(DOMAINS - 1L);
+        assertThat(run.getStatus().extracted + run.getStatus().failed).isEqualTo(DOMAINS - 1L);
     }
 
     @Test
@@ -746,7 +746,7 @@ abstract class ReconcilerScenarios {
                 .isEqualTo(DOMAINS);
         DnsExtractionRun run = get("retained");
         assertThat(run.getStatus().phase).isEqualTo(RunPhase.Succeeded);
-        assertThat(run.getStatus().resolved).isEqualTo((long) DOMAINS);
+        assertThat(run.getStatus().extracted).isEqualTo((long) DOMAINS);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> assertThat(eventReasons("retained")).contains("OutcomesDropped"));
@@ -827,7 +827,7 @@ abstract class ReconcilerScenarios {
 
         secret("extraction-db", "dsn", db.dsnText());
         playUntilSucceeded("blind");
-        assertThat(get("blind").getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(get("blind").getStatus().extracted).isEqualTo(DOMAINS);
         assertThat(condition(get("blind"), "Degraded").getStatus()).isEqualTo("False");
     }
 
@@ -851,7 +851,7 @@ abstract class ReconcilerScenarios {
         assertThat(play.runJob(jobName("lostjob"))).isZero();
         playUntilSucceeded("lostjob");
         assertThat(get("lostjob").getStatus().published).isEqualTo(DOMAINS);
-        assertThat(get("lostjob").getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(get("lostjob").getStatus().extracted).isEqualTo(DOMAINS);
     }
 
     @Test
@@ -872,7 +872,7 @@ abstract class ReconcilerScenarios {
         DnsExtractionRun second = get("again");
         assertThat(second.getMetadata().getUid()).isNotEqualTo(firstUid);
         assertThat(second.getStatus().published).isEqualTo(DOMAINS);
-        assertThat(second.getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(second.getStatus().extracted).isEqualTo(DOMAINS);
         assertThat(
                         db.queryLong(
                                 "SELECT count(DISTINCT resource_uid) FROM dnsx_runs WHERE name = '"
@@ -915,7 +915,7 @@ abstract class ReconcilerScenarios {
 
         assertThat(play.runJob(jobName("retried"))).isZero();
         playUntilSucceeded("retried");
-        assertThat(get("retried").getStatus().resolved).isEqualTo(DOMAINS);
+        assertThat(get("retried").getStatus().extracted).isEqualTo(DOMAINS);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RunGaugesTest {
-    @ParameterizedTest(name = "total {0}, resolved {1}, failed {2}, rate {3} -> {4}")
+    @ParameterizedTest(name = "total {0}, extracted {1}, failed {2}, rate {3} -> {4}")
     @CsvSource(
             nullValues = "-",
             textBlock =
@@ -31,10 +31,10 @@ class RunGaugesTest {
             1000, 990, 20,  10.0, 0.0
             """)
     void theEtaIsTheDomainsLeftOverTheRateAndUnknownIsNaN(
-            Long total, Long resolved, Long failed, String rate, double expected) {
+            Long total, Long extracted, Long failed, String rate, double expected) {
         DnsExtractionRunStatus s = new DnsExtractionRunStatus();
         s.total = total;
-        s.resolved = resolved;
+        s.extracted = extracted;
         s.failed = failed;
         s.rate = rate;
 
@@ -70,5 +70,27 @@ class RunGaugesTest {
 
         gauges.remove(run);
         assertThat(registry.scrape()).doesNotContain("nightly");
+    }
+
+    @Test
+    void extractedDomainsAreReadUnderTheFormerFieldFromAnOlderOperatorsStatus() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RunGauges gauges = new RunGauges(registry);
+        DnsExtractionRun run = new DnsExtractionRun();
+        run.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("old").build());
+        DnsExtractionRunStatus written = new DnsExtractionRunStatus();
+        written.phase = RunPhase.Resolving;
+        written.total = 100L;
+        written.resolved = 40L; // all a status written before `extracted` existed has
+        written.failed = 10L;
+        written.rate = "5.0";
+
+        gauges.update(run, written, new QueueReading.NotRead());
+
+        assertThat(registry.scrape())
+                .contains("dnsx_run_extracted_domains{namespace=\"ns\",run=\"old\"} 40.0")
+                .contains("dnsx_run_resolved_domains{namespace=\"ns\",run=\"old\"} 40.0")
+                .contains("dnsx_run_done_domains{namespace=\"ns\",run=\"old\"} 50.0");
+        assertThat(RunGauges.etaSeconds(written)).isEqualTo(10.0);
     }
 }

@@ -219,7 +219,7 @@ public final class PhaseMachine {
                             + in.queueReady()
                             + " messages are still in the queue");
         }
-        if (p.published() > 0 && p.resolved() == 0) {
+        if (p.published() > 0 && p.extracted() == 0) {
             return new PhaseDecision(
                     RunPhase.Failed, PhaseReason.NOTHING_RESOLVED, nothingResolved(p));
         }

@@ -64,13 +64,15 @@ public final class RunStatusProjection {
         if (progress != null) {
             s.total = progress.total();
             s.published = progress.published();
-            s.resolved = progress.resolved();
+            s.extracted = progress.extracted();
+            s.resolved = s.extracted; // the deprecated name, kept for v1alpha1 readers
             s.failed = progress.failed();
             s.outcomes = progress.countsByName();
         } else {
             s.total = old.total;
             s.published = old.published;
-            s.resolved = old.resolved;
+            s.extracted = old.extractedCount();
+            s.resolved = s.extracted;
             s.failed = old.failed;
             // counters never read are unknown: no outcome map rather than an empty one
             s.outcomes = old.total == null ? null : old.outcomes;
