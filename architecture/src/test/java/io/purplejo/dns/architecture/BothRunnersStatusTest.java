@@ -61,7 +61,7 @@ class BothRunnersStatusTest {
                 Arguments.of(
                         new PhaseDecision(
                                 RunPhase.Failed,
-                                PhaseReason.NOTHING_RESOLVED,
+                                PhaseReason.NOTHING_EXTRACTED,
                                 "the resolvers never answered"),
                         nothing,
                         0L),

@@ -541,7 +541,7 @@ class LocalRunCommandIT {
             assertThat(deaf.exitCode()).as(deaf.toString()).isEqualTo(1);
             assertThat(deaf.out())
                     .contains("Failed")
-                    .contains("NothingResolved")
+                    .contains("NothingExtracted")
                     .contains("the resolvers never answered: all 2 domains timed out");
             assertThat(db.queryStrings("SELECT updated_at::date::text FROM domains"))
                     .as("a timeout is not an extraction")

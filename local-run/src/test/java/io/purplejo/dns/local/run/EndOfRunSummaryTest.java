@@ -72,12 +72,12 @@ class EndOfRunSummaryTest {
                 new ConditionBuilder()
                         .withType("Failed")
                         .withStatus("True")
-                        .withReason("NothingResolved")
+                        .withReason("NothingExtracted")
                         .build());
 
         assertThat(EndOfRunSummary.lines(s, NOW))
                 .containsExactly(
-                        "Failed (NothingResolved): the resolvers never answered: all 2 domains"
+                        "Failed (NothingExtracted): the resolvers never answered: all 2 domains"
                                 + " timed out",
                         "domains: 2 selected, 2 published, in 12.5 s (0.2/s)",
                         "  extracted 0",

@@ -436,7 +436,7 @@ abstract class ReconcilerScenarios {
         }
         DnsExtractionRun run = get("deaf");
         assertThat(condition(run, "Failed").getStatus()).isEqualTo("True");
-        assertThat(condition(run, "Failed").getReason()).isEqualTo("NothingResolved");
+        assertThat(condition(run, "Failed").getReason()).isEqualTo("NothingExtracted");
         assertThat(condition(run, "Failed").getMessage())
                 .contains("the resolvers never answered: all " + DOMAINS + " domains timed out");
         assertThat(condition(run, "Complete").getStatus()).isEqualTo("False");

@@ -221,7 +221,7 @@ public final class PhaseMachine {
         }
         if (p.published() > 0 && p.extracted() == 0) {
             return new PhaseDecision(
-                    RunPhase.Failed, PhaseReason.NOTHING_RESOLVED, nothingResolved(p));
+                    RunPhase.Failed, PhaseReason.NOTHING_EXTRACTED, nothingExtracted(p));
         }
         return new PhaseDecision(
                 RunPhase.Succeeded,
@@ -233,7 +233,7 @@ public final class PhaseMachine {
      * Why a run in which every domain failed is not a success, in the user's terms: when every
      * lookup timed out the resolvers never answered at all.
      */
-    private static String nothingResolved(RunProgress p) {
+    private static String nothingExtracted(RunProgress p) {
         String next =
                 "; nothing was extracted, and a new run with selection NeverExtracted selects these"
                         + " domains again";

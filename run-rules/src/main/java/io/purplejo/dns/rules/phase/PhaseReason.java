@@ -23,7 +23,7 @@ public enum PhaseReason implements ConditionReason {
     QUEUE_UNKNOWN("QueueUnknown"),
     QUEUE_NOT_EMPTY("QueueNotEmpty"),
     /** No published domain got a definite answer. */
-    NOTHING_RESOLVED("NothingResolved"),
+    NOTHING_EXTRACTED("NothingExtracted"),
     /** The run's last domains were dead-lettered and nothing moved since. */
     DEAD_LETTERED("DeadLettered"),
     /** The move out of Failed that {@code spec.retry} asks for. */

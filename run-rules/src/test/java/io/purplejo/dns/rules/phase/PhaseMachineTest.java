@@ -128,7 +128,7 @@ class PhaseMachineTest {
         PhaseDecision d = finishedWith(Map.of(Outcome.TIMEOUT, 500L));
 
         assertThat(d.phase()).isEqualTo(RunPhase.Failed);
-        assertThat(d.reason()).isEqualTo(PhaseReason.NOTHING_RESOLVED);
+        assertThat(d.reason()).isEqualTo(PhaseReason.NOTHING_EXTRACTED);
         assertThat(d.message())
                 .contains("the resolvers never answered")
                 .contains("all 500 domains timed out")
