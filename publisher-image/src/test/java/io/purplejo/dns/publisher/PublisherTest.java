@@ -120,6 +120,40 @@ class PublisherTest {
     }
 
     @Test
+    void pagesReadWindowByWindowSkipLongExtractedStretchesAndIdGapsAndLoseNothing() {
+        domains("w%s.example.com", 3000);
+        // ids 1-1200 extracted (records), a gap of deleted rows, then every third one extracted:
+        // with 25-domain pages a window holds 100 rows, so most of the first windows select nothing
+        db.execute(
+                "INSERT INTO a_records (domain_id, ip_address, created_at, updated_at)"
+                        + " SELECT id, '192.0.2.1', now(), now() FROM domains WHERE id <= 1200"
+                        + " OR (id > 2000 AND id % 3 = 0)");
+        db.execute("DELETE FROM domains WHERE id > 1500 AND id <= 1800");
+        Set<Long> expected = ids("WHERE id > 1200 AND NOT (id > 2000 AND id % 3 = 0)");
+
+        assertThat(
+                        publish(
+                                "--select",
+                                "never-extracted",
+                                "--run-name",
+                                "ns/windows",
+                                "--page-size",
+                                "25",
+                                "--message-size",
+                                "10"))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        Map<Long, Integer> seen = drainBatches();
+        assertThat(seen.keySet()).isEqualTo(expected);
+        assertThat(seen.values()).containsOnly(1);
+        assertThat(
+                        db.queryStrings(
+                                "SELECT total || ' ' || published FROM dnsx_runs WHERE name = 'ns/windows'"))
+                .containsExactly(expected.size() + " " + expected.size());
+    }
+
+    @Test
     void eachSelectionCountsWhatItShould() {
         domains("a%s.example.com", 100);
         domains("b%s.example.org", 50);

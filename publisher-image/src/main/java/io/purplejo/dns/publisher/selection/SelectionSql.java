@@ -8,6 +8,7 @@ import io.purplejo.dns.names.DomainName;
 import io.purplejo.dns.outcome.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -148,6 +149,24 @@ public final class SelectionSql {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The id that ends a window of {@code rows} domain rows after {@code afterId} (its last row's),
+     * or {@code upToId} when fewer are left: a walk of the primary key, whatever the statistics.
+     */
+    public static long windowEnd(Connection c, long afterId, long upToId, long rows)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT id FROM domains WHERE id > ? AND id <= ? ORDER BY id OFFSET ? LIMIT 1")) {
+            ps.setLong(1, afterId);
+            ps.setLong(2, upToId);
+            ps.setLong(3, rows - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : upToId;
             }
         }
     }
