@@ -6,7 +6,9 @@
 #     ratio to dnsperf's, peak RSS at --concurrency 5000
 #   - end to end: legacy messages in RabbitMQ -> rows in PostgreSQL with one worker: domains/s,
 #     ratio to resolve's names/s and to the legacy worker's 117 domains/s, CPU per 1,000 domains of
-#     the worker, PostgreSQL and RabbitMQ apart, peak RSS; at --concurrency 500 and 5000, and with
+#     the worker, PostgreSQL (the backends of the worker's own connections, bench/backend-cpu.py)
+#     and RabbitMQ apart, peak RSS, and the CPU other processes took meanwhile (a warning when it
+#     passes a tenth of the machine's: the figures are then unreliable); at --concurrency 500 and 5000, and with
 #     the publisher's batch messages (100 domains each, four runs over the dataset) at 500
 #   - correctness of resolve's output and of the database rows against the dataset's expected.json
 #
@@ -112,23 +114,41 @@ e2e() { # concurrency prefetch label [batch]; prints seconds, peak RSS, CPU seco
   else
     java -cp "$JAR" "$ROOT/bench/LegacyFeed.java" "$AMQP" "$QUEUE" "$OUT/domains-x4.txt" 1 2>/dev/null
   fi
-  local pg0 mq0 pg1 mq1 secs
-  pg0=$(proc_cpu postgres); mq0=$(proc_cpu beam.smp)
+  local mq0 mq1 dns0 dns1 secs watcher
+  mq0=$(proc_cpu beam.smp); dns0=$(proc_cpu unbound)
+  # PostgreSQL's CPU for this worker: its own connections' backends only (application_name
+  # dns-worker-bench-LABEL in pg_stat_activity), not other databases' work or autovacuum
+  python3 "$ROOT/bench/backend-cpu.py" "$DB" "dns-worker-bench-$3" "$OUT/backends-$3.txt" &
+  watcher=$!
   local jfr=""
   if [ "${BENCH_JFR:-0}" = 1 ] && [ "$3" = default ]; then
     jfr="-XX:StartFlightRecording=filename=$OUT/worker.jfr,settings=profile"
   fi
   /usr/bin/time -v java $JVM_OPTS $jfr -jar "$JAR" --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB${BENCH_DSN_QUERY:-}" \
     --rabbitmq-url "$AMQP" --queue-name "$QUEUE" --resolvers 127.0.0.1:$PORT --metrics-port 0 \
-    --concurrency "$1" --prefetch "$2" > "$OUT/worker-$3.log" 2>&1
-  pg1=$(proc_cpu postgres); mq1=$(proc_cpu beam.smp)
+    --worker-id "bench-$3" --concurrency "$1" --prefetch "$2" > "$OUT/worker-$3.log" 2>&1
+  kill -TERM "$watcher"; wait "$watcher" || true
+  mq1=$(proc_cpu beam.smp); dns1=$(proc_cpu unbound)
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/worker-$3.log")
-  echo "$secs $(peak_rss_mb "$OUT/worker-$3.log") $(cpu_secs "$OUT/worker-$3.log") $(python3 -c "print(f'{$pg1 - $pg0:.2f} {$mq1 - $mq0:.2f}')")"
+  local pg backends busy worker
+  read -r pg backends busy < "$OUT/backends-$3.txt"
+  worker=$(cpu_secs "$OUT/worker-$3.log")
+  # what the machine spent beyond the worker, its backends, RabbitMQ and the DNS server: another
+  # process's work, which the figures of a loaded machine are not to be trusted with
+  local other
+  other=$(python3 -c "print(f'{max(0.0, $busy - $worker - $pg - ($mq1 - $mq0) - ($dns1 - $dns0)):.2f}')")
+  if [ "$backends" = 0 ]; then
+    echo "WARNING ($3): no backend of the worker was seen in pg_stat_activity; PostgreSQL's CPU is unknown" >&2
+  fi
+  if python3 -c "import sys; sys.exit(0 if $other > 0.10 * $busy else 1)"; then
+    echo "WARNING ($3): other processes used ${other} s of the ${busy} CPU s the machine spent; these figures are unreliable" >&2
+  fi
+  echo "$secs $(peak_rss_mb "$OUT/worker-$3.log") $worker $pg $(python3 -c "print(f'{$mq1 - $mq0:.2f}')") $other"
 }
-read -r E2E_SECS E2E_RSS E2E_CPU E2E_PG E2E_MQ < <(e2e 500 800 default)
-read -r E2E5K_SECS E2E5K_RSS E2E5K_CPU E2E5K_PG E2E5K_MQ < <(e2e 5000 8000 c5000)
+read -r E2E_SECS E2E_RSS E2E_CPU E2E_PG E2E_MQ E2E_OTHER < <(e2e 500 800 default)
+read -r E2E5K_SECS E2E5K_RSS E2E5K_CPU E2E5K_PG E2E5K_MQ E2E5K_OTHER < <(e2e 5000 8000 c5000)
 # a batch message holds 100 domains: a prefetch of 8 gives the 500 domains in flight room to be fed
-read -r E2EB_SECS E2EB_RSS E2EB_CPU E2EB_PG E2EB_MQ < <(e2e 500 8 batch batch)
+read -r E2EB_SECS E2EB_RSS E2EB_CPU E2EB_PG E2EB_MQ E2EB_OTHER < <(e2e 500 8 batch batch)
 psql -h 127.0.0.1 -U postgres -d $DB -At -f "$ROOT/bench/export-db.sql" > "$OUT/db.ndjson"
 python3 "$ROOT/bench/check-results.py" "$DS" "$OUT/db.ndjson" > "$OUT/db-check.txt" || true
 
@@ -149,16 +169,17 @@ DNSPERF_CPU_K=$(per1k "$DNSPERF_CPU" "$DNSPERF_QUERIES")
 RESOLVE_CPU_K=$(per1k "$RESOLVE_CPU" "$RESOLVE_QUERIES")
 printf '%-58s %14s %10s\n' "dnsperf CPU s per 1,000 queries" "$DNSPERF_CPU_K" "1.00"
 printf '%-58s %14s %10s\n' "resolve CPU s per 1,000 queries" "$RESOLVE_CPU_K" "$(ratio "$RESOLVE_CPU_K" "$DNSPERF_CPU_K")"
-for row in "legacy messages, concurrency 500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ" \
-    "legacy messages, concurrency 5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ" \
-    "batch messages, concurrency 500:$E2EB_RATE:$E2EB_RSS:$E2EB_CPU:$E2EB_PG:$E2EB_MQ"; do
-  IFS=: read -r c r rss cpu pg mq <<< "$row"
+for row in "legacy messages, concurrency 500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ:$E2E_OTHER" \
+    "legacy messages, concurrency 5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ:$E2E5K_OTHER" \
+    "batch messages, concurrency 500:$E2EB_RATE:$E2EB_RSS:$E2EB_CPU:$E2EB_PG:$E2EB_MQ:$E2EB_OTHER"; do
+  IFS=: read -r c r rss cpu pg mq other <<< "$row"
   printf '%-58s %14s %10s\n' "end to end domains/s, $c" "$r" "$(ratio "$r" "$NAMES_S") resolve"
   printf '%-58s %14s %10s\n' "" "" "$(ratio "$r" 117)x legacy"
   printf '%-58s %14s %10s\n' "  worker CPU s per 1,000 domains" "$(per1k "$cpu" "$E2E_N")" ""
-  printf '%-58s %14s %10s\n' "  PostgreSQL CPU s per 1,000 domains" "$(per1k "$pg" "$E2E_N")" ""
+  printf '%-58s %14s %10s\n' "  PostgreSQL CPU s per 1,000 domains (worker's backends)" "$(per1k "$pg" "$E2E_N")" ""
   printf '%-58s %14s %10s\n' "  RabbitMQ CPU s per 1,000 domains" "$(per1k "$mq" "$E2E_N")" ""
   printf '%-58s %14s %10s\n' "  peak RSS MB" "$rss" ""
+  printf '%-58s %14s %10s\n' "  other processes' CPU s in the meantime" "$other" ""
 done
 echo "-- resolve output vs expected.json"; cat "$OUT/resolve-check.txt"
 echo "-- database rows vs expected.json"; cat "$OUT/db-check.txt"
