@@ -6,14 +6,13 @@ package io.purplejo.dns.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.purplejo.dns.testing.BashCompletion;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +36,10 @@ class ShellCompletionTest {
             Option.flag("verbose", "VERBOSE", false, "debug logging");
 
     @TempDir Path dir;
+    private String script;
 
     @BeforeEach
-    void writeScript() throws IOException {
+    void makeScript() throws IOException {
         Map<String, CommandLineOptions> commands = new LinkedHashMap<>();
         commands.put(
                 "run",
@@ -48,8 +48,7 @@ class ShellCompletionTest {
                         .shortForm('o', OUTPUT)
                         .argumentsAreFiles());
         commands.put("query", new CommandLineOptions("dnsx query").add(VERBOSE));
-        String script = ShellCompletion.bash("dnsx", new CommandLineOptions("dnsx.jar"), commands);
-        Files.writeString(dir.resolve("completion.bash"), script);
+        script = ShellCompletion.bash("dnsx", new CommandLineOptions("dnsx.jar"), commands);
         Files.writeString(dir.resolve("run.yaml"), "kind: DnsExtractionRun\n");
     }
 
@@ -74,30 +73,7 @@ class ShellCompletionTest {
         assertThat(complete("dnsx run ")).contains("run.yaml");
     }
 
-    /** What bash's programmable completion would offer for the line, the cursor at its end. */
     private List<String> complete(String line) throws Exception {
-        String driver =
-                """
-                source ./completion.bash
-                compopt() { :; }  # only valid inside a real completion; the test calls directly
-                line="$1"
-                read -ra COMP_WORDS <<< "$line"
-                [[ "$line" == *" " ]] && COMP_WORDS+=("")
-                COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-                COMP_LINE="$line"; COMP_POINT=${#line}
-                COMPREPLY=()
-                _complete_dnsx dnsx "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-                printf '%s\\n' "${COMPREPLY[@]}"
-                """;
-        Files.writeString(dir.resolve("driver.bash"), driver);
-        Process bash =
-                new ProcessBuilder("bash", "driver.bash", line)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.exitValue()).as(out).isZero();
-        return out.lines().filter(l -> !l.isBlank()).toList();
+        return BashCompletion.complete(dir, script, "dnsx", line);
     }
 }
