@@ -118,7 +118,7 @@ public final class CommandLineOptions {
     }
 
     /** The model picocli reads this command with, for help, parsing and shell completion. */
-    public CommandSpec picocliSpec() {
+    CommandSpec picocliSpec() {
         return PicocliModel.of(this);
     }
 

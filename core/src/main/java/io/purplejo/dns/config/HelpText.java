@@ -46,10 +46,7 @@ final class HelpText {
             String section = declared.sectionOf(opt);
             bySection
                     .computeIfAbsent(section == null ? "" : section, s -> new ArrayList<>())
-                    .add(
-                            new String[] {
-                                left(opt, declared.shortFormOf(opt)), PicocliModel.help(opt)
-                            });
+                    .add(new String[] {left(opt, declared.shortFormOf(opt)), help(opt)});
         }
         bySection.get("").add(new String[] {"-h, --help", "this text"});
         bySection.get("").add(new String[] {"    --version", "the version of the build"});
@@ -76,7 +73,37 @@ final class HelpText {
         String names =
                 (letter == null ? "    " : "-" + letter + ", ")
                         + (opt.isSwitch() ? "--[no-]" + opt.name() : "--" + opt.name());
-        return opt.isSwitch() ? names : names + "=" + PicocliModel.valueName(opt);
+        return opt.isSwitch() ? names : names + "=" + valueName(opt);
+    }
+
+    /** The help of an option: what it does, its variable, range, default and former name. */
+    static String help(Option<?> opt) {
+        StringBuilder help = new StringBuilder(opt.help());
+        if (opt.envVar() != null) {
+            help.append(" [env ").append(opt.envVar()).append(']');
+        }
+        if (opt.accepts().contains(" to ")) {
+            help.append(" (").append(opt.accepts()).append(')');
+        }
+        if (opt.shownDefault() != null) {
+            help.append(" (default ").append(opt.shownDefault()).append(')');
+        }
+        if (opt.formerName() != null) {
+            help.append(" (formerly --").append(opt.formerName());
+            if (opt.formerEnvVar() != null) {
+                help.append(", ").append(opt.formerEnvVar());
+            }
+            help.append(", still accepted)");
+        }
+        return help.toString();
+    }
+
+    /** What a value is: the choices of a choice, else VALUE or LIST. */
+    static String valueName(Option<?> opt) {
+        if (!opt.choices().isEmpty()) {
+            return String.join("|", opt.choices());
+        }
+        return opt.accepts().contains("list") ? "LIST" : "VALUE";
     }
 
     private static void entry(StringBuilder sb, String left, String help, int column) {

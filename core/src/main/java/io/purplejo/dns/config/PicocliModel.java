@@ -17,11 +17,12 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The picocli model of a {@link CommandLineOptions}: picocli reads the command line's syntax and
- * renders the help; the values stay text here, converted by each {@link Option} after the
- * environment and the defaults are applied, so that an option keeps one declaration.
+ * lays out the help's sections ({@link HelpText} writes the options' part); the values stay text
+ * here, converted by each {@link Option} after the environment and the defaults are applied, so
+ * that an option keeps one declaration.
  */
 final class PicocliModel {
-    /** What picocli puts in a text it formats, which an option's help may contain. */
+    /** What picocli formats in the synopsis it prints, which a command's name may contain. */
     private static final String PERCENT = "%";
 
     private PicocliModel() {}
@@ -54,16 +55,8 @@ final class PicocliModel {
                                 .build());
             }
         }
-        spec.addOption(
-                OptionSpec.builder("-h", "--help")
-                        .usageHelp(true)
-                        .description("this text")
-                        .build());
-        spec.addOption(
-                OptionSpec.builder("--version")
-                        .versionHelp(true)
-                        .description("the version of the build")
-                        .build());
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+        spec.addOption(OptionSpec.builder("--version").versionHelp(true).build());
         spec.addPositional(
                 PositionalParamSpec.builder()
                         // a Path, read back as typed, so that shell completion offers files
@@ -72,8 +65,9 @@ final class PicocliModel {
                         .arity("0..*")
                         .paramLabel("ARGUMENT")
                         .build());
-        // the description and the options by section are ours (HelpText); the arguments are said
-        // by the description: listed to picocli, not hidden, so that completion offers files
+        // the description and the options by section, with their help texts, are ours (HelpText);
+        // the arguments are said by the description: listed to picocli, not hidden, so that
+        // completion offers files
         List<String> shown = new ArrayList<>(usage.sectionKeys());
         shown.remove(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST_HEADING);
         shown.remove(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST);
@@ -95,7 +89,6 @@ final class PicocliModel {
                 letter == null
                         ? OptionSpec.builder("--" + opt.name())
                         : OptionSpec.builder("-" + letter, "--" + opt.name());
-        b.description(help(opt));
         if (!opt.choices().isEmpty()) {
             b.completionCandidates(opt.choices());
         }
@@ -108,37 +101,7 @@ final class PicocliModel {
                     .converters(text -> Option.parseBoolean(opt.name(), text))
                     .build();
         }
-        return b.type(String.class).arity("1").paramLabel(valueName(opt)).build();
-    }
-
-    /** The help of an option: what it does, its variable, range, default and former name. */
-    static String help(Option<?> opt) {
-        StringBuilder help = new StringBuilder(opt.help());
-        if (opt.envVar() != null) {
-            help.append(" [env ").append(opt.envVar()).append(']');
-        }
-        if (opt.accepts().contains(" to ")) {
-            help.append(" (").append(opt.accepts()).append(')');
-        }
-        if (opt.shownDefault() != null) {
-            help.append(" (default ").append(opt.shownDefault()).append(')');
-        }
-        if (opt.formerName() != null) {
-            help.append(" (formerly --").append(opt.formerName());
-            if (opt.formerEnvVar() != null) {
-                help.append(", ").append(opt.formerEnvVar());
-            }
-            help.append(", still accepted)");
-        }
-        return help.toString();
-    }
-
-    /** What a value is: the choices of a choice, else VALUE or LIST. */
-    static String valueName(Option<?> opt) {
-        if (!opt.choices().isEmpty()) {
-            return String.join("|", opt.choices());
-        }
-        return opt.accepts().contains("list") ? "LIST" : "VALUE";
+        return b.type(String.class).arity("1").paramLabel(HelpText.valueName(opt)).build();
     }
 
     /** The text as picocli prints it back: it formats help texts with {@link String#format}. */
