@@ -120,6 +120,13 @@ public class DnsExtractionRunStatus {
         return extracted != null ? extracted : resolved;
     }
 
+    /** Domains with an outcome, extracted plus failed; null when either count is unknown. */
+    @JsonIgnore
+    public Long doneCount() {
+        Long extractedDomains = extractedCount();
+        return extractedDomains == null || failed == null ? null : extractedDomains + failed;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DnsExtractionRunStatus s)) {

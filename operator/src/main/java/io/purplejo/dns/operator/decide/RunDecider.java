@@ -127,10 +127,7 @@ public final class RunDecider {
         if (progress == null) {
             return before;
         }
-        Long doneBefore =
-                old.extractedCount() == null || old.failed == null
-                        ? null
-                        : old.extractedCount() + old.failed;
+        Long doneBefore = old.doneCount();
         return before == null || doneBefore == null || doneBefore != progress.done() ? now : before;
     }
 

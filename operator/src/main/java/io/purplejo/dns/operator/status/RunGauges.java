@@ -99,10 +99,7 @@ public final class RunGauges {
                         "domains with an outcome: extracted plus failed",
                         key,
                         tags,
-                        s ->
-                                s.extractedCount() == null || s.failed == null
-                                        ? Double.NaN
-                                        : s.extractedCount() + s.failed));
+                        s -> value(s.doneCount())));
         m.addAll(registerWork(key, tags));
         return m;
     }
@@ -186,14 +183,15 @@ public final class RunGauges {
 
     /** Seconds left at the current rate; NaN when the rate or the counts are unknown. */
     static double etaSeconds(DnsExtractionRunStatus s) {
-        if (s.rate == null || s.total == null || s.extractedCount() == null || s.failed == null) {
+        Long done = s.doneCount();
+        if (s.rate == null || s.total == null || done == null) {
             return Double.NaN;
         }
         double rate = Double.parseDouble(s.rate);
         if (!(rate > 0)) {
             return Double.NaN;
         }
-        return Math.max(0, s.total - s.extractedCount() - s.failed) / rate;
+        return Math.max(0, s.total - done) / rate;
     }
 
     private Meter status(
