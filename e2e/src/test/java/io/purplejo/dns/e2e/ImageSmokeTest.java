@@ -62,6 +62,45 @@ class ImageSmokeTest {
                 .isEqualTo(Podman.VERSION);
     }
 
+    /**
+     * Scaling out pulls the worker image onto new nodes: each image stays small (a jlink'd runtime
+     * of the modules the jars use, on a root of only the packages it needs).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"worker", "publisher", "operator"})
+    void eachImageIsUnder150Megabytes(String component) {
+        Podman.requireImages(component);
+
+        long bytes = Long.parseLong(Podman.inspect(Podman.image(component), "{{.Size}}"));
+
+        assertThat(bytes).as("size of %s", Podman.image(component)).isLessThan(150_000_000L);
+    }
+
+    /**
+     * TLS to PostgreSQL and RabbitMQ verifies certificates by default, so the runtime's trust store
+     * must be Debian's CA set (as updated by its ca-certificates package), not an empty or stale
+     * one.
+     */
+    @Test
+    void theWorkerImageTrustsDebiansCertificateAuthorities() {
+        Podman.requireImages("worker");
+
+        Podman.Result list =
+                Podman.runProgram(
+                        "worker",
+                        "dnsx-cacerts-" + shortId(),
+                        "keytool",
+                        List.of("-list", "-cacerts", "-storepass", "changeit"),
+                        Duration.ofSeconds(60));
+
+        assertThat(list.code()).as(list.output()).isZero();
+        assertThat(list.output())
+                .contains("debian:isrg_root_x1.pem")
+                .contains("debian:digicert_global_root_g2.pem");
+        assertThat(list.output().lines().filter(l -> l.contains("trustedCertEntry")).count())
+                .isGreaterThan(100);
+    }
+
     @Test
     void thePublisherAndWorkerImagesExtractASmallRunIntoTheDatabase() {
         Podman.requireImages("publisher", "worker");

@@ -97,9 +97,26 @@ public final class Podman {
             Map<String, String> env,
             List<String> args,
             Duration timeout) {
+        return run(component, name, env, List.of(), args, timeout);
+    }
+
+    /** {@link #run}, with the image's entrypoint replaced by another program of the image. */
+    static Result runProgram(
+            String component, String name, String program, List<String> args, Duration timeout) {
+        return run(component, name, Map.of(), List.of("--entrypoint", program), args, timeout);
+    }
+
+    private static Result run(
+            String component,
+            String name,
+            Map<String, String> env,
+            List<String> options,
+            List<String> args,
+            Duration timeout) {
         List<String> cmd = new ArrayList<>(List.of("podman", "run"));
         cmd.addAll(restricted(name));
         env.forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
+        cmd.addAll(options);
         cmd.add(image(component));
         cmd.addAll(args);
         Result r = exec(cmd, timeout);
