@@ -13,6 +13,8 @@
 #   - correctness of resolve's output and of the database rows against the dataset's expected.json
 #
 # Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
+#        BENCH_FILLFACTOR=90 gives domains and the record tables that fill factor (migrate --fillfactor)
+#        before the dataset is loaded.
 #        BENCH_JFR=1 also records the end-to-end worker (concurrency 500) with Java Flight Recorder
 #        and prints its hottest methods (bench/out/worker.jfr).
 #        BENCH_DSN_QUERY='?sslmode=disable' adds parameters to the worker's PostgreSQL DSN; by default
@@ -92,7 +94,9 @@ RESOLVE_RSS=$(peak_rss_mb "$OUT/resolve-5000.err")
 E2E_N=$((4 * N))
 echo "== end to end: $E2E_N legacy messages (the dataset 4 times over) -> one worker -> PostgreSQL"
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-java -jar "$JAR" migrate --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" >/dev/null 2>&1
+# BENCH_FILLFACTOR: the opt-in fill factor (migrate --fillfactor), set before the dataset is loaded
+java -jar "$JAR" migrate --postgres-dsn "postgresql://postgres@127.0.0.1:5432/$DB" \
+  ${BENCH_FILLFACTOR:+--fillfactor "$BENCH_FILLFACTOR"} >/dev/null 2>&1
 psql -h 127.0.0.1 -U postgres -d $DB -q >/dev/null <<SQL
 CREATE TEMP TABLE t (name text);
 \copy t FROM '$DS/domains.txt'
