@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start-up benchmark, on demand (not part of the test suite): how long a worker takes from the start of
-# its process to its first stored domain, and how large its image is. Prints, side by side from one run:
+# Image benchmark, on demand (not part of the test suite): how long a worker takes from the start of its
+# process to its first stored domain, how large its image is, and the peak RSS of `resolve` over 20,000
+# names at the image's default memory. Prints, side by side from one run:
 #   - the worker jar on this machine's own JVM (the reference: no container, the JDK's own CDS archive)
 #   - each image given (default: this checkout's localhost/dns-worker:<version>), run as a pod runs it
 #     (read-only root, every capability dropped, non-root) with the memory limit of the operator's
@@ -8,7 +9,9 @@
 # For each: the image's size, `--help` (JVM start to exit), and from `podman run` (or `java`) to the
 # first stored domain, the median and the spread of RUNS runs, each with one new domain in the queue
 # followed by a stop message. The time of the first stored domain is PostgreSQL's: the domain row's
-# updated_at, set in the worker's write transaction.
+# updated_at, set in the worker's write transaction. Then `resolve` over the dataset's 20,000 names: its
+# rate and peak RSS (VmHWM, read every 50 ms until the process exits), on the host's JVM with no option
+# (the JVM's default heap for this machine) and in each image with the 1 GiB limit.
 #
 # Usage: bench/image-startup.sh [IMAGE...]     (RUNS=5 by default; build the images first:
 #        LOCAL_BASE=1 images/build.sh)
@@ -19,7 +22,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 KIT=${BENCH_KIT:-$ROOT/../shared/bench-kit}
 RUNS=${RUNS:-5}
-DS=/tmp/dnsx-startbench-dataset
+DS=/tmp/dnsx-startbench-20000
 DB=dnsx_startbench
 QUEUE=dnsx_startbench
 AMQP="amqp://guest:guest@127.0.0.1:5672/%2F"
@@ -32,7 +35,7 @@ mkdir -p "$OUT"
 
 mvn -B -q -ntp package -DskipTests -pl worker-image -am
 if [ ! -f "$DS/expected.json" ]; then
-  python3 "$KIT/gen-dataset.py" --n 1000 --seed 1 --out "$DS" --port 5354 >/dev/null
+  python3 "$KIT/gen-dataset.py" --n 20000 --seed 1 --out "$DS" --port 5354 >/dev/null
 fi
 "$KIT/dns-server.sh" start "$DS" >/dev/null
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
@@ -98,5 +101,38 @@ measure "jar on the host's JVM (reference)" "jar $(du -m "$JAR" | cut -f1) MB" h
 for image in "$@"; do
   size=$(podman image inspect --format '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1000000}')
   measure "$image" "$size" podman_run "$image"
+done
+
+# peak RSS (VmHWM) in MB of the process PID, read until it exits
+peak_rss() {
+  local hwm=0 v
+  while [ -r "/proc/$1/status" ]; do
+    v=$(awk '/VmHWM/{print $2}' "/proc/$1/status" 2>/dev/null || true)
+    [ -n "$v" ] && hwm=$v
+    sleep 0.05
+  done
+  echo $((hwm / 1024))
+}
+resolve_args=(resolve --resolvers 127.0.0.1:5354)
+echo
+echo "| \`resolve\`, $(wc -l < "$DS/domains.txt") names | names/s | peak RSS |"
+echo "| --- | ---: | ---: |"
+java -jar "$JAR" "${resolve_args[@]}" < "$DS/domains.txt" > /dev/null 2> "$OUT/startbench-resolve.log" &
+rss=$(peak_rss $!)
+wait $!
+rate=$(sed -n 's/.* \([0-9]*\) names\/s.*/\1/p' "$OUT/startbench-resolve.log")
+echo "| the jar on the host's JVM, no JVM option (reference) | $rate | $rss MB |"
+for image in "$@"; do
+  name=dnsx-startbench-resolve-$$
+  # the image's own entrypoint reads the names from a file mounted read-only
+  podman run -d --name "$name" --runtime runc --network host --pull=never --read-only --cap-drop ALL \
+    --security-opt no-new-privileges --user 65532:65532 --memory 1g --tmpfs /tmp \
+    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 -v "$DS/domains.txt:/in/domains.txt:ro" \
+    "$image" "${resolve_args[@]}" --domains-file /in/domains.txt --output-file /tmp/out.ndjson >/dev/null
+  rss=$(peak_rss "$(podman inspect -f '{{.State.Pid}}' "$name")")
+  podman wait "$name" >/dev/null
+  rate=$(podman logs "$name" 2>&1 | sed -n 's/.* \([0-9]*\) names\/s.*/\1/p')
+  podman rm "$name" >/dev/null
+  echo "| $image, 1 GiB limit | $rate | $rss MB |"
 done
 "$KIT/dns-server.sh" stop "$DS" >/dev/null
