@@ -24,13 +24,9 @@ final class LegacySchemaCheck {
 
     static {
         UNIQUE_KEYS.put("domains", List.of("name"));
-        UNIQUE_KEYS.put("a_records", List.of("domain_id", "ip_address"));
-        UNIQUE_KEYS.put("aaaa_records", List.of("domain_id", "ip_address"));
-        UNIQUE_KEYS.put("ns_records", List.of("domain_id", "value"));
-        UNIQUE_KEYS.put("soa_records", List.of("domain_id", "value"));
-        UNIQUE_KEYS.put("mx_records", List.of("domain_id", "exchange", "priority"));
-        UNIQUE_KEYS.put("cname_records", List.of("domain_id", "target"));
-        UNIQUE_KEYS.put("txt_records", List.of("domain_id", "content"));
+        for (LegacyRecordTable t : LegacyRecordTable.values()) {
+            UNIQUE_KEYS.put(t.tableName(), t.uniqueKey());
+        }
     }
 
     private LegacySchemaCheck() {}

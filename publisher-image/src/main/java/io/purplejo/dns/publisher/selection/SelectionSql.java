@@ -6,6 +6,7 @@ package io.purplejo.dns.publisher.selection;
 
 import io.purplejo.dns.names.DomainName;
 import io.purplejo.dns.outcome.Outcome;
+import io.purplejo.dns.schema.LegacyRecordTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,17 +23,6 @@ import java.util.stream.Stream;
  * behind the cursor.
  */
 public final class SelectionSql {
-    /** Legacy record tables: a domain with a row in any of them was extracted before. */
-    private static final List<String> RECORD_TABLES =
-            List.of(
-                    "a_records",
-                    "aaaa_records",
-                    "ns_records",
-                    "soa_records",
-                    "mx_records",
-                    "cname_records",
-                    "txt_records");
-
     /** A parameter that takes the page's (or the count's) id bound, not a fixed value. */
     private enum PageBound {
         AFTER_ID,
@@ -80,9 +70,10 @@ public final class SelectionSql {
                 p.add(PageBound.AFTER_ID);
                 p.add(PageBound.UP_TO_ID);
                 p.add(Outcome.extractedDbNames());
-                for (String t : RECORD_TABLES) {
+                // a domain with a row in any record table was extracted before
+                for (LegacyRecordTable t : LegacyRecordTable.values()) {
                     w.append(" AND NOT EXISTS (SELECT 1 FROM ")
-                            .append(t)
+                            .append(t.tableName())
                             .append(" r WHERE r.domain_id = d.id")
                             .append(" AND r.domain_id > ? AND r.domain_id <= ?)");
                     p.add(PageBound.AFTER_ID);

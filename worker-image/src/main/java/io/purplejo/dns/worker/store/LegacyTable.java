@@ -5,26 +5,28 @@
 package io.purplejo.dns.worker.store;
 
 import io.purplejo.dns.resolve.RecordValue;
+import io.purplejo.dns.schema.LegacyRecordTable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Type;
 
 /**
- * The legacy record tables, the one owner of the type-to-table mapping: which table and columns
- * hold each record type and how long a value they take, the one upsert they all take (a multi-row
- * insert from arrays, which on a clash with the table's unique index only refreshes {@code
- * updated_at}), how a domain's set of a type is replaced by a new one (the rows it no longer holds
- * move to {@code dnsx_removed_records}), and how a domain's rows are read back.
+ * The legacy record tables as the worker writes them, the one owner of the type-to-table mapping
+ * (the tables and their key columns are core's {@link LegacyRecordTable}): which table holds each
+ * record type, the key columns' array types, how long a value they take, the one upsert they all
+ * take (a multi-row insert from arrays, which on a clash with the table's unique index only
+ * refreshes {@code updated_at}), how a domain's set of a type is replaced by a new one (the rows it
+ * no longer holds move to {@code dnsx_removed_records}), and how a domain's rows are read back.
  */
 public enum LegacyTable {
-    A(Type.A, "a_records", 64, true, List.of("ip_address"), List.of("text")),
-    AAAA(Type.AAAA, "aaaa_records", 128, true, List.of("ip_address"), List.of("text")),
-    NS(Type.NS, "ns_records", 255, false, List.of("value"), List.of("text")),
-    SOA(Type.SOA, "soa_records", 255, false, List.of("value"), List.of("text")),
-    MX(Type.MX, "mx_records", 255, false, List.of("exchange", "priority"), List.of("text", "int4")),
-    CNAME(Type.CNAME, "cname_records", 255, false, List.of("target"), List.of("text")),
-    TXT(Type.TXT, "txt_records", 1000, false, List.of("content"), List.of("text"));
+    A(LegacyRecordTable.A, Type.A, 64, true, List.of("text")),
+    AAAA(LegacyRecordTable.AAAA, Type.AAAA, 128, true, List.of("text")),
+    NS(LegacyRecordTable.NS, Type.NS, 255, false, List.of("text")),
+    SOA(LegacyRecordTable.SOA, Type.SOA, 255, false, List.of("text")),
+    MX(LegacyRecordTable.MX, Type.MX, 255, false, List.of("text", "int4")),
+    CNAME(LegacyRecordTable.CNAME, Type.CNAME, 255, false, List.of("text")),
+    TXT(LegacyRecordTable.TXT, Type.TXT, 1000, false, List.of("text"));
 
     /** The record type (dnsjava's code) the table holds. */
     final int dnsType;
@@ -41,12 +43,13 @@ public enum LegacyTable {
     private final String replaceSql;
 
     LegacyTable(
+            LegacyRecordTable legacy,
             int dnsType,
-            String table,
             int columnChars,
             boolean hasCreatedAt,
-            List<String> columns,
             List<String> types) {
+        String table = legacy.tableName();
+        List<String> columns = legacy.valueColumns();
         this.dnsType = dnsType;
         this.columnChars = columnChars;
         this.types = List.copyOf(types);
