@@ -16,13 +16,16 @@ import io.purplejo.dns.message.WorkMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A fresh, durable queue (and its dead-letter queue) on the test RabbitMQ at 127.0.0.1:5672
- * (guest/guest, or {@code DNSX_TEST_RABBITMQ_URL}), deleted on close.
+ * (guest/guest, or {@code DNSX_TEST_RABBITMQ_URL}), deleted on close with every queue derived from
+ * its name.
  */
 public final class TestBroker implements AutoCloseable {
     public static final String URL =
@@ -33,6 +36,7 @@ public final class TestBroker implements AutoCloseable {
     private final Connection connection;
     private final Channel channel;
     private final String queue;
+    private final Set<String> derived = new LinkedHashSet<>();
 
     private TestBroker() throws IOException, TimeoutException {
         ConnectionFactory f = new ConnectionFactory();
@@ -62,6 +66,17 @@ public final class TestBroker implements AutoCloseable {
 
     public String deadLetterQueue() {
         return QueueNames.deadLetterQueue(queue);
+    }
+
+    /**
+     * Another queue's name for the code under test to declare ({@code <queue>-<suffix>}); it and
+     * its dead-letter queue are deleted on close with this broker's own, so that no test leaves
+     * durable queues on the shared RabbitMQ.
+     */
+    public synchronized String derivedQueue(String suffix) {
+        String name = queue + "-" + suffix;
+        derived.add(name);
+        return name;
     }
 
     /**
@@ -97,6 +112,9 @@ public final class TestBroker implements AutoCloseable {
                 probe.queueDeclarePassive(otherQueue);
             } catch (IOException | TimeoutException e) {
                 channel.queueDeclare(otherQueue, true, false, false, null);
+                synchronized (this) {
+                    derived.add(otherQueue);
+                }
             }
             channel.basicPublish("", otherQueue, MessageProperties.PERSISTENT_TEXT_PLAIN, body);
         } catch (IOException e) {
@@ -145,10 +163,24 @@ public final class TestBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        List<String> queues = new ArrayList<>();
+        for (String name : derived) {
+            queues.add(name);
+            queues.add(QueueNames.deadLetterQueue(name));
+        }
+        queues.add(queue);
+        queues.add(deadLetterQueue());
+        for (String name : queues) {
+            // a channel is closed by an error (a queue that was never declared is fine to
+            // delete, but a broker outage the test caused is not), so each gets its own
+            try (Channel c = connection.createChannel()) {
+                c.queueDelete(name);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                // best effort: the broker may be gone
+            }
+        }
         try {
-            channel.queueDelete(queue);
-            channel.queueDelete(deadLetterQueue());
             connection.close();
         } catch (IOException | RuntimeException e) {
             // best effort

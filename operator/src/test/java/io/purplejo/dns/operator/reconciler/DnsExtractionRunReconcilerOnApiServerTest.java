@@ -95,7 +95,7 @@ class DnsExtractionRunReconcilerOnApiServerTest extends ReconcilerScenarios {
                   queueName: %s
                   ttlSecondsAfterFinished: 1
                 """
-                        .formatted(dns.spec(), broker.queue() + "-gitops");
+                        .formatted(dns.spec(), broker.derivedQueue("gitops"));
         gitopsApply(yaml);
         await().atMost(Duration.ofSeconds(20)).until(() -> job("gitops") != null);
         DnsExtractionRun started = get("gitops");

@@ -163,7 +163,7 @@ abstract class ReconcilerScenarios {
         spec.workers.scaleDownStabilizationSeconds = 0;
         spec.postgresDsnSecret = new SecretKeyRef("extraction-db", "dsn");
         spec.rabbitmqUrlSecret = new SecretKeyRef("extraction-mq", "url");
-        spec.queueName = broker.queue() + "-" + name;
+        spec.queueName = broker.derivedQueue(name);
         customize.accept(spec);
         DnsExtractionRun run = new DnsExtractionRun();
         run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
@@ -920,14 +920,14 @@ abstract class ReconcilerScenarios {
 
     @Test
     void aQueueAnotherLiveRunUsesIsRefusedAndDeletingTheRefusedRunLeavesIt() {
-        create("owner", s -> s.queueName = broker.queue() + "-shared");
+        create("owner", s -> s.queueName = broker.derivedQueue("shared"));
         await().atMost(Duration.ofSeconds(20)).until(() -> job("owner") != null);
         assertThat(play.runJob(jobName("owner"))).isZero();
-        String queue = broker.queue() + "-shared";
+        String queue = broker.derivedQueue("shared");
         long ready = broker.ready(queue);
         assertThat(ready).isPositive();
 
-        create("intruder", s -> s.queueName = broker.queue() + "-shared");
+        create("intruder", s -> s.queueName = broker.derivedQueue("shared"));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(
