@@ -58,6 +58,16 @@ public final class MigrateCommand {
 
     /** Runs the command, printing to {@code out} and {@code err}; returns the exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, DATABASE_WAIT);
+    }
+
+    /** As {@link #run(List, Map, PrintStream, PrintStream)}, waiting {@code databaseWait}. */
+    static int run(
+            List<String> args,
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err,
+            Duration databaseWait) {
         CommandLineOptions declared = declare();
         try {
             ParsedOptions opts = declared.parse(args, env);
@@ -70,7 +80,7 @@ public final class MigrateCommand {
             Integer fillfactor = opts.get(FILLFACTOR);
             // one connection: the migrations run one after the other, under one advisory lock
             try (Database db = Database.open(dsn, 1, "dnsx-migrate")) {
-                db.awaitReachable(DATABASE_WAIT);
+                db.awaitReachable(databaseWait);
                 List<Integer> applied = new SchemaMigrator(db.dataSource()).migrate();
                 out.println(
                         applied.isEmpty()
@@ -81,14 +91,16 @@ public final class MigrateCommand {
                 }
                 return ExitCodes.OK;
             }
-        } catch (SQLException e) {
-            err.println("migrate: setting the fill factor failed: " + e.getMessage());
-            return ExitCodes.OTHER;
-        } catch (InvalidConfigurationException
-                | DatabaseUnavailableException
-                | SchemaMigrationException e) {
+        } catch (InvalidConfigurationException e) {
+            // a bad option or DSN, or PostgreSQL refused the credentials or the database
             err.println("migrate: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
+        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
+            err.println("migrate: " + e.getMessage());
+            return ExitCodes.DATABASE;
+        } catch (SQLException e) {
+            err.println("migrate: setting the fill factor failed: " + e.getMessage());
+            return ExitCodes.DATABASE;
         }
     }
 
