@@ -920,14 +920,14 @@ abstract class ReconcilerScenarios {
 
     @Test
     void aQueueAnotherLiveRunUsesIsRefusedAndDeletingTheRefusedRunLeavesIt() {
-        create("owner", s -> s.queueName = broker.derivedQueue("shared"));
+        String queue = broker.derivedQueue("shared");
+        create("owner", s -> s.queueName = queue);
         await().atMost(Duration.ofSeconds(20)).until(() -> job("owner") != null);
         assertThat(play.runJob(jobName("owner"))).isZero();
-        String queue = broker.derivedQueue("shared");
         long ready = broker.ready(queue);
         assertThat(ready).isPositive();
 
-        create("intruder", s -> s.queueName = broker.derivedQueue("shared"));
+        create("intruder", s -> s.queueName = queue);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(
