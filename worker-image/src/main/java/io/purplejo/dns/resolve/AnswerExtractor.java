@@ -6,16 +6,8 @@ package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
@@ -24,7 +16,7 @@ import org.xbill.DNS.Type;
  * alias), so that glue, stray, poisoned or other-class (CH, HS, ANY) records are never stored or
  * followed.
  */
-public final class AnswerExtractor {
+final class AnswerExtractor {
     /**
      * CNAMEs followed at most: longer chains are loops or abuse, and resolvers stop well before
      * this.
@@ -33,76 +25,97 @@ public final class AnswerExtractor {
 
     private AnswerExtractor() {}
 
-    /** The names that own the domain's data: the queried name and its CNAME chain. */
-    private record Chain(Set<Name> owners, List<String> firstHop, boolean tooLong) {}
+    /** The names that own the domain's data (offsets in the response), and how the chain ended. */
+    private static final class Chain {
+        final int[] owners = new int[MAX_CHAIN + 2];
+        int ownerCount;
+        final List<String> firstHop = new ArrayList<>(1);
+        boolean tooLong;
 
-    public static TypeAnswer extract(Message response, Name qname, int qtype, int attempts) {
-        List<Record> answer = response.getSection(Section.ANSWER);
-        Chain chain = followChain(answer, qname);
+        boolean owns(WireResponse m, int name) {
+            for (int i = 0; i < ownerCount; i++) {
+                if (m.sameName(owners[i], name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The answer to the response's question, which {@link ResponsePolicy#answers} has matched to
+     * the lookup.
+     */
+    static TypeAnswer extract(WireResponse response, int qtype, int attempts) {
+        Chain chain = followChain(response);
         List<RecordValue> values = new ArrayList<>();
         if (qtype == Type.CNAME) {
-            for (String target : chain.firstHop()) {
+            for (String target : chain.firstHop) {
                 values.add(new RecordValue.Host(target));
             }
         } else {
-            collectValues(answer, qtype, chain.owners(), values);
+            collectValues(response, qtype, chain, values);
         }
-        Outcome outcome = outcomeOf(response.getRcode(), qtype, chain.tooLong(), values.isEmpty());
+        Outcome outcome = outcomeOf(response.rcode(), qtype, chain.tooLong, values.isEmpty());
         if (outcome != Outcome.RESOLVED && outcome != Outcome.NO_DATA) {
             values.clear();
         }
         return new TypeAnswer(
-                qtype, outcome, List.copyOf(values), List.copyOf(chain.firstHop()), attempts);
+                qtype, outcome, List.copyOf(values), List.copyOf(chain.firstHop), attempts);
     }
 
-    /** Follows the class IN CNAMEs from {@code qname}, stopping at a loop or {@link #MAX_CHAIN}. */
-    private static Chain followChain(List<Record> answer, Name qname) {
-        Set<Name> owners = new LinkedHashSet<>();
-        owners.add(qname);
-        List<String> firstHop = new ArrayList<>();
-        Name current = qname;
+    /**
+     * Follows the class IN CNAMEs from the question's name, stopping at a loop or {@link
+     * #MAX_CHAIN}.
+     */
+    private static Chain followChain(WireResponse m) {
+        Chain chain = new Chain();
+        int current = m.questionName();
+        chain.owners[chain.ownerCount++] = current;
         for (int hop = 0; ; hop++) {
-            Name next = cnameTarget(answer, current);
-            if (next == null) {
-                return new Chain(owners, firstHop, false);
+            int next = cnameTarget(m, current);
+            if (next < 0) {
+                return chain;
             }
             if (hop == 0) {
-                String t = RecordFormat.host(next);
-                if (!firstHop.contains(t)) {
-                    firstHop.add(t);
+                String t = m.host(next);
+                if (!chain.firstHop.contains(t)) {
+                    chain.firstHop.add(t);
                 }
             }
-            if (owners.contains(next) || hop >= MAX_CHAIN) {
+            if (chain.owns(m, next) || hop >= MAX_CHAIN) {
                 // a loop, or longer than any resolver follows: what lies at its end is not the
                 // domain's
-                return new Chain(owners, firstHop, true);
+                chain.tooLong = true;
+                return chain;
             }
-            owners.add(next);
+            chain.owners[chain.ownerCount++] = next;
             current = next;
         }
     }
 
-    private static Name cnameTarget(List<Record> answer, Name owner) {
-        for (Record r : answer) {
-            if (r instanceof CNAMERecord c
-                    && r.getDClass() == DClass.IN
-                    && r.getName().equals(owner)) {
-                return c.getTarget();
+    /** The target (its offset) of the first class IN CNAME owned by {@code owner}, or -1. */
+    private static int cnameTarget(WireResponse m, int owner) {
+        for (int i = 0; i < m.answerCount(); i++) {
+            if (m.answerType(i) == Type.CNAME
+                    && m.answerIsClassIn(i)
+                    && m.sameName(m.answerOwner(i), owner)) {
+                return m.answerData(i);
             }
         }
-        return null;
+        return -1;
     }
 
     /** Adds each distinct class IN record of {@code qtype} owned by the chain, in answer order. */
     private static void collectValues(
-            List<Record> answer, int qtype, Set<Name> owners, List<RecordValue> values) {
-        for (Record r : answer) {
-            if (r.getType() != qtype
-                    || r.getDClass() != DClass.IN
-                    || !owners.contains(r.getName())) {
+            WireResponse m, int qtype, Chain chain, List<RecordValue> values) {
+        for (int i = 0; i < m.answerCount(); i++) {
+            if (m.answerType(i) != qtype
+                    || !m.answerIsClassIn(i)
+                    || !chain.owns(m, m.answerOwner(i))) {
                 continue;
             }
-            RecordValue value = RecordFormat.value(r);
+            RecordValue value = RecordFormat.value(m, i);
             if (!values.contains(value)) {
                 values.add(value);
             }

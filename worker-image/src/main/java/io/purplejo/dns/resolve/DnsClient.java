@@ -23,14 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Header;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 
 /**
  * A bulk DNS stub client: one event-loop thread drives a few long-lived UDP sockets with thousands
- * of queries in flight. dnsjava is used only to build and parse messages; the transport is this
- * class.
+ * of queries in flight. Queries are built ({@link QueryWire}) and responses read ({@link
+ * WireResponse}) in place, without dnsjava's object per record; the transport is this class.
  *
  * <ul>
  *   <li>Random 16-bit IDs per socket and kernel-chosen random source ports; a response counts only
@@ -66,7 +64,9 @@ public final class DnsClient implements AutoCloseable {
     private final ArrayDeque<Lookup> retries = new ArrayDeque<>();
     private final LookupTimers timers;
     private final ResolverChoice choice;
-    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
+    // a heap buffer: responses are read in place from its array, one at a time on the loop thread
+    private final byte[] received = new byte[65535];
+    private final ByteBuffer receiveBuffer = ByteBuffer.wrap(received);
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(65535);
     private final TcpFallback tcp;
     private final Thread loopThread;
@@ -393,12 +393,12 @@ public final class DnsClient implements AutoCloseable {
             if (from == null) {
                 return;
             }
-            receiveBuffer.flip();
-            if (receiveBuffer.remaining() < Header.LENGTH) {
+            int length = receiveBuffer.position();
+            if (length < WireResponse.HEADER_LENGTH) {
                 statistics.malformedResponse();
                 continue;
             }
-            int id = ((receiveBuffer.get(0) & 0xff) << 8) | (receiveBuffer.get(1) & 0xff);
+            int id = ((received[0] & 0xff) << 8) | (received[1] & 0xff);
             Lookup l = queryIds.holder(c, id);
             if (l == null) {
                 statistics.lateResponse();
@@ -408,17 +408,15 @@ public final class DnsClient implements AutoCloseable {
                 statistics.mismatchedResponse();
                 continue;
             }
-            byte[] bytes = new byte[receiveBuffer.remaining()];
-            receiveBuffer.get(bytes);
-            Message response;
+            WireResponse response;
             try {
-                response = new Message(bytes);
-            } catch (IOException e) {
+                response = WireResponse.read(received, length);
+            } catch (MalformedResponseException e) {
                 statistics.malformedResponse();
                 l.malformedSeen = true;
                 continue;
             }
-            if (!ResponsePolicy.answers(response, l.name, l.type)) {
+            if (!ResponsePolicy.answers(response, l.wire, l.type)) {
                 statistics.mismatchedResponse();
                 continue;
             }
@@ -431,7 +429,7 @@ public final class DnsClient implements AutoCloseable {
     }
 
     private void onResponse(
-            Lookup l, Message response, ResolverState r, long now, boolean overTcp) {
+            Lookup l, WireResponse response, ResolverState r, long now, boolean overTcp) {
         if (l.done) {
             return;
         }
@@ -440,7 +438,7 @@ public final class DnsClient implements AutoCloseable {
         switch (action) {
             case TAKE -> {
                 r.onAttemptEnded(true);
-                finish(l, AnswerExtractor.extract(response, l.name, l.type, l.attempts));
+                finish(l, AnswerExtractor.extract(response, l.type, l.attempts));
             }
             case ASK_OVER_TCP -> startTcp(l, r);
             case ASK_WITHOUT_EDNS -> {
@@ -474,7 +472,7 @@ public final class DnsClient implements AutoCloseable {
                 (answer, malformed) -> post(() -> onTcpResult(l, r, answer, malformed)));
     }
 
-    private void onTcpResult(Lookup l, ResolverState r, Message response, boolean malformed) {
+    private void onTcpResult(Lookup l, ResolverState r, WireResponse response, boolean malformed) {
         if (l.done) {
             return;
         }
@@ -483,7 +481,7 @@ public final class DnsClient implements AutoCloseable {
             statistics.malformedResponse();
             l.malformedSeen = true;
         }
-        if (response == null || !ResponsePolicy.answers(response, l.name, l.type)) {
+        if (response == null || !ResponsePolicy.answers(response, l.wire, l.type)) {
             r.onError();
             r.onAttemptEnded(false);
             afterFailedAttempt(l, noAnswer(l), now);

@@ -4,84 +4,75 @@
  */
 package io.purplejo.dns.resolve;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.MXRecord;
-import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 
 /**
- * Reads dnsjava records into {@link RecordValue}s, whose canonical text is what the legacy tables
- * and the benchmark oracle hold: A dotted quad; AAAA RFC 5952; host names lower-case without
- * trailing dot (the root, as in a null MX, is "."); MX {@code "<preference> <exchange>"}; SOA
- * {@code "mname rname serial refresh retry expire minimum"}; TXT the character-strings joined
- * without separator, bytes untouched.
+ * Reads answer records of a {@link WireResponse} into {@link RecordValue}s, whose canonical text is
+ * what the legacy tables and the benchmark oracle hold: A dotted quad; AAAA RFC 5952; host names
+ * lower-case without trailing dot (the root, as in a null MX, is "."); MX {@code "<preference>
+ * <exchange>"}; SOA {@code "mname rname serial refresh retry expire minimum"}; TXT the
+ * character-strings joined without separator, bytes untouched.
  */
 public final class RecordFormat {
     private RecordFormat() {}
 
-    /** The typed value of a record of a supported type. */
-    public static RecordValue value(Record r) {
-        if (r instanceof ARecord a) {
-            return new RecordValue.Address(a.getAddress().getHostAddress());
-        } else if (r instanceof AAAARecord aaaa) {
-            return new RecordValue.Address(ipv6(aaaa.getAddress().getAddress()));
-        } else if (r instanceof NSRecord ns) {
-            return new RecordValue.Host(host(ns.getTarget()));
-        } else if (r instanceof CNAMERecord cname) {
-            return new RecordValue.Host(host(cname.getTarget()));
-        } else if (r instanceof MXRecord mx) {
-            return new RecordValue.MailExchange(mx.getPriority(), host(mx.getTarget()));
-        } else if (r instanceof SOARecord soa) {
-            return new RecordValue.StartOfAuthority(
-                    host(soa.getHost()),
-                    host(soa.getAdmin()),
-                    soa.getSerial(),
-                    soa.getRefresh(),
-                    soa.getRetry(),
-                    soa.getExpire(),
-                    soa.getMinimum());
-        } else if (r instanceof TXTRecord txt) {
-            return text(txtBytes(txt));
-        }
-        throw new IllegalArgumentException("unsupported record type " + r.getType());
+    /** The typed value of answer {@code i}, a record of one of the seven types. */
+    static RecordValue value(WireResponse m, int i) {
+        int p = m.answerData(i);
+        int type = m.answerType(i);
+        return switch (type) {
+            case Type.A ->
+                    new RecordValue.Address(
+                            m.u8At(p)
+                                    + "."
+                                    + m.u8At(p + 1)
+                                    + "."
+                                    + m.u8At(p + 2)
+                                    + "."
+                                    + m.u8At(p + 3));
+            case Type.AAAA -> new RecordValue.Address(ipv6(m.bytesAt(p, 16)));
+            case Type.NS, Type.CNAME -> new RecordValue.Host(m.host(p));
+            case Type.MX -> new RecordValue.MailExchange(m.u16At(p), m.host(p + 2));
+            case Type.SOA -> {
+                int rname = m.afterName(p);
+                int times = m.afterName(rname);
+                yield new RecordValue.StartOfAuthority(
+                        m.host(p),
+                        m.host(rname),
+                        m.u32At(times),
+                        m.u32At(times + 4),
+                        m.u32At(times + 8),
+                        m.u32At(times + 12),
+                        m.u32At(times + 16));
+            }
+            case Type.TXT -> text(txtBytes(m, p, m.answerDataLength(i)));
+            default -> throw new IllegalArgumentException("unsupported record type " + type);
+        };
     }
 
-    /** The canonical text of a record, or null for a TXT record that is not valid UTF-8 text. */
-    public static String text(Record r) {
-        return value(r).text();
+    /** A TXT record's character-strings joined without separator. */
+    private static byte[] txtBytes(WireResponse m, int start, int length) {
+        int total = 0;
+        for (int p = start; p < start + length; p += 1 + m.u8At(p)) {
+            total += m.u8At(p);
+        }
+        byte[] out = new byte[total];
+        int at = 0;
+        for (int p = start; p < start + length; p += 1 + m.u8At(p)) {
+            int n = m.u8At(p);
+            m.copyTo(p + 1, out, at, n);
+            at += n;
+        }
+        return out;
     }
 
     /** A TXT value from its joined character-strings. */
     public static RecordValue.Text text(byte[] bytes) {
         return new RecordValue.Text(bytes, utf8Text(bytes));
-    }
-
-    /** A host name lower-case without trailing dot; the root name is ".". */
-    public static String host(Name name) {
-        String s = name.toString(true);
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    /** A TXT record's character-strings joined without separator. */
-    public static byte[] txtBytes(TXTRecord txt) {
-        List<byte[]> parts = txt.getStringsAsByteArrays();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     /**

@@ -5,14 +5,8 @@
 package io.purplejo.dns.resolve;
 
 import io.purplejo.dns.outcome.Outcome;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Header;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 
 /**
  * What the client does with a response, decided without sockets: whether it answers the question
@@ -49,19 +43,14 @@ final class ResponsePolicy {
     }
 
     /**
-     * Whether a response is the answer to the question (QR set, QUERY, same name, type and class
-     * IN); anything else is dropped as mismatched, and the attempt keeps waiting.
+     * Whether a response is the answer to the question {@code query} (in wire form) asks: QR set,
+     * QUERY, same name in any case, same type, class IN. Anything else is dropped as mismatched,
+     * and the attempt keeps waiting.
      */
-    static boolean answers(Message response, Name name, int type) {
-        Header h = response.getHeader();
-        if (!h.getFlag(Flags.QR) || h.getOpcode() != Opcode.QUERY) {
-            return false;
-        }
-        Record q = response.getQuestion();
-        return q != null
-                && q.getType() == type
-                && q.getDClass() == DClass.IN
-                && q.getName().equals(name);
+    static boolean answers(WireResponse response, byte[] query, int type) {
+        return response.isResponse()
+                && response.opcode() == Opcode.QUERY
+                && response.asks(query, type);
     }
 
     /**
@@ -70,9 +59,8 @@ final class ResponsePolicy {
      * @param overTcp whether it came over TCP
      * @param ednsSent whether the query carried EDNS
      */
-    static Action actionFor(Message response, boolean overTcp, boolean ednsSent) {
-        return actionFor(
-                response.getRcode(), response.getHeader().getFlag(Flags.TC), overTcp, ednsSent);
+    static Action actionFor(WireResponse response, boolean overTcp, boolean ednsSent) {
+        return actionFor(response.rcode(), response.truncated(), overTcp, ednsSent);
     }
 
     static Action actionFor(int rcode, boolean truncated, boolean overTcp, boolean ednsSent) {

@@ -15,8 +15,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.WireParseException;
 
 /**
  * Re-asks a truncated query over TCP (RFC 7766 framing: a two-byte length before each message). The
@@ -31,7 +29,7 @@ final class TcpFallback implements AutoCloseable {
      * How an exchange ended: the answer, or null with whether an answer came that did not parse.
      */
     interface Result {
-        void ended(Message answer, boolean malformed);
+        void ended(WireResponse answer, boolean malformed);
     }
 
     /**
@@ -68,11 +66,11 @@ final class TcpFallback implements AutoCloseable {
     void ask(InetSocketAddress resolver, byte[] query, long deadlineNanos, Result result) {
         pool.execute(
                 () -> {
-                    Message answer = null;
+                    WireResponse answer = null;
                     boolean malformed = false;
                     try {
                         answer = query(resolver, query, deadlineNanos);
-                    } catch (WireParseException e) {
+                    } catch (MalformedResponseException e) {
                         malformed = true;
                         LOG.debug(
                                 "TCP answer from {} could not be parsed: {}",
@@ -102,7 +100,8 @@ final class TcpFallback implements AutoCloseable {
      * error, or when {@code deadlineNanos} ({@link System#nanoTime()}) passes, before connecting if
      * it already has.
      */
-    Message query(InetSocketAddress resolver, byte[] query, long deadlineNanos) throws IOException {
+    WireResponse query(InetSocketAddress resolver, byte[] query, long deadlineNanos)
+            throws IOException {
         int id = ((query[0] & 0xff) << 8) | (query[1] & 0xff);
         try (Socket s = new Socket()) {
             s.setTcpNoDelay(true);
@@ -123,8 +122,8 @@ final class TcpFallback implements AutoCloseable {
                                 in,
                                 ((length[0] & 0xff) << 8) | (length[1] & 0xff),
                                 deadlineNanos);
-                Message m = new Message(answer);
-                if (m.getHeader().getID() == id) {
+                WireResponse m = WireResponse.read(answer, answer.length);
+                if (m.id() == id) {
                     return m;
                 }
             }

@@ -60,7 +60,7 @@ class AnswerExtractorTest {
             throws Exception {
         TypeAnswer a =
                 AnswerExtractor.extract(
-                        chain("start.test.", cnames), name("start.test."), Type.A, 1);
+                        WireResponses.read(chain("start.test.", cnames)), Type.A, 1);
 
         assertThat(a.outcome()).isEqualTo(expected);
         assertThat(a.values())
@@ -78,7 +78,7 @@ class AnswerExtractorTest {
         m.addRecord(rr("a.test.", Type.CNAME, "b.test."), Section.ANSWER);
         m.addRecord(rr("b.test.", Type.CNAME, "a.test."), Section.ANSWER);
 
-        assertThat(AnswerExtractor.extract(m, name("a.test."), Type.A, 1).outcome())
+        assertThat(AnswerExtractor.extract(WireResponses.read(m), Type.A, 1).outcome())
                 .isEqualTo(Outcome.CHAIN_TOO_LONG);
     }
 
@@ -86,7 +86,7 @@ class AnswerExtractorTest {
     void aCnameQueryRecordsTheFirstHopWhateverTheChainsLength() throws Exception {
         Message m = chain("start.test.", 30);
 
-        TypeAnswer a = AnswerExtractor.extract(m, name("start.test."), Type.CNAME, 1);
+        TypeAnswer a = AnswerExtractor.extract(WireResponses.read(m), Type.CNAME, 1);
 
         assertThat(a.outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(a.values()).containsExactly("hop1.test");

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 class RecordFormatTest {
@@ -62,7 +66,7 @@ class RecordFormatTest {
                         rdata,
                         Name.root);
 
-        assertThat(RecordFormat.text(r)).isEqualTo(expected);
+        assertThat(valueOf(r).text()).isEqualTo(expected);
     }
 
     @Test
@@ -78,9 +82,8 @@ class RecordFormatTest {
                         "ns1.example. host.example. 4294967295 7200 900 1209600 300",
                         Name.root);
 
-        assertThat(RecordFormat.value(mx))
-                .isEqualTo(new RecordValue.MailExchange(10, "mx1.example"));
-        assertThat(RecordFormat.value(soa))
+        assertThat(valueOf(mx)).isEqualTo(new RecordValue.MailExchange(10, "mx1.example"));
+        assertThat(valueOf(soa))
                 .isEqualTo(
                         new RecordValue.StartOfAuthority(
                                 "ns1.example",
@@ -90,6 +93,36 @@ class RecordFormatTest {
                                 900,
                                 1209600,
                                 300));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            a\\.b.Example.                 | a\\.b.example
+            SP\\032Ace.example.            | sp\\032ace.example
+            \\000\\255.example.            | \\000\\255.example
+            q\\"\\(x\\)\\@\\$\\;.example.  | q\\"\\(x\\)\\@\\$\\;.example
+            """)
+    void writesHostNamesAsDnsjavaPrintsThemInLowerCase(String target, String expected)
+            throws Exception {
+        Record ns =
+                new NSRecord(
+                        Name.fromString("x.example."), DClass.IN, 300, Name.fromString(target));
+
+        assertThat(valueOf(ns).text())
+                .isEqualTo(expected)
+                .isEqualTo(DnsjavaOracle.value(ns).text());
+    }
+
+    /** The value the client reads from a response holding {@code r} as its only answer. */
+    private static RecordValue valueOf(Record r) throws Exception {
+        Message m = new Message(1);
+        m.getHeader().setFlag(Flags.QR);
+        m.addRecord(Record.newRecord(r.getName(), r.getType(), DClass.IN), Section.QUESTION);
+        m.addRecord(r, Section.ANSWER);
+        return RecordFormat.value(WireResponses.read(m), 0);
     }
 
     @Test

@@ -63,13 +63,14 @@ class ResponsePolicyTest {
         Message m = response("a.test.", Type.A, DClass.IN);
         m.getHeader().setFlag(Flags.TC);
 
-        assertThat(ResponsePolicy.actionFor(m, false, true))
+        assertThat(ResponsePolicy.actionFor(WireResponses.read(m), false, true))
                 .isEqualTo(ResponsePolicy.Action.ASK_OVER_TCP);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "the question asked,        a.test., A,    IN, true,  QUERY, true",
+        "the name in another case,  A.Test., A,    IN, true,  QUERY, true",
         "another name,              b.test., A,    IN, true,  QUERY, false",
         "another type,              a.test., AAAA, IN, true,  QUERY, false",
         "another class,             a.test., A,    CH, true,  QUERY, false",
@@ -91,16 +92,25 @@ class ResponsePolicyTest {
         }
         m.getHeader().setOpcode(Opcode.value(opcode));
 
-        assertThat(ResponsePolicy.answers(m, Name.fromString("a.test."), Type.A))
+        assertThat(
+                        ResponsePolicy.answers(
+                                WireResponses.read(m),
+                                WireResponses.query(Name.fromString("a.test."), Type.A),
+                                Type.A))
                 .isEqualTo(accepted);
     }
 
     @Test
-    void aReplyWithoutAQuestionAnswersNothing() {
+    void aReplyWithoutAQuestionAnswersNothing() throws Exception {
         Message m = new Message(7);
         m.getHeader().setFlag(Flags.QR);
 
-        assertThat(ResponsePolicy.answers(m, Name.root, Type.A)).isFalse();
+        assertThat(
+                        ResponsePolicy.answers(
+                                WireResponses.read(m),
+                                WireResponses.query(Name.root, Type.A),
+                                Type.A))
+                .isFalse();
     }
 
     private static Message response(String qname, int type, int dclass) throws Exception {

@@ -104,9 +104,10 @@ class TcpFallbackTest {
                             out.flush();
                         });
 
-        Message m = new TcpFallback().query(addr, query(4242).toWire(), in(Duration.ofSeconds(5)));
+        WireResponse m =
+                new TcpFallback().query(addr, query(4242).toWire(), in(Duration.ofSeconds(5)));
 
-        assertThat(m.getHeader().getID()).isEqualTo(4242);
+        assertThat(m.id()).isEqualTo(4242);
     }
 
     @Test
