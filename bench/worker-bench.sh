@@ -3,7 +3,8 @@
 #   - dnsperf's queries/s against the dataset's unbound: the physical limit of this machine, and the
 #     CPU it spends per query (microseconds)
 #   - `dns-worker.jar resolve`: names/s, queries/s, ratio to dnsperf, CPU per query and its
-#     ratio to dnsperf's, peak RSS at --concurrency 5000
+#     ratio to dnsperf's (over the whole process, and in steady state: a 12-times run less a
+#     4-times one, without the JVM's start and compilation), peak RSS at --concurrency 5000
 #   - end to end: legacy messages in RabbitMQ -> rows in PostgreSQL with one worker: domains/s,
 #     ratio to resolve's names/s and to the legacy worker's 117 domains/s, CPU per 1,000 domains of
 #     the worker, PostgreSQL (the backends of the worker's own connections, bench/backend-cpu.py)
@@ -15,6 +16,7 @@
 # Usage: bench/worker-bench.sh [NAMES]        (default 50000; needs ../shared/bench-kit or BENCH_KIT)
 #        BENCH_FILLFACTOR=90 gives domains and the record tables that fill factor (migrate --fillfactor)
 #        before the dataset is loaded.
+#        BENCH_JVM_OPTS replaces the JVM options (default: what the image runs in a 512 MiB pod).
 #        BENCH_JFR=1 also records the end-to-end worker (concurrency 500) with Java Flight Recorder
 #        and prints its hottest methods (bench/out/worker.jfr).
 #        BENCH_DSN_QUERY='?sslmode=disable' adds parameters to the worker's PostgreSQL DSN; by default
@@ -30,8 +32,10 @@ PORT=5353
 AMQP="amqp://guest:guest@127.0.0.1:5672/%2F"
 DB=dnsx_bench
 QUEUE=dnsx_bench_legacy
-# the heap the container image gives the JVM in a 512 MiB pod (-XX:MaxRAMPercentage=50)
-JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m}
+# the JVM the container image runs in a 512 MiB pod: half the limit as heap (-XX:MaxRAMPercentage=50),
+# and the serial collector, which the JVM picks by itself for a machine under about 1.8 GB (on this
+# 24 GiB host it would pick G1, which no default pod runs)
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseSerialGC -Xmx256m}
 JAR=$ROOT/worker-image/target/dns-worker.jar
 PUBLISHER_JAR=$ROOT/publisher-image/target/dns-publisher.jar
 OUT=$ROOT/bench/out
@@ -86,6 +90,14 @@ RESOLVE_QUERIES=$(echo "$RESOLVE_LINE" | sed -E 's/.*\(([0-9]+) queries\).*/\1/'
 RESOLVE_CPU=$(cpu_secs "$OUT/resolve.time")
 NAMES_S=$(echo "$RESOLVE_LINE" | sed -E 's/.*: ([0-9]+) names\/s.*/\1/')
 QPS=$(echo "$RESOLVE_LINE" | sed -E 's/.* ([0-9]+) queries\/s.*/\1/')
+# steady state: the dataset 12 times over, less the 4-times run, is what a query costs once the JVM
+# has started and compiled its hot code (a fixed cost of a few seconds of CPU, which a long run
+# spreads thin and the 4-times run above does not)
+for i in 1 2 3; do cat "$OUT/domains-x4.txt"; done > "$OUT/domains-x12.txt"
+/usr/bin/time -v -o "$OUT/resolve-x12.time" java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT \
+  < "$OUT/domains-x12.txt" 2> "$OUT/resolve-x12.err" > /dev/null
+RESOLVE12_QUERIES=$(grep 'names/s' "$OUT/resolve-x12.err" | sed -E 's/.*\(([0-9]+) queries\).*/\1/')
+RESOLVE12_CPU=$(cpu_secs "$OUT/resolve-x12.time")
 /usr/bin/time -v java $JVM_OPTS -jar "$JAR" resolve --resolvers 127.0.0.1:$PORT --concurrency 5000 \
   < "$DS/domains.txt" > /dev/null 2> "$OUT/resolve-5000.err"
 RESOLVE_RSS=$(peak_rss_mb "$OUT/resolve-5000.err")
@@ -177,6 +189,9 @@ RESOLVE_CPU_US=$(per_query_us "$RESOLVE_CPU" "$RESOLVE_QUERIES")
 CPU_RATIO=$(python3 -c "print(f'{($RESOLVE_CPU / $RESOLVE_QUERIES) / ($DNSPERF_CPU / $DNSPERF_QUERIES):.2f}')")
 printf '%-58s %14s %10s\n' "dnsperf CPU us per query" "$DNSPERF_CPU_US" "1.00"
 printf '%-58s %14s %10s\n' "resolve CPU us per query" "$RESOLVE_CPU_US" "$CPU_RATIO"
+STEADY_CPU_US=$(python3 -c "print(f'{($RESOLVE12_CPU - $RESOLVE_CPU) * 1e6 / ($RESOLVE12_QUERIES - $RESOLVE_QUERIES):.1f}')")
+STEADY_RATIO=$(python3 -c "print(f'{(($RESOLVE12_CPU - $RESOLVE_CPU) / ($RESOLVE12_QUERIES - $RESOLVE_QUERIES)) / ($DNSPERF_CPU / $DNSPERF_QUERIES):.2f}')")
+printf '%-58s %14s %10s\n' "resolve CPU us per query, steady state (12x run less 4x)" "$STEADY_CPU_US" "$STEADY_RATIO"
 for row in "legacy messages, concurrency 500:$E2E_RATE:$E2E_RSS:$E2E_CPU:$E2E_PG:$E2E_MQ:$E2E_OTHER" \
     "legacy messages, concurrency 5000:$E2E5K_RATE:$E2E5K_RSS:$E2E5K_CPU:$E2E5K_PG:$E2E5K_MQ:$E2E5K_OTHER" \
     "batch messages, concurrency 500:$E2EB_RATE:$E2EB_RSS:$E2EB_CPU:$E2EB_PG:$E2EB_MQ:$E2EB_OTHER"; do
