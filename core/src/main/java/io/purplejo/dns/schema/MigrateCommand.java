@@ -91,13 +91,13 @@ public final class MigrateCommand {
                 }
                 return ExitCodes.OK;
             }
-        } catch (InvalidConfigurationException e) {
-            // a bad option or DSN, or PostgreSQL refused the credentials or the database
+        } catch (InvalidConfigurationException
+                | DatabaseUnavailableException
+                | SchemaMigrationException e) {
+            // a bad option or DSN, refused credentials, no such database, an outage, or a schema
+            // this program cannot use: each knows its code
             err.println("migrate: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
-        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
-            err.println("migrate: " + e.getMessage());
-            return ExitCodes.DATABASE;
+            return e.exitCode();
         } catch (SQLException e) {
             err.println("migrate: setting the fill factor failed: " + e.getMessage());
             return ExitCodes.DATABASE;

@@ -4,6 +4,7 @@
  */
 package io.purplejo.dns.schema;
 
+import io.purplejo.dns.db.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,9 +79,20 @@ public final class SchemaMigrator {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new SchemaMigrationException(
-                    "database schema migration failed: " + e.getMessage(), e);
+            throw failure("database schema migration failed: ", e);
         }
+    }
+
+    /**
+     * A lost connection is an outage that a retry may get past; any other SQL failure is a schema
+     * problem that it will not.
+     */
+    private static RuntimeException failure(String what, SQLException e) {
+        if (DatabaseUnavailableException.lostConnection(e)) {
+            return new DatabaseUnavailableException(
+                    "PostgreSQL was lost while migrating the schema: " + e.getMessage(), e);
+        }
+        return new SchemaMigrationException(what + e.getMessage(), e);
     }
 
     private List<Integer> applyMissing(Connection c, List<Migration> migrations)
@@ -144,14 +156,18 @@ public final class SchemaMigrator {
                 applied.add(m.version());
                 LOG.info("applied schema migration V{} ({})", m.version(), m.description());
             } catch (SQLException e) {
-                c.rollback();
-                throw new SchemaMigrationException(
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    // the connection is gone: the server rolls the transaction back itself
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw failure(
                         "schema migration V"
                                 + m.version()
                                 + " ("
                                 + m.description()
-                                + ") failed and was rolled back: "
-                                + e.getMessage(),
+                                + ") failed and was rolled back: ",
                         e);
             } finally {
                 c.setAutoCommit(true);

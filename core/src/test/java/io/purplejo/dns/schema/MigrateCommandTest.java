@@ -45,6 +45,29 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aDatabaseNewerThanTheProgramIsAConfigurationErrorNotAnOutage() {
+        try (TestDatabase db = TestDatabase.create()) {
+            new SchemaMigrator(db.database().dataSource()).migrate();
+            db.execute(
+                    "INSERT INTO dnsx_schema_history (version, description, checksum) VALUES (99, 'future', 'x')");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code =
+                    MigrateCommand.run(
+                            List.of("--postgres-dsn", db.dsnText()),
+                            Map.of(),
+                            new PrintStream(
+                                    new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8),
+                            Duration.ofSeconds(5));
+
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(message).isEqualTo(ExitCodes.CONFIGURATION);
+            assertThat(message).contains("upgrade the program");
+        }
+    }
+
+    @Test
     void aDatabaseThatDoesNotExistIsAConfigurationError() {
         try (TestDatabase db = TestDatabase.create()) {
             String missing = db.dsnText().replaceFirst("/[^/?]+(\\?|$)", "/dnsx_no_such_db$1");

@@ -6,12 +6,18 @@ package io.purplejo.dns.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.purplejo.dns.config.ExitCodes;
+import io.purplejo.dns.db.DatabaseUnavailableException;
 import io.purplejo.dns.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -208,6 +214,50 @@ class SchemaMigratorTest {
             assertThatThrownBy(() -> new SchemaMigrator(db.database().dataSource()).migrate())
                     .hasMessageContaining("version 99")
                     .hasMessageContaining("upgrade the program");
+        }
+    }
+
+    @Test
+    void aConnectionLostWhileMigratingIsAnOutageNotASchemaProblem() throws Exception {
+        try (TestDatabase db = TestDatabase.create();
+                Connection holder = db.connection()) {
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(" + SchemaMigrator.LOCK_KEY + ")");
+            }
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Integer>> migration =
+                        thread.submit(
+                                () -> new SchemaMigrator(db.database().dataSource()).migrate());
+                String waiting = "FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> db.queryLong("SELECT count(*) " + waiting) == 1);
+
+                // the migrator's backend ends as in a server restart or a failover
+                db.execute("SELECT pg_terminate_backend(pid) " + waiting);
+
+                assertThatThrownBy(() -> migration.get(20, TimeUnit.SECONDS))
+                        .cause()
+                        .isInstanceOf(DatabaseUnavailableException.class)
+                        .hasMessageContaining("lost while migrating");
+                assertThat(new DatabaseUnavailableException("x", null).exitCode())
+                        .isEqualTo(ExitCodes.DATABASE);
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aSchemaProblemIsAConfigurationErrorThatNoRetryCures() {
+        try (TestDatabase db = TestDatabase.create()) {
+            new SchemaMigrator(db.database().dataSource()).migrate();
+            db.execute("UPDATE dnsx_schema_history SET checksum = 'edited' WHERE version = 2");
+
+            assertThatThrownBy(() -> new SchemaMigrator(db.database().dataSource()).migrate())
+                    .isInstanceOfSatisfying(
+                            SchemaMigrationException.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFIGURATION));
         }
     }
 

@@ -160,15 +160,12 @@ public final class LocalMain {
                 case "duplicates" -> duplicates(settings, out);
                 default -> serveDatabase(settings, out);
             };
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidConfigurationException
+                | BackendUnavailableException
+                | DatabaseUnavailableException
+                | SchemaMigrationException e) {
             err.println("dns-extraction: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
-        } catch (BackendUnavailableException e) {
-            err.println("dns-extraction: " + e.getMessage());
-            return e.backend().exitCode();
-        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
-            err.println("dns-extraction: " + e.getMessage());
-            return ExitCodes.DATABASE;
+            return e.exitCode();
         } catch (SQLException e) {
             err.println("dns-extraction: PostgreSQL: " + e.getMessage());
             return ExitCodes.DATABASE;

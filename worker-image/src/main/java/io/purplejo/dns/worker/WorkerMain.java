@@ -105,13 +105,12 @@ public final class WorkerMain {
             service.start();
             service.runUntilStopped();
             return ExitCodes.OK;
-        } catch (InvalidConfigurationException e) {
-            // PostgreSQL or RabbitMQ refused the credentials, the database or the virtual host
+        } catch (InvalidConfigurationException
+                | DatabaseUnavailableException
+                | SchemaMigrationException e) {
+            // refused credentials, database or virtual host; an outage; a schema it cannot use
             LOG.error("{}", e.getMessage());
-            return ExitCodes.CONFIGURATION;
-        } catch (DatabaseUnavailableException | SchemaMigrationException e) {
-            LOG.error("{}", e.getMessage());
-            return ExitCodes.DATABASE;
+            return e.exitCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OTHER;

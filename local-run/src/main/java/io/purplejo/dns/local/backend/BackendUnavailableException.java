@@ -4,13 +4,14 @@
  */
 package io.purplejo.dns.local.backend;
 
+import io.purplejo.dns.config.CarriesExitCode;
 import io.purplejo.dns.config.ExitCodes;
 
 /**
  * An embedded or given backend that could not be started or reached; carries which one, for the
  * exit code.
  */
-public final class BackendUnavailableException extends RuntimeException {
+public final class BackendUnavailableException extends RuntimeException implements CarriesExitCode {
     private static final long serialVersionUID = 1L;
 
     /** Which backend failed. */
@@ -34,6 +35,11 @@ public final class BackendUnavailableException extends RuntimeException {
     public BackendUnavailableException(Backend backend, String message, Throwable cause) {
         super(message, cause);
         this.backend = backend;
+    }
+
+    @Override
+    public int exitCode() {
+        return backend.exitCode();
     }
 
     public Backend backend() {
