@@ -75,7 +75,11 @@ final class WireResponse {
      * @throws MalformedResponseException when they break the wire format (and TC is not set)
      */
     static WireResponse read(byte[] message, int length) throws MalformedResponseException {
-        if (length < HEADER_LENGTH || length > message.length) {
+        if (length > message.length) {
+            throw new IllegalArgumentException(
+                    length + " bytes asked of a message of " + message.length);
+        }
+        if (length < HEADER_LENGTH) {
             throw new MalformedResponseException("shorter than a DNS header");
         }
         WireResponse r = new WireResponse(message, length);
