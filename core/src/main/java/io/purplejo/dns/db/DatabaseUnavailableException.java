@@ -29,9 +29,14 @@ public class DatabaseUnavailableException extends RuntimeException implements Ca
     /**
      * Whether {@code e} says the connection failed rather than the statement: a connection
      * exception (SQLSTATE class 08), the server shutting down or not accepting connections yet
-     * (57P01-57P03), no connection from the pool in time, or an I/O error underneath.
+     * (57P01-57P03), no connection from the pool in time, or an I/O error underneath. A refusal
+     * ({@link DatabaseRefusedException#refuses}: credentials, pg_hba.conf, no such database) is
+     * not: it is a configuration error, whatever wraps it.
      */
     public static boolean lostConnection(SQLException e) {
+        if (DatabaseRefusedException.refuses(e)) {
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLRecoverableException
